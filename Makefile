@@ -1,0 +1,49 @@
+# pim-groups: `make demo` runs the app on the emulator's demo tenant; `make test` runs every test.
+# Both install what is missing first (scripts/bootstrap.sh), from package registries only.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+
+APP_PORT ?= 8080
+EMULATOR_PORT ?= 8081
+export APP_PORT EMULATOR_PORT
+
+.PHONY: demo test bench tools tools-browser build build-app build-emulator test-native test-browser test-e2e lint
+
+demo: tools build ## Run the app and the emulator's demo tenant; prints both URLs
+	scripts/demo.sh
+
+test: tools-browser ## Every layer: native, browser (wasm-bindgen-test), end-to-end (Playwright)
+	scripts/test.sh
+
+bench: tools-browser build ## Bundle sizes and other figures
+	node scripts/bundle-size.mjs dist
+
+tools:
+	scripts/bootstrap.sh
+
+tools-browser:
+	scripts/bootstrap.sh --browser
+
+build: build-app build-emulator
+
+build-app:
+	@start=$$SECONDS; trunk build --release; echo "build: app bundle ($$((SECONDS - start))s)"
+
+build-emulator:
+	@start=$$SECONDS; cargo build -p entra-emulator; echo "build: emulator ($$((SECONDS - start))s)"
+
+test-native:
+	cargo test --workspace
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown -p pim-groups --test browser
+
+test-e2e: build
+	node --test --test-concurrency=1 tests/e2e/
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p pim-groups --all-targets -- -D warnings

@@ -1,0 +1,45 @@
+//! Command line of the emulator: `--port N --app-url URL [--tenant demo|large|FILE] [--bind IP]`.
+
+use entra_emulator::{spawn, Options};
+use std::net::{IpAddr, SocketAddr};
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: entra-emulator --port N --app-url URL [--tenant demo|large|FILE] [--bind IP]"
+    );
+    std::process::exit(2);
+}
+
+fn parse_args() -> Options {
+    let mut options = Options::default();
+    let mut port = 8081u16;
+    let mut ip: IpAddr = [127, 0, 0, 1].into();
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let value = args.next().unwrap_or_else(|| usage());
+        match flag.as_str() {
+            "--port" => port = value.parse().unwrap_or_else(|_| usage()),
+            "--app-url" => options.app_url = value.trim_end_matches('/').to_owned(),
+            "--bind" => ip = value.parse().unwrap_or_else(|_| usage()),
+            "--tenant" => {}
+            _ => usage(),
+        }
+    }
+    options.bind = SocketAddr::new(ip, port);
+    options
+}
+
+#[tokio::main]
+async fn main() {
+    let options = parse_args();
+    let running = match spawn(options).await {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("entra-emulator: cannot listen: {e}");
+            std::process::exit(1);
+        }
+    };
+    println!("entra-emulator listening on {}/", running.base_url());
+    let _ = tokio::signal::ctrl_c().await;
+    running.shutdown().await;
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what pim-groups needs, only when it is missing, and says how long each step took.
+# Only package registries are used: rustup's target, crates.io, npm and Debian.
+#   scripts/bootstrap.sh            build tools (wasm32 target, trunk, wasm-bindgen, npm tools)
+#   scripts/bootstrap.sh --browser  the same plus Debian's chromium and chromium-driver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { # step NAME CHECK-COMMAND INSTALL-COMMAND
+  local name=$1 check=$2 install=$3 start=$SECONDS
+  if eval "$check" >/dev/null 2>&1; then
+    echo "bootstrap: $name present (0s)"
+  else
+    echo "bootstrap: installing $name..."
+    eval "$install"
+    eval "$check" >/dev/null 2>&1 || { echo "bootstrap: $name still missing after install" >&2; exit 1; }
+    echo "bootstrap: $name installed ($((SECONDS - start))s)"
+  fi
+}
+
+# The CLI must match the wasm-bindgen crate in Cargo.lock exactly, or Trunk (offline) refuses.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$WBG_VERSION" ] || { echo "bootstrap: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
+
+step "wasm32 target" \
+  "rustup target list --installed | grep -qx wasm32-unknown-unknown" \
+  "rustup target add wasm32-unknown-unknown"
+step "trunk $TRUNK_VERSION" \
+  "trunk --version | grep -qx 'trunk $TRUNK_VERSION'" \
+  "cargo install --locked trunk --version $TRUNK_VERSION"
+# Without --locked: the CLI's own lockfile wants a webpki-roots version the registry lacks.
+step "wasm-bindgen-cli $WBG_VERSION" \
+  "wasm-bindgen --version | grep -qx 'wasm-bindgen $WBG_VERSION' && wasm-bindgen-test-runner --version" \
+  "cargo install --force wasm-bindgen-cli --version $WBG_VERSION"
+step "npm tools (binaryen 132, playwright-core)" \
+  "node_modules/.bin/wasm-opt --version | grep -q 'version 132' && test -f node_modules/playwright-core/package.json" \
+  "npm ci --no-audit --no-fund"
+
+if [ "${1:-}" = "--browser" ]; then
+  apt_install() {
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
+  }
+  step "chromium and chromium-driver" \
+    "test -x /usr/bin/chromium && test -x /usr/bin/chromedriver" \
+    "apt_install"
+fi

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs the release bundle and the emulator's demo tenant on two origins, prints both URLs once
+# both answer, and stops both on Ctrl-C. Expects `make build` to have run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+APP_PORT=${APP_PORT:-8080}
+EMULATOR_PORT=${EMULATOR_PORT:-8081}
+APP="http://127.0.0.1:$APP_PORT"
+EMU="http://127.0.0.1:$EMULATOR_PORT"
+
+pids=()
+stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap stop INT TERM EXIT
+
+target/debug/entra-emulator --port "$EMULATOR_PORT" --app-url "$APP" --tenant demo &
+pids+=($!)
+node scripts/serve.mjs --dir dist --port "$APP_PORT" --emulator "$EMU" &
+pids+=($!)
+
+for _ in $(seq 1 100); do
+  if curl -fsS -o /dev/null "$APP/" && curl -fsS -o /dev/null "$EMU/"; then
+    echo
+    echo "App: $APP/"
+    echo "Emulator: $EMU/"
+    echo
+    echo "Demo accounts: pick one on the emulator's sign-in page (listed in README.md). Ctrl-C stops both."
+    wait -n "${pids[@]}"
+    exit $?
+  fi
+  for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null || { echo "demo: a server failed to start" >&2; exit 1; }; done
+  sleep 0.1
+done
+echo "demo: the servers did not answer within 10 s" >&2
+exit 1

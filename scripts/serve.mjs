@@ -1,0 +1,95 @@
+// Serves the built app (dist/) the way a static host would: SPA fallback to index.html and the
+// security headers of staticwebapp.config.json. Given an emulator origin, it serves a config.json
+// pointing at it and lets the Content-Security-Policy connect there instead of Microsoft's hosts.
+//   node scripts/serve.mjs --dir dist --port 8080 [--emulator http://127.0.0.1:8081]
+import { createServer } from "node:http";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const MIME = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm", ".css": "text/css; charset=utf-8", ".json": "application/json",
+  ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon", ".txt": "text/plain",
+};
+const PROD_HOSTS = "https://login.microsoftonline.com https://graph.microsoft.com";
+
+/** The app's config.json with its authority, Graph and redirect URI moved to the given origins. */
+export function configFor(base, appOrigin, emulatorOrigin) {
+  const tenant = base.tenantId;
+  return {
+    ...base,
+    authority: `${emulatorOrigin}/${tenant}`,
+    graphBaseUrl: `${emulatorOrigin}/v1.0`,
+    redirectUri: `${appOrigin}/`,
+  };
+}
+
+function withConnectSrc(csp, origins) {
+  return csp.replace(PROD_HOSTS, origins.join(" "));
+}
+
+/** Starts the server; resolves to { url, port, close, setEmulator }. Port 0 picks a free one. */
+export function startAppServer({ dir = "dist", port = 8080, host = "127.0.0.1", emulator } = {}) {
+  const root = resolve(dir);
+  const swa = JSON.parse(readFileSync(join(root, "staticwebapp.config.json"), "utf8"));
+  const baseConfig = JSON.parse(readFileSync(join(root, "config.json"), "utf8"));
+  let emulatorOrigin = emulator?.replace(/\/$/, "");
+  let appOrigin = "";
+
+  const headers = () => {
+    const h = { ...swa.globalHeaders };
+    delete h["Strict-Transport-Security"]; // meaningless over plain http on loopback
+    if (emulatorOrigin) h["Content-Security-Policy"] = withConnectSrc(h["Content-Security-Policy"], [emulatorOrigin]);
+    return h;
+  };
+  const send = (res, status, type, body, extra = {}) => {
+    res.writeHead(status, { ...headers(), "Content-Type": type, ...extra });
+    res.end(body);
+  };
+
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, MIME[".txt"], "method not allowed");
+    if (path === "/config.json") {
+      const cfg = emulatorOrigin ? configFor(baseConfig, appOrigin, emulatorOrigin) : baseConfig;
+      return send(res, 200, MIME[".json"], JSON.stringify(cfg, null, 2), { "Cache-Control": "no-cache" });
+    }
+    const file = normalize(join(root, path));
+    const inside = file === root || file.startsWith(root + sep);
+    if (inside && existsSync(file) && statSync(file).isFile() && !file.endsWith("index.html")) {
+      return send(res, 200, MIME[extname(file)] ?? "application/octet-stream", readFileSync(file));
+    }
+    if (extname(path) && !path.endsWith(".html")) return send(res, 404, MIME[".txt"], "not found");
+    // Every route of the single-page app gets index.html (the host's navigation fallback).
+    let html = readFileSync(join(root, "index.html"), "utf8");
+    if (emulatorOrigin) html = withConnectSrc(html, [emulatorOrigin]);
+    send(res, 200, MIME[".html"], html, { "Cache-Control": "no-cache" });
+  });
+
+  return new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => {
+      const actual = server.address().port;
+      appOrigin = `http://${host}:${actual}`;
+      ok({
+        url: `${appOrigin}/`,
+        port: actual,
+        setEmulator: (origin) => { emulatorOrigin = origin.replace(/\/$/, ""); },
+        close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
+      });
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const s = await startAppServer({ dir: arg("dir", "dist"), port: Number(arg("port", 8080)), emulator: arg("emulator") });
+  console.log(`app server listening on ${s.url}`);
+  const stop = () => s.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}

@@ -1,0 +1,1 @@
+//! Sign-in: PKCE, redirect handling, token cache and step-up; pure parts build natively.

@@ -1,0 +1,103 @@
+//! `/groups/ID/...`: one group's blade with its own menu (overview, assignments, settings, audit).
+
+use crate::components::blade::{Blade, ComingWith};
+use crate::components::shell::CurrentGroupName;
+use crate::routes::{GroupRole, Route};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The group blade; the route picks the section.
+#[component]
+pub fn GroupBlade() -> impl IntoView {
+    let location = use_location();
+    let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
+    let group_id = Memo::new(move |_| match route.get() {
+        Route::GroupOverview(id)
+        | Route::GroupAssignments(id)
+        | Route::GroupSettings(id)
+        | Route::GroupRoleSettings(id, _)
+        | Route::GroupAudit(id) => id,
+        _ => String::new(),
+    });
+    // Until issue #5 reads the group from Graph, its id stands in for its name.
+    let name = Signal::derive(move || group_id.get());
+    if let Some(current) = use_context::<CurrentGroupName>() {
+        Effect::new(move |_| current.0.set(Some(name.get())));
+        on_cleanup(move || current.0.set(None));
+    }
+    let title = Signal::derive(move || match route.get() {
+        Route::GroupRoleSettings(_, role) => Route::GroupRoleSettings(String::new(), role)
+            .heading()
+            .to_owned(),
+        _ => name.get(),
+    });
+    view! {
+        <Blade title>
+            <GroupMenu route group_id />
+            <div class="pim-group__section">{move || section(route.get())}</div>
+        </Blade>
+    }
+}
+
+#[component]
+fn GroupMenu(route: Memo<Route>, group_id: Memo<String>) -> impl IntoView {
+    let item = move |label: &'static str, make: fn(String) -> Route| {
+        let href = move || make(group_id.get()).path();
+        let current = move || {
+            let here = route.get();
+            let target = make(group_id.get());
+            let same = match (&here, &target) {
+                (Route::GroupRoleSettings(..), Route::GroupSettings(_)) => true,
+                _ => here == target,
+            };
+            same.then_some("page")
+        };
+        view! { <li><a class="pim-groupmenu__link" href=href aria-current=current>{label}</a></li> }
+    };
+    view! {
+        <nav class="pim-groupmenu" aria-label="Group">
+            <ul class="pim-groupmenu__list">
+                {item("Overview", Route::GroupOverview)}
+                {item("Assignments", Route::GroupAssignments)}
+                {item("Settings", Route::GroupSettings)}
+                {item("Audit", Route::GroupAudit)}
+            </ul>
+        </nav>
+    }
+}
+
+fn section(route: Route) -> AnyView {
+    match route {
+        Route::GroupAssignments(_) => view! {
+            <h2>"Assignments"</h2>
+            <ComingWith issue=6 what="Eligible, active and expired assignments, and the Add assignments wizard." />
+        }
+        .into_any(),
+        Route::GroupSettings(id) => {
+            let member = Route::GroupRoleSettings(id.clone(), GroupRole::Member).path();
+            let owner = Route::GroupRoleSettings(id, GroupRole::Owner).path();
+            view! {
+                <h2>"Settings"</h2>
+                <ul class="pim-list">
+                    <li><a href=member>"Member"</a></li>
+                    <li><a href=owner>"Owner"</a></li>
+                </ul>
+            }
+            .into_any()
+        }
+        Route::GroupRoleSettings(_, role) => view! {
+            <ComingWith issue=5 what=format!("Every {} setting read from the group's policy, and Edit.", role.label()) />
+        }
+        .into_any(),
+        Route::GroupAudit(_) => view! {
+            <h2>"Audit"</h2>
+            <ComingWith issue=8 what="PIM activity for this group." />
+        }
+        .into_any(),
+        _ => view! {
+            <h2>"Overview"</h2>
+            <ComingWith issue=5 what="What membership and ownership grant: Entra roles, Conditional Access policies, who is eligible and active." />
+        }
+        .into_any(),
+    }
+}

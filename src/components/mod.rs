@@ -1,0 +1,6 @@
+//! Reusable UI with no PIM knowledge: the portal shell, blade frame, theme and notices.
+
+pub mod blade;
+pub mod config_error;
+pub mod shell;
+pub mod theme;

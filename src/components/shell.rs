@@ -1,0 +1,108 @@
+//! The portal chrome: top bar, left navigation, breadcrumb and the main landmark.
+
+use crate::routes::{Route, NAV};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The name of the group being shown, set by the group blade so the breadcrumb can say it.
+#[derive(Clone, Copy)]
+pub struct CurrentGroupName(pub RwSignal<Option<String>>);
+
+/// Wraps every blade in the portal's chrome.
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let location = use_location();
+    let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
+    let group_name = CurrentGroupName(RwSignal::new(None));
+    provide_context(group_name);
+    let menu_open = RwSignal::new(false);
+    // Navigating closes the menu on narrow screens, as a phone user expects.
+    Effect::new(move |_| {
+        route.track();
+        menu_open.set(false);
+    });
+    view! {
+        <a class="pim-skip" href="#pim-main">"Skip to content"</a>
+        <TopBar menu_open />
+        <div class="pim-shell">
+            <SideNav route menu_open />
+            <div class="pim-shell__content">
+                <Breadcrumb route group_name=group_name.0 />
+                <main id="pim-main" class="pim-shell__main" tabindex="-1">
+                    {children()}
+                </main>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn TopBar(menu_open: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <header class="pim-topbar">
+            <button
+                class="pim-topbar__menu"
+                type="button"
+                aria-controls="pim-nav"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|open| *open = !*open)
+            >
+                <span aria-hidden="true">"☰"</span>
+                <span class="pim-visually-hidden">"Menu"</span>
+            </button>
+            <a class="pim-topbar__product" href="/my/groups">
+                "pim-groups"
+                <span class="pim-topbar__subtitle">"Privileged Identity Management for Groups"</span>
+            </a>
+        </header>
+    }
+}
+
+#[component]
+fn SideNav(route: Memo<Route>, menu_open: RwSignal<bool>) -> impl IntoView {
+    let links = NAV
+        .iter()
+        .map(|(label, href)| {
+            let current = move || (route.get().nav_section() == Some(*href)).then_some("page");
+            view! {
+                <li>
+                    <a class="pim-nav__link" href=*href aria-current=current>{*label}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav
+            id="pim-nav"
+            class="pim-nav"
+            class:pim-nav--open=move || menu_open.get()
+            aria-label="Privileged Identity Management"
+        >
+            <ul class="pim-nav__list">{links}</ul>
+        </nav>
+    }
+}
+
+#[component]
+fn Breadcrumb(route: Memo<Route>, group_name: RwSignal<Option<String>>) -> impl IntoView {
+    let crumbs = move || {
+        let trail = route.get().breadcrumb(group_name.get().as_deref());
+        let last = trail.len().saturating_sub(1);
+        trail
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, href))| {
+                if i == last {
+                    view! { <li><span aria-current="page">{label}</span></li> }.into_any()
+                } else {
+                    view! { <li><a href=href>{label}</a></li> }.into_any()
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <nav class="pim-breadcrumb" aria-label="Breadcrumb">
+            <ol class="pim-breadcrumb__list">{crumbs}</ol>
+        </nav>
+    }
+}

@@ -1,0 +1,1 @@
+//! Typed Microsoft Graph client: pure request building and response reading; no Leptos here.

@@ -1,0 +1,189 @@
+//! Every URL shape of the app in one typed place: parsing, building, titles and breadcrumbs.
+
+/// A role of a group under PIM: membership or ownership.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GroupRole {
+    Member,
+    Owner,
+}
+
+impl GroupRole {
+    /// The URL segment and Graph `accessId`/`roleDefinitionId` value.
+    pub fn slug(self) -> &'static str {
+        match self {
+            GroupRole::Member => "member",
+            GroupRole::Owner => "owner",
+        }
+    }
+
+    /// The portal's word for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupRole::Member => "Member",
+            GroupRole::Owner => "Owner",
+        }
+    }
+
+    /// Reads a URL segment, in any case.
+    pub fn from_slug(s: &str) -> Option<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "member" => Some(GroupRole::Member),
+            "owner" => Some(GroupRole::Owner),
+            _ => None,
+        }
+    }
+}
+
+/// One page of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    MyGroups,
+    MyRequests,
+    Approvals,
+    Approval(String),
+    Groups,
+    DiscoverGroups,
+    NewGroup,
+    GroupOverview(String),
+    GroupAssignments(String),
+    GroupSettings(String),
+    GroupRoleSettings(String, GroupRole),
+    GroupAudit(String),
+    Audit,
+    NotFound,
+}
+
+/// A left-navigation entry: label and target.
+pub const NAV: [(&str, &str); 5] = [
+    ("My roles", "/my/groups"),
+    ("My requests", "/my/requests"),
+    ("Approve requests", "/approvals"),
+    ("Groups", "/groups"),
+    ("Audit", "/audit"),
+];
+
+/// Ids come from Graph and go back into URLs: keep them to the characters Graph ids use so a
+/// crafted link cannot smuggle path segments or markup.
+fn id_segment(s: &str) -> Option<String> {
+    let ok = !s.is_empty()
+        && s.len() <= 128
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    ok.then(|| s.to_owned())
+}
+
+impl Route {
+    /// Parses a path (without query or fragment); unknown shapes are `NotFound`.
+    pub fn parse(path: &str) -> Route {
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] | ["my"] | ["my", "groups"] => Route::MyGroups,
+            ["my", "requests"] => Route::MyRequests,
+            ["approvals"] => Route::Approvals,
+            ["approvals", id] => id_segment(id).map_or(Route::NotFound, Route::Approval),
+            ["groups"] => Route::Groups,
+            ["groups", "discover"] => Route::DiscoverGroups,
+            ["groups", "new"] => Route::NewGroup,
+            ["groups", id, rest @ ..] => match (id_segment(id), rest) {
+                (Some(id), []) => Route::GroupOverview(id),
+                (Some(id), ["assignments"]) => Route::GroupAssignments(id),
+                (Some(id), ["settings"]) => Route::GroupSettings(id),
+                (Some(id), ["settings", role]) => GroupRole::from_slug(role)
+                    .map_or(Route::NotFound, |r| Route::GroupRoleSettings(id, r)),
+                (Some(id), ["audit"]) => Route::GroupAudit(id),
+                _ => Route::NotFound,
+            },
+            ["audit"] => Route::Audit,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The canonical path of the route.
+    pub fn path(&self) -> String {
+        match self {
+            Route::MyGroups => "/my/groups".into(),
+            Route::MyRequests => "/my/requests".into(),
+            Route::Approvals => "/approvals".into(),
+            Route::Approval(id) => format!("/approvals/{id}"),
+            Route::Groups => "/groups".into(),
+            Route::DiscoverGroups => "/groups/discover".into(),
+            Route::NewGroup => "/groups/new".into(),
+            Route::GroupOverview(id) => format!("/groups/{id}"),
+            Route::GroupAssignments(id) => format!("/groups/{id}/assignments"),
+            Route::GroupSettings(id) => format!("/groups/{id}/settings"),
+            Route::GroupRoleSettings(id, r) => format!("/groups/{id}/settings/{}", r.slug()),
+            Route::GroupAudit(id) => format!("/groups/{id}/audit"),
+            Route::Audit => "/audit".into(),
+            Route::NotFound => "/".into(),
+        }
+    }
+
+    /// The blade's `h1` where it is fixed; group blades put the group's name there instead.
+    pub fn heading(&self) -> &'static str {
+        match self {
+            Route::MyGroups => "My roles | Groups",
+            Route::MyRequests => "My requests",
+            Route::Approvals => "Approve requests",
+            Route::Approval(_) => "Approval request",
+            Route::Groups => "Privileged Identity Management | Groups",
+            Route::DiscoverGroups => "Discover groups",
+            Route::NewGroup => "New group",
+            Route::GroupOverview(_) => "Overview",
+            Route::GroupAssignments(_) => "Assignments",
+            Route::GroupSettings(_) => "Settings",
+            Route::GroupRoleSettings(_, GroupRole::Member) => "Role setting details - Member",
+            Route::GroupRoleSettings(_, GroupRole::Owner) => "Role setting details - Owner",
+            Route::GroupAudit(_) => "Audit",
+            Route::Audit => "Audit",
+            Route::NotFound => "Page not found",
+        }
+    }
+
+    /// The trail shown above the blade: (label, link) pairs, the last one being this page.
+    /// `group_name` replaces a group's id once it is known.
+    pub fn breadcrumb(&self, group_name: Option<&str>) -> Vec<(String, String)> {
+        let home = (
+            "Privileged Identity Management".to_owned(),
+            "/my/groups".to_owned(),
+        );
+        let groups = ("Groups".to_owned(), "/groups".to_owned());
+        let me = (self.heading().to_owned(), self.path());
+        let group = |id: &str| {
+            let label = group_name.unwrap_or(id).to_owned();
+            (label, Route::GroupOverview(id.to_owned()).path())
+        };
+        match self {
+            Route::MyGroups | Route::MyRequests | Route::Approvals | Route::Audit => vec![home, me],
+            Route::Approval(_) => vec![home, ("Approve requests".into(), "/approvals".into()), me],
+            Route::Groups => vec![home, ("Groups".into(), "/groups".into())],
+            Route::DiscoverGroups | Route::NewGroup => vec![home, groups, me],
+            Route::GroupOverview(id) => vec![home, groups, group(id)],
+            Route::GroupRoleSettings(id, _) => {
+                let settings = (
+                    "Settings".to_owned(),
+                    Route::GroupSettings(id.clone()).path(),
+                );
+                vec![home, groups, group(id), settings, me]
+            }
+            Route::GroupAssignments(id) | Route::GroupSettings(id) | Route::GroupAudit(id) => {
+                vec![home, groups, group(id), me]
+            }
+            Route::NotFound => vec![home, me],
+        }
+    }
+
+    /// Which left-navigation entry is current on this route.
+    pub fn nav_section(&self) -> Option<&'static str> {
+        match self {
+            Route::MyGroups => Some("/my/groups"),
+            Route::MyRequests => Some("/my/requests"),
+            Route::Approvals | Route::Approval(_) => Some("/approvals"),
+            Route::Audit => Some("/audit"),
+            Route::NotFound => None,
+            _ => Some("/groups"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,85 @@
+//! Native tests for URL parsing and building.
+
+use super::*;
+
+#[test]
+fn every_route_round_trips_through_its_path() {
+    let g = "2b5ed229-4072-478d-9504-a047ebd4b07d".to_owned();
+    let all = [
+        Route::MyGroups,
+        Route::MyRequests,
+        Route::Approvals,
+        Route::Approval("f8bd9e2d-bc15-49b1-8a9b-c571b3cf9555".into()),
+        Route::Groups,
+        Route::DiscoverGroups,
+        Route::NewGroup,
+        Route::GroupOverview(g.clone()),
+        Route::GroupAssignments(g.clone()),
+        Route::GroupSettings(g.clone()),
+        Route::GroupRoleSettings(g.clone(), GroupRole::Member),
+        Route::GroupRoleSettings(g.clone(), GroupRole::Owner),
+        Route::GroupAudit(g),
+        Route::Audit,
+    ];
+    for r in all {
+        assert_eq!(Route::parse(&r.path()), r, "{}", r.path());
+        assert_eq!(Route::parse(&format!("{}/", r.path())), r);
+    }
+}
+
+#[test]
+fn the_root_is_my_roles_and_unknown_paths_are_not_found() {
+    assert_eq!(Route::parse("/"), Route::MyGroups);
+    assert_eq!(Route::parse("/nope"), Route::NotFound);
+    assert_eq!(Route::parse("/groups/x/settings/guest"), Route::NotFound);
+    assert_eq!(Route::parse("/groups/x/y/z"), Route::NotFound);
+}
+
+#[test]
+fn ids_with_odd_characters_are_refused() {
+    assert_eq!(Route::parse("/approvals/<script>"), Route::NotFound);
+    assert_eq!(Route::parse("/groups/a%2Fb"), Route::NotFound);
+    assert_eq!(Route::parse("/groups/MEMBER/settings/MEMBER"), {
+        Route::GroupRoleSettings("MEMBER".into(), GroupRole::Member)
+    });
+}
+
+#[test]
+fn headings_follow_the_portal_wording() {
+    assert_eq!(Route::MyGroups.heading(), "My roles | Groups");
+    assert_eq!(
+        Route::Groups.heading(),
+        "Privileged Identity Management | Groups"
+    );
+    let r = Route::GroupRoleSettings("g".into(), GroupRole::Owner);
+    assert_eq!(r.heading(), "Role setting details - Owner");
+}
+
+#[test]
+fn breadcrumbs_end_at_the_page_and_name_the_group() {
+    let r = Route::GroupRoleSettings("g1".into(), GroupRole::Member);
+    let crumbs = r.breadcrumb(Some("Helpdesk Admin-Group"));
+    let labels: Vec<&str> = crumbs.iter().map(|c| c.0.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Privileged Identity Management",
+            "Groups",
+            "Helpdesk Admin-Group",
+            "Settings",
+            "Role setting details - Member"
+        ]
+    );
+    assert_eq!(crumbs.last().unwrap().1, "/groups/g1/settings/member");
+    assert_eq!(
+        Route::GroupOverview("g1".into()).breadcrumb(None)[2].0,
+        "g1"
+    );
+}
+
+#[test]
+fn every_nav_link_parses_to_its_own_section() {
+    for (_, href) in NAV {
+        assert_eq!(Route::parse(href).nav_section(), Some(href));
+    }
+}

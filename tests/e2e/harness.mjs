@@ -1,0 +1,62 @@
+// End-to-end harness: the built app (dist/) and the emulator on two loopback origins, and
+// headless Debian Chromium driven by playwright-core. Nothing else is mocked.
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { chromium } from "playwright-core";
+import { startAppServer } from "../../scripts/serve.mjs";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+function startEmulator(appUrl) {
+  const child = spawn("target/debug/entra-emulator", ["--port", "0", "--app-url", appUrl, "--tenant", "demo"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((ok, fail) => {
+    const lines = createInterface({ input: child.stdout });
+    const timer = setTimeout(() => fail(new Error("emulator did not start in 10 s")), 10_000);
+    child.once("exit", (code) => fail(new Error(`emulator exited with ${code}`)));
+    lines.on("line", (line) => {
+      const m = line.match(/listening on (http:\/\/[^/\s]+)/);
+      if (m) { clearTimeout(timer); ok({ child, url: m[1] }); }
+    });
+  });
+}
+
+/** Starts app server, emulator and browser; `stop()` ends all three. */
+export async function startStack() {
+  const app = await startAppServer({ dir: "dist", port: 0 });
+  const emulator = await startEmulator(app.url.replace(/\/$/, ""));
+  app.setEmulator(emulator.url);
+  // Playwright gives each launch a fresh, empty profile directory of its own.
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+  return {
+    appUrl: app.url.replace(/\/$/, ""),
+    emulatorUrl: emulator.url,
+    browser,
+    async stop() {
+      await browser.close();
+      emulator.child.kill();
+      await app.close();
+    },
+  };
+}
+
+/** A new page that records console errors and CSP violations, so tests can assert there are none. */
+export async function newPage(stack, options = {}) {
+  const context = await stack.browser.newContext(options);
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("console", (m) => { if (m.type() === "error") page.problems.push(m.text()); });
+  page.on("pageerror", (e) => page.problems.push(String(e)));
+  return page;
+}
+
+/** Saves a PNG under target/screenshots/ for a person to look at. */
+export async function screenshot(page, name) {
+  mkdirSync("target/screenshots", { recursive: true });
+  await page.screenshot({ path: `target/screenshots/${name}.png`, fullPage: true });
+}

@@ -1,0 +1,129 @@
+// The portal shell: navigation, headings, deep links, narrow screens, themes, configuration
+// errors and the Content-Security-Policy, in headless Chromium against the built app.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { newPage, screenshot, startStack } from "./harness.mjs";
+
+const NAV = [
+  ["My roles", "/my/groups", "My roles | Groups"],
+  ["My requests", "/my/requests", "My requests"],
+  ["Approve requests", "/approvals", "Approve requests"],
+  ["Groups", "/groups", "Privileged Identity Management | Groups"],
+  ["Audit", "/audit", "Audit"],
+];
+
+let stack;
+before(async () => { stack = await startStack(); });
+after(async () => { await stack?.stop(); });
+
+const h1 = (page) => page.getByRole("heading", { level: 1 });
+
+describe("shell", () => {
+  test("every link of the left navigation opens its blade with its h1", async () => {
+    const page = await newPage(stack);
+    await page.goto(`${stack.appUrl}/`);
+    await assert.doesNotReject(h1(page).waitFor());
+    const nav = page.getByRole("navigation", { name: "Privileged Identity Management" });
+    for (const [label, path, heading] of NAV) {
+      await nav.getByRole("link", { name: label, exact: true }).click();
+      await page.waitForURL(`${stack.appUrl}${path}`);
+      assert.equal(await h1(page).count(), 1);
+      assert.equal((await h1(page).textContent()).trim(), heading);
+      const current = nav.getByRole("link", { name: label, exact: true });
+      assert.equal(await current.getAttribute("aria-current"), "page");
+      await screenshot(page, `shell${path.replaceAll("/", "-")}`);
+    }
+    assert.deepEqual(page.problems, []);
+  });
+
+  test("deep links open every blade of the UI, with a breadcrumb", async () => {
+    const page = await newPage(stack);
+    const g = "2b5ed229-4072-478d-9504-a047ebd4b07d";
+    const cases = [
+      ["/groups/discover", "Discover groups"],
+      ["/groups/new", "New group"],
+      [`/groups/${g}`, g],
+      [`/groups/${g}/assignments`, g],
+      [`/groups/${g}/settings`, g],
+      [`/groups/${g}/settings/member`, "Role setting details - Member"],
+      [`/groups/${g}/settings/owner`, "Role setting details - Owner"],
+      ["/approvals/f8bd9e2d-bc15-49b1-8a9b-c571b3cf9555", "Approval request"],
+      ["/no/such/page", "Page not found"],
+    ];
+    for (const [path, heading] of cases) {
+      await page.goto(`${stack.appUrl}${path}`);
+      await h1(page).waitFor();
+      assert.equal((await h1(page).textContent()).trim(), heading, path);
+      const crumb = page.getByRole("navigation", { name: "Breadcrumb" });
+      assert.ok((await crumb.getByRole("listitem").count()) >= 2, path);
+    }
+    await page.goto(`${stack.appUrl}/groups/${g}/settings`);
+    await page.getByRole("navigation", { name: "Group" }).getByRole("link", { name: "Assignments" }).click();
+    await page.waitForURL(`${stack.appUrl}/groups/${g}/assignments`);
+    await page.getByRole("link", { name: "Settings", exact: true }).click();
+    await page.getByRole("link", { name: "Owner", exact: true }).click();
+    assert.equal((await h1(page).textContent()).trim(), "Role setting details - Owner");
+    assert.deepEqual(page.problems, []);
+  });
+
+  test("at 375 px the navigation folds behind a menu and nothing scrolls sideways", async () => {
+    const page = await newPage(stack, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    await page.goto(`${stack.appUrl}/my/groups`);
+    await h1(page).waitFor();
+    const nav = page.getByRole("navigation", { name: "Privileged Identity Management" });
+    assert.equal(await nav.isVisible(), false);
+    const menu = page.getByRole("button", { name: "Menu" });
+    assert.equal(await menu.getAttribute("aria-expanded"), "false");
+    await screenshot(page, "shell-375-closed");
+    await menu.click();
+    assert.equal(await nav.isVisible(), true);
+    await screenshot(page, "shell-375-open");
+    await nav.getByRole("link", { name: "Groups", exact: true }).click();
+    await page.waitForURL(`${stack.appUrl}/groups`);
+    assert.equal(await nav.isVisible(), false, "navigating closes the menu");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  });
+
+  test("the theme follows the system's dark setting", async () => {
+    const page = await newPage(stack, { colorScheme: "dark" });
+    await page.goto(`${stack.appUrl}/groups`);
+    await h1(page).waitFor();
+    assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+    await screenshot(page, "shell-dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === "light");
+  });
+
+  test("a missing or malformed config.json names the bad field", async () => {
+    const page = await newPage(stack);
+    const good = await (await fetch(`${stack.appUrl}/config.json`)).json();
+    const { clientId, ...noClient } = good;
+    await page.route("**/config.json", (r) => r.fulfill({ contentType: "application/json", body: JSON.stringify(noClient) }));
+    await page.goto(`${stack.appUrl}/my/groups`);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /clientId/);
+    await page.unroute("**/config.json");
+    await page.route("**/config.json", (r) => r.fulfill({ status: 404, body: "no" }));
+    await page.reload();
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /HTTP 404/);
+    await screenshot(page, "config-error");
+  });
+
+  test("the app is served with a strict Content-Security-Policy and breaks none of it", async () => {
+    const page = await newPage(stack);
+    const response = await page.goto(`${stack.appUrl}/audit`);
+    const csp = response.headers()["content-security-policy"];
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+    assert.doesNotMatch(csp, /script-src[^;]*'unsafe-inline'/);
+    assert.match(csp, new RegExp(`connect-src 'self' ${stack.emulatorUrl}`));
+    assert.match(csp, /frame-ancestors 'none'/);
+    const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+    assert.match(meta, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+    await h1(page).waitFor();
+    assert.deepEqual(page.problems, [], "no CSP violation or script error");
+  });
+});
