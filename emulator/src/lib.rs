@@ -1,10 +1,26 @@
 //! entra-emulator: a local stand-in for Entra ID sign-in and the Graph endpoints pim-groups uses.
 //! It shares no code with the app, so a wrong field name in the app fails a test.
 
+mod audit;
+pub mod caller;
+pub mod clock;
+mod control;
+pub mod error;
+pub mod graph;
+pub mod identity;
+mod notify;
+pub mod policy;
+mod seed;
+pub mod state;
+pub mod tenant;
+
 use axum::response::Html;
 use axum::routing::get;
 use axum::Router;
+use state::World;
 use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use tenant::Tenant;
 use tokio::net::TcpListener;
 
 /// How to start an emulator.
@@ -14,6 +30,8 @@ pub struct Options {
     pub bind: SocketAddr,
     /// The app's origin: where emails link to and the redirect URI accepted.
     pub app_url: String,
+    /// The tenant to serve.
+    pub tenant: Tenant,
 }
 
 impl Default for Options {
@@ -21,14 +39,43 @@ impl Default for Options {
         Options {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             app_url: "http://127.0.0.1:8080".into(),
+            tenant: Tenant::demo(),
         }
     }
 }
 
-/// A running emulator; dropping the handle does not stop it, `shutdown` does.
+/// What every handler shares.
+#[derive(Clone)]
+pub struct Shared {
+    world: Arc<Mutex<World>>,
+    pub keys: Arc<identity::keys::Keys>,
+    tenant: Arc<Tenant>,
+    base: Arc<OnceLock<String>>,
+    router: Arc<OnceLock<Router>>,
+}
+
+impl Shared {
+    /// The world, with the clock's consequences applied (schedules ending, approvals expiring).
+    pub fn world(&self) -> MutexGuard<'_, World> {
+        let mut w = self.world.lock().unwrap_or_else(|p| p.into_inner());
+        graph::pim::decisions::tick(&mut w);
+        w
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn base_url(&self) -> String {
+        self.base.get().cloned().unwrap_or_default()
+    }
+
+    fn router(&self) -> Router {
+        self.router.get().cloned().expect("set at start")
+    }
+}
+
+/// A running emulator.
 pub struct Running {
-    /// The address actually bound (useful with port 0).
     pub addr: SocketAddr,
+    pub shared: Shared,
     shutdown: tokio::sync::oneshot::Sender<()>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -39,24 +86,56 @@ impl Running {
         format!("http://{}", self.addr)
     }
 
-    /// Stops accepting requests and waits for the server to end.
     pub async fn shutdown(self) {
         let _ = self.shutdown.send(());
         let _ = self.task.await;
     }
 }
 
-/// Every route the emulator answers.
-pub fn router(options: &Options) -> Router {
-    let app_url = options.app_url.clone();
-    Router::new().route("/", get(move || home(app_url.clone())))
+fn build(shared: &Shared) -> Router {
+    Router::new()
+        .route("/", get(home))
+        .merge(identity::routes())
+        .merge(graph::routes())
+        .merge(control::routes())
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            shared.clone(),
+            graph::layer,
+        ))
+        .with_state(shared.clone())
 }
 
-async fn home(app_url: String) -> Html<String> {
+async fn not_found(uri: axum::http::Uri) -> error::ApiError {
+    let segment = uri.path().rsplit('/').next().unwrap_or("").to_owned();
+    error::ApiError::new(
+        400,
+        "BadRequest",
+        format!("Resource not found for the segment '{segment}'."),
+    )
+}
+
+async fn home(axum::extract::State(s): axum::extract::State<Shared>) -> Html<String> {
+    let w = s.world();
+    let people: String = w
+        .tenant
+        .users
+        .iter()
+        .filter(|u| u.demo)
+        .map(|u| {
+            format!(
+                "<li>{} ({})</li>",
+                identity::pages::esc(&u.display_name),
+                identity::pages::esc(&u.user_principal_name)
+            )
+        })
+        .collect();
     Html(format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>entra-emulator</title></head>\
-         <body><h1>entra-emulator</h1><p>A local stand-in for Entra ID and Microsoft Graph, serving the app at \
-         <a href=\"{app_url}\">{app_url}</a>.</p></body></html>"
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>entra-emulator</title></head><body>\
+         <h1>entra-emulator</h1><p>A local stand-in for Entra ID and Microsoft Graph for tenant {} ({}), serving the app at \
+         <a href=\"{app}\">{app}</a>.</p><h2>Demo people</h2><ul>{people}</ul>\
+         <p><a href=\"/_emulator/outbox\">Outbox</a></p></body></html>",
+        identity::pages::esc(&w.tenant.display_name), w.tenant.id, app = identity::pages::esc(&w.app_url)
     ))
 }
 
@@ -64,7 +143,19 @@ async fn home(app_url: String) -> Html<String> {
 pub async fn spawn(options: Options) -> std::io::Result<Running> {
     let listener = TcpListener::bind(options.bind).await?;
     let addr = listener.local_addr()?;
-    let app = router(&options);
+    let shared = Shared {
+        world: Arc::new(Mutex::new(World::new(
+            options.tenant.clone(),
+            &options.app_url,
+        ))),
+        keys: Arc::new(identity::keys::Keys::load()),
+        tenant: Arc::new(options.tenant),
+        base: Arc::new(OnceLock::new()),
+        router: Arc::new(OnceLock::new()),
+    };
+    let _ = shared.base.set(format!("http://{addr}"));
+    let app = build(&shared);
+    let _ = shared.router.set(app.clone());
     let (shutdown, rx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let _ = axum::serve(listener, app)
@@ -75,6 +166,7 @@ pub async fn spawn(options: Options) -> std::io::Result<Running> {
     });
     Ok(Running {
         addr,
+        shared,
         shutdown,
         task,
     })

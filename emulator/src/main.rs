@@ -21,7 +21,12 @@ fn parse_args() -> Options {
             "--port" => port = value.parse().unwrap_or_else(|_| usage()),
             "--app-url" => options.app_url = value.trim_end_matches('/').to_owned(),
             "--bind" => ip = value.parse().unwrap_or_else(|_| usage()),
-            "--tenant" => {}
+            "--tenant" => {
+                options.tenant = entra_emulator::tenant::Tenant::load(&value).unwrap_or_else(|e| {
+                    eprintln!("entra-emulator: cannot load tenant: {e}");
+                    std::process::exit(2);
+                })
+            }
             _ => usage(),
         }
     }

@@ -1,0 +1,125 @@
+//! PIM audit entries in the shape of Graph's `directoryAudit`, newest last.
+
+use crate::caller::Caller;
+use crate::clock::ts;
+use crate::state::{Request, Schedule, World};
+use serde_json::{json, Value};
+
+fn key_value(key: &str, value: &str) -> Value {
+    json!({"key": key, "value": value})
+}
+
+fn entry(
+    world: &World,
+    activity: &str,
+    category: &str,
+    initiator: Value,
+    targets: Vec<Value>,
+    details: Vec<Value>,
+    operation: &str,
+) -> Value {
+    json!({
+        "id": format!("PIM_{}", uuid::Uuid::new_v4()),
+        "category": category,
+        "correlationId": uuid::Uuid::new_v4().to_string(),
+        "result": "success",
+        "resultReason": "",
+        "activityDisplayName": activity,
+        "activityDateTime": ts(world.now()),
+        "loggedByService": "PIM",
+        "operationType": operation,
+        "initiatedBy": initiator,
+        "targetResources": targets,
+        "additionalDetails": details,
+    })
+}
+
+fn principal_target(world: &World, id: &str) -> Value {
+    match world.user(id) {
+        Some(u) => {
+            json!({"id": u.id, "displayName": u.display_name, "type": "User", "userPrincipalName": u.user_principal_name, "modifiedProperties": []})
+        }
+        None => {
+            let name = world.group(id).map(|g| g.display_name.clone());
+            json!({"id": id, "displayName": name, "type": "Group", "userPrincipalName": null, "modifiedProperties": []})
+        }
+    }
+}
+
+/// Records something a signed-in user did.
+#[allow(clippy::too_many_arguments)]
+pub fn record(
+    world: &mut World,
+    activity: &str,
+    category: &str,
+    caller: &Caller,
+    group_id: &str,
+    group_name: &str,
+    request: Option<&Request>,
+    mut details: Vec<Value>,
+) {
+    let initiator = json!({"user": {"id": caller.user_id, "displayName": caller.display_name, "userPrincipalName": caller.upn, "ipAddress": "127.0.0.1"}, "app": null});
+    let mut targets = vec![
+        json!({"id": group_id, "displayName": group_name, "type": "Group", "userPrincipalName": null, "modifiedProperties": []}),
+    ];
+    if let Some(r) = request {
+        targets.push(principal_target(world, &r.principal_id));
+        details.push(key_value("RequestId", &r.id));
+        details.push(key_value("RoleName", &r.access_id));
+        details.push(key_value("Status", &r.status));
+        if let Some(j) = &r.justification {
+            details.push(key_value("Justification", j));
+        }
+        if let Some(t) = &r.ticket_number {
+            details.push(key_value("TicketNumber", t));
+        }
+        details.push(key_value("StartTime", &ts(r.start)));
+        if let Some(e) = r.end {
+            details.push(key_value("ExpirationTime", &ts(e)));
+        }
+    }
+    let operation = request.map_or("Update", |r| {
+        if r.action.contains("Remove") || r.action.contains("Deactivate") {
+            "Delete"
+        } else {
+            "Add"
+        }
+    });
+    let e = entry(
+        world, activity, category, initiator, targets, details, operation,
+    );
+    world.audit.push(e);
+}
+
+/// Records a schedule ending by itself, initiated by PIM (the `MS-PIM` service).
+pub fn expired(world: &mut World, s: &Schedule) {
+    let initiator = json!({"app": {"appId": null, "displayName": "MS-PIM", "servicePrincipalId": null, "servicePrincipalName": "MS-PIM"}, "user": null});
+    let group_name = world.group(&s.group_id).map(|g| g.display_name.clone());
+    let targets = vec![
+        json!({"id": s.group_id, "displayName": group_name, "type": "Group", "userPrincipalName": null, "modifiedProperties": []}),
+        principal_target(world, &s.principal_id),
+    ];
+    let details = vec![
+        key_value("RequestId", &s.created_using),
+        key_value("RoleName", &s.access_id),
+    ];
+    let activity = format!(
+        "Remove {} from group (PIM {} expired)",
+        s.access_id,
+        if s.assignment_type.as_deref() == Some("activated") {
+            "activation"
+        } else {
+            "assignment"
+        }
+    );
+    let e = entry(
+        world,
+        &activity,
+        "GroupManagement",
+        initiator,
+        targets,
+        details,
+        "Delete",
+    );
+    world.audit.push(e);
+}

@@ -1,0 +1,157 @@
+//! `/_emulator/`: controls for tests and demos: outbox, clock, reset, faults, request log, state.
+
+use crate::identity::pages::esc;
+use crate::state::{Fault, World};
+use crate::Shared;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/_emulator/outbox", get(outbox))
+        .route("/_emulator/clock", get(clock).post(advance))
+        .route("/_emulator/reset", post(reset))
+        .route(
+            "/_emulator/faults",
+            get(faults).post(add_fault).delete(clear_faults),
+        )
+        .route("/_emulator/requests", get(requests).delete(clear_requests))
+        .route("/_emulator/token-lifetime", post(token_lifetime))
+        .route("/_emulator/state", get(state))
+}
+
+fn wants_html(headers: &HeaderMap) -> bool {
+    headers
+        .get("accept")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"))
+}
+
+async fn outbox(State(s): State<Shared>, headers: HeaderMap) -> Response {
+    let w = s.world();
+    if !wants_html(&headers) {
+        return Json(json!({"value": w.outbox})).into_response();
+    }
+    let rows: String = w
+        .outbox
+        .iter()
+        .rev()
+        .map(|m| {
+            format!(
+                "<article><h2>{}</h2><p><small>{} to {}</small></p><p>{}</p>{}</article>",
+                esc(&m.subject),
+                esc(&m.sent_date_time),
+                esc(&m.to.join(", ")),
+                esc(&m.body),
+                m.link
+                    .as_ref()
+                    .map(|l| format!("<p><a href=\"{0}\">{0}</a></p>", esc(l)))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    Html(format!("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Outbox</title></head><body><h1>Outbox ({})</h1>{rows}</body></html>", w.outbox.len())).into_response()
+}
+
+async fn clock(State(s): State<Shared>) -> Json<Value> {
+    Json(json!({"now": crate::clock::ts(s.world().now())}))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Advance {
+    #[serde(default)]
+    minutes: i64,
+    #[serde(default)]
+    hours: i64,
+    #[serde(default)]
+    days: i64,
+}
+
+async fn advance(State(s): State<Shared>, Json(a): Json<Advance>) -> Json<Value> {
+    let mut w = s.world();
+    w.clock.advance(chrono::Duration::minutes(
+        a.minutes + 60 * a.hours + 1440 * a.days,
+    ));
+    crate::graph::pim::decisions::tick(&mut w);
+    Json(json!({"now": crate::clock::ts(w.now())}))
+}
+
+async fn reset(State(s): State<Shared>) -> StatusCode {
+    let mut w = s.world();
+    let fresh = World::new(s.tenant.as_ref().clone(), &w.app_url);
+    *w = fresh;
+    StatusCode::NO_CONTENT
+}
+
+async fn faults(State(s): State<Shared>) -> Json<Value> {
+    Json(json!({"value": s.world().faults}))
+}
+
+async fn add_fault(State(s): State<Shared>, Json(f): Json<Fault>) -> Response {
+    if !["latency", "throttle", "error", "drop"].contains(&f.kind.as_str()) {
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({"error": "kind must be latency, throttle, error or drop"})),
+        )
+            .into_response();
+    }
+    s.world().faults.push(f);
+    StatusCode::CREATED.into_response()
+}
+
+async fn clear_faults(State(s): State<Shared>) -> StatusCode {
+    s.world().faults.clear();
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+struct Since {
+    since: Option<usize>,
+}
+
+async fn requests(State(s): State<Shared>, Query(q): Query<Since>) -> Json<Value> {
+    let w = s.world();
+    let from = q.since.unwrap_or(0).min(w.log.len());
+    Json(json!({"total": w.log.len(), "value": w.log[from..]}))
+}
+
+async fn clear_requests(State(s): State<Shared>) -> StatusCode {
+    s.world().log.clear();
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+struct Lifetime {
+    seconds: i64,
+}
+
+/// Shortens access tokens so tests can see a refresh happen.
+async fn token_lifetime(State(s): State<Shared>, Json(l): Json<Lifetime>) -> StatusCode {
+    s.world().token_lifetime_secs = l.seconds.clamp(1, 86_400);
+    StatusCode::NO_CONTENT
+}
+
+/// A read-only view of PIM state for test assertions (never part of Graph).
+async fn state(State(s): State<Shared>) -> Json<Value> {
+    let w = s.world();
+    let schedules: Vec<Value> = w.schedules.iter().chain(w.ended.iter()).map(|x| json!({
+        "id": x.id, "kind": format!("{:?}", x.kind), "groupId": x.group_id, "principalId": x.principal_id,
+        "accessId": x.access_id, "assignmentType": x.assignment_type, "start": crate::clock::ts(x.start),
+        "end": x.end.map(crate::clock::ts), "current": w.schedules.iter().any(|c| c.id == x.id),
+    })).collect();
+    let groups: Vec<Value> = w.tenant.groups.iter().map(|g| json!({"id": g.id, "displayName": g.display_name, "members": g.members, "owners": g.owners, "onboarded": w.onboarded.contains(&g.id)})).collect();
+    let requests: Vec<Value> = w
+        .requests
+        .iter()
+        .map(crate::graph::pim::json::request)
+        .collect();
+    Json(
+        json!({"now": crate::clock::ts(w.now()), "groups": groups, "schedules": schedules, "requests": requests}),
+    )
+}

@@ -1,0 +1,163 @@
+//! The emails PIM sends under a group policy's notification rules, kept in the outbox.
+
+use crate::clock::ts;
+use crate::policy::rule;
+use crate::state::{Email, Kind, Request, World};
+use crate::tenant::roles::{GLOBAL_ADMIN, PRIVILEGED_ROLE_ADMIN};
+
+fn mail_of(world: &World, id: &str) -> Vec<String> {
+    if let Some(u) = world.user(id) {
+        return u.mail.clone().into_iter().collect();
+    }
+    world
+        .group(id)
+        .map(|g| g.members.iter().flat_map(|m| mail_of(world, m)).collect())
+        .unwrap_or_default()
+}
+
+fn admins(world: &World) -> Vec<String> {
+    world
+        .tenant
+        .role_assignments
+        .iter()
+        .filter(|a| {
+            a.role_definition_id == GLOBAL_ADMIN || a.role_definition_id == PRIVILEGED_ROLE_ADMIN
+        })
+        .flat_map(|a| mail_of(world, &a.principal_id))
+        .collect()
+}
+
+/// Sends under one rule: its default recipients (if on) plus its additional ones.
+fn send(
+    world: &mut World,
+    r: &Request,
+    rule_id: &str,
+    defaults: Vec<String>,
+    subject: String,
+    body: String,
+    link: Option<String>,
+) {
+    let rules = &world.policies[&(r.group_id.clone(), r.access_id.clone())].rules;
+    let n = rule(rules, rule_id);
+    if n["notificationLevel"] == "None" {
+        return;
+    }
+    let mut to: Vec<String> = if n["isDefaultRecipientsEnabled"] == false {
+        vec![]
+    } else {
+        defaults
+    };
+    to.extend(
+        n["notificationRecipients"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_owned)),
+    );
+    to.sort();
+    to.dedup();
+    if to.is_empty() {
+        return;
+    }
+    let email = Email {
+        id: uuid::Uuid::new_v4().to_string(),
+        to,
+        subject,
+        body,
+        link,
+        rule: rule_id.into(),
+        request_id: Some(r.id.clone()),
+        sent_date_time: ts(world.now()),
+    };
+    world.outbox.push(email);
+}
+
+fn names(world: &World, r: &Request) -> (String, String) {
+    let group = world
+        .group(&r.group_id)
+        .map(|g| g.display_name.clone())
+        .unwrap_or_default();
+    let who = world
+        .user(&r.principal_id)
+        .map(|u| u.display_name.clone())
+        .or_else(|| world.group(&r.principal_id).map(|g| g.display_name.clone()))
+        .unwrap_or_default();
+    (group, who)
+}
+
+/// An assignment was made or an activation granted.
+pub fn on_assignment(world: &mut World, r: &Request) {
+    let (group, who) = names(world, r);
+    let (level, caller, what) = match (r.kind, r.action.as_str()) {
+        (Kind::Assignment, "selfActivate") => ("EndUser_Assignment", "activated", "activated"),
+        (Kind::Eligibility, _) => ("Admin_Eligibility", "assigned as eligible", "eligible"),
+        (Kind::Assignment, _) => ("Admin_Assignment", "assigned as active", "active"),
+    };
+    let role = &r.access_id;
+    let admin_list = admins(world);
+    send(
+        world,
+        r,
+        &format!("Notification_Admin_{level}"),
+        admin_list,
+        format!("PIM: {who} {caller} the {role} role of {group}"),
+        format!(
+            "{who} has the {role} role of {group} ({what}) until {}.",
+            r.end.map_or("no end".into(), ts)
+        ),
+        None,
+    );
+    let assignee = mail_of(world, &r.principal_id);
+    send(
+        world,
+        r,
+        &format!("Notification_Requestor_{level}"),
+        assignee,
+        format!("PIM: you have the {role} role of {group}"),
+        format!(
+            "Your {role} role of {group} is {what} until {}.",
+            r.end.map_or("no end".into(), ts)
+        ),
+        None,
+    );
+}
+
+/// An activation waits for approval: the approvers get a link to the request in the app.
+pub fn on_approval_needed(world: &mut World, r: &Request) {
+    let (group, who) = names(world, r);
+    let approvers: Vec<String> = world
+        .approvals
+        .get(&r.id)
+        .map(|a| a.approvers.clone())
+        .unwrap_or_default();
+    let to = approvers.iter().flat_map(|a| mail_of(world, a)).collect();
+    let link = format!("{}/approvals/{}", world.app_url, r.id);
+    let reason = r.justification.clone().unwrap_or_default();
+    send(world, r, "Notification_Approver_EndUser_Assignment", to,
+         format!("PIM: {who} requests approval to activate {} of {group}", r.access_id),
+         format!("{who} asks to activate the {} role of {group}. Reason: {reason}. Review the request: {link}", r.access_id),
+         Some(link));
+}
+
+/// The requester hears the decision.
+pub fn on_decision(world: &mut World, r: &Request, result: &str) {
+    let (group, _) = names(world, r);
+    let to = mail_of(world, &r.principal_id);
+    send(
+        world,
+        r,
+        "Notification_Requestor_EndUser_Assignment",
+        to,
+        format!(
+            "PIM: your request for {} of {group} was {}",
+            r.access_id,
+            result.to_lowercase()
+        ),
+        format!(
+            "Your request to activate the {} role of {group} was {}.",
+            r.access_id,
+            result.to_lowercase()
+        ),
+        None,
+    );
+}

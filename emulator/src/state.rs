@@ -1,0 +1,249 @@
+//! The emulator's whole world behind one lock: directory, PIM state, sign-in state, outbox,
+//! audit log, faults, request log and clock.
+
+use crate::clock::Clock;
+use crate::tenant::Tenant;
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+
+/// Eligibility or (active) assignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Eligibility,
+    Assignment,
+}
+
+/// A schedule request, as posted and then processed.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub id: String,
+    pub kind: Kind,
+    pub access_id: String,
+    pub principal_id: String,
+    pub group_id: String,
+    pub action: String,
+    pub justification: Option<String>,
+    pub ticket_number: Option<String>,
+    pub ticket_system: Option<String>,
+    pub custom_data: Option<String>,
+    pub start: DateTime<Utc>,
+    /// `afterDateTime`, `afterDuration` or `noExpiration`.
+    pub expiration_type: String,
+    pub end: Option<DateTime<Utc>>,
+    pub duration: Option<String>,
+    pub has_schedule: bool,
+    pub created_by: String,
+    pub created: DateTime<Utc>,
+    pub completed: Option<DateTime<Utc>>,
+    pub status: String,
+    pub approval_id: Option<String>,
+    pub target_schedule_id: Option<String>,
+    pub is_validation_only: bool,
+}
+
+/// An eligibility or assignment schedule (and, while current, its one instance).
+#[derive(Clone, Debug)]
+pub struct Schedule {
+    pub id: String,
+    pub kind: Kind,
+    pub access_id: String,
+    pub principal_id: String,
+    pub group_id: String,
+    /// `assigned` or `activated` for assignments.
+    pub assignment_type: Option<String>,
+    pub start: DateTime<Utc>,
+    pub end: Option<DateTime<Utc>>,
+    pub created_using: String,
+    pub created: DateTime<Utc>,
+    pub modified: DateTime<Utc>,
+    /// The eligibility schedule an activation used.
+    pub activated_using: Option<String>,
+    /// Whether this schedule put the principal into members/owners (so its end takes them out).
+    pub added_membership: bool,
+}
+
+/// The approval of a request that needs one: a single stage with its approvers.
+#[derive(Clone, Debug)]
+pub struct Approval {
+    pub id: String,
+    pub approvers: Vec<String>,
+    pub status: String,
+    pub review_result: String,
+    pub reviewed_by: Option<(String, String)>,
+    pub reviewed: Option<DateTime<Utc>>,
+    pub justification: String,
+    pub expires: DateTime<Utc>,
+}
+
+/// A group's role management policy for one role.
+#[derive(Clone, Debug)]
+pub struct Policy {
+    /// The GUID in `Group_{groupId}_{guid}`; replaced when the group is onboarded.
+    pub guid: String,
+    pub rules: Vec<Value>,
+    pub last_modified: Option<DateTime<Utc>>,
+    pub last_modified_by: Option<String>,
+}
+
+/// A sent email, kept for tests and people to read.
+#[derive(Clone, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Email {
+    pub id: String,
+    pub to: Vec<String>,
+    pub subject: String,
+    pub body: String,
+    pub link: Option<String>,
+    pub rule: String,
+    pub request_id: Option<String>,
+    pub sent_date_time: String,
+}
+
+/// A fault to inject on matching Graph paths.
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fault {
+    /// A path with `*` wildcards, matched against the path (without query).
+    pub path: String,
+    /// `latency`, `throttle`, `error` or `drop`.
+    pub kind: String,
+    #[serde(default)]
+    pub count: Option<u32>,
+    #[serde(default)]
+    pub latency_ms: Option<u64>,
+    #[serde(default)]
+    pub status: Option<u16>,
+    #[serde(default)]
+    pub retry_after: Option<f64>,
+    #[serde(default)]
+    pub method: Option<String>,
+}
+
+/// One Graph call as received.
+#[derive(Clone, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoggedRequest {
+    pub method: String,
+    pub url: String,
+    pub status: u16,
+    pub client_request_id: Option<String>,
+    pub in_batch: bool,
+    pub date_time: String,
+}
+
+/// A pending authorization code.
+#[derive(Clone, Debug)]
+pub struct Code {
+    pub user_id: String,
+    pub client_id: String,
+    pub redirect_uri: String,
+    pub challenge: String,
+    pub scopes: Vec<String>,
+    pub nonce: Option<String>,
+    pub acrs: Vec<String>,
+    pub mfa: bool,
+    pub expires: DateTime<Utc>,
+}
+
+/// A refresh token's grant: who, what, and the 24-hour deadline SPAs get.
+#[derive(Clone, Debug)]
+pub struct Grant {
+    pub user_id: String,
+    pub client_id: String,
+    pub scopes: Vec<String>,
+    pub acrs: Vec<String>,
+    pub mfa: bool,
+    pub deadline: DateTime<Utc>,
+}
+
+/// Everything mutable.
+pub struct World {
+    pub tenant: Tenant,
+    pub clock: Clock,
+    pub requests: Vec<Request>,
+    pub schedules: Vec<Schedule>,
+    /// Ended schedules, visible to the state endpoint for 30 days.
+    pub ended: Vec<Schedule>,
+    pub approvals: HashMap<String, Approval>,
+    pub policies: HashMap<(String, String), Policy>,
+    pub onboarded: HashSet<String>,
+    pub audit: Vec<Value>,
+    pub outbox: Vec<Email>,
+    pub faults: Vec<Fault>,
+    pub log: Vec<LoggedRequest>,
+    pub codes: HashMap<String, Code>,
+    pub refresh_tokens: HashMap<String, Grant>,
+    pub sessions: HashMap<String, (String, Vec<String>, bool)>,
+    pub token_lifetime_secs: i64,
+    /// The app's origin: emails link there.
+    pub app_url: String,
+}
+
+impl World {
+    pub fn new(tenant: Tenant, app_url: &str) -> World {
+        let mut world = World {
+            tenant,
+            clock: Clock::default(),
+            requests: vec![],
+            schedules: vec![],
+            ended: vec![],
+            approvals: HashMap::new(),
+            policies: HashMap::new(),
+            onboarded: HashSet::new(),
+            audit: vec![],
+            outbox: vec![],
+            faults: vec![],
+            log: vec![],
+            codes: HashMap::new(),
+            refresh_tokens: HashMap::new(),
+            sessions: HashMap::new(),
+            token_lifetime_secs: 3599,
+            app_url: app_url.trim_end_matches('/').to_owned(),
+        };
+        crate::seed::apply(&mut world);
+        world
+    }
+
+    pub fn user(&self, id: &str) -> Option<&crate::tenant::User> {
+        self.tenant
+            .users
+            .iter()
+            .find(|u| u.id.eq_ignore_ascii_case(id))
+    }
+
+    pub fn group(&self, id: &str) -> Option<&crate::tenant::Group> {
+        self.tenant
+            .groups
+            .iter()
+            .find(|g| g.id.eq_ignore_ascii_case(id))
+    }
+
+    pub fn group_mut(&mut self, id: &str) -> Option<&mut crate::tenant::Group> {
+        self.tenant
+            .groups
+            .iter_mut()
+            .find(|g| g.id.eq_ignore_ascii_case(id))
+    }
+
+    /// Directory roles a user holds now: direct, and through role-assignable groups.
+    pub fn roles_of(&self, user_id: &str) -> Vec<String> {
+        let groups: Vec<&str> = self
+            .tenant
+            .groups
+            .iter()
+            .filter(|g| g.is_assignable_to_role && g.members.iter().any(|m| m == user_id))
+            .map(|g| g.id.as_str())
+            .collect();
+        self.tenant
+            .role_assignments
+            .iter()
+            .filter(|a| a.principal_id == user_id || groups.contains(&a.principal_id.as_str()))
+            .map(|a| a.role_definition_id.clone())
+            .collect()
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+}

@@ -1,0 +1,218 @@
+//! The directory the emulator serves: people, groups, roles, contexts, CA policies, the app
+//! registration, and the PIM state to seed. Loaded from the demo seed, a file, or generated.
+
+pub mod demo;
+mod large;
+
+/// Template ids of the built-in directory roles the emulator knows.
+pub mod roles {
+    pub const GLOBAL_ADMIN: &str = "62e90394-69f5-4237-9190-012177145e10";
+    pub const PRIVILEGED_ROLE_ADMIN: &str = "e8611ab8-c189-46e8-94e1-60213ab1f814";
+    pub const HELPDESK_ADMIN: &str = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
+    pub const PASSWORD_ADMIN: &str = "966707d0-3269-4727-9be2-8c3a10f19b9d";
+    pub const USER_ADMIN: &str = "fe930be7-5e62-47db-91af-98c3a49a38b1";
+    pub const EXCHANGE_ADMIN: &str = "29232cdf-9323-42fd-ade2-1d097af3e4de";
+    pub const GROUPS_ADMIN: &str = "fdd7a751-b60b-444a-984c-02652fe8fa1c";
+    pub const IDENTITY_GOVERNANCE_ADMIN: &str = "45d8d3c5-c802-45c6-b32a-1d70b5e1e86e";
+    pub const DIRECTORY_WRITERS: &str = "9360feb5-f418-4baa-8175-e2a00bac4301";
+}
+
+use serde::{Deserialize, Serialize};
+
+/// A person in the directory.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    pub id: String,
+    pub display_name: String,
+    pub user_principal_name: String,
+    #[serde(default)]
+    pub mail: Option<String>,
+    /// `Member` or `Guest`.
+    #[serde(default = "member")]
+    pub user_type: String,
+    #[serde(default)]
+    pub job_title: Option<String>,
+    /// Shown first on the account picker, in this order.
+    #[serde(default)]
+    pub demo: bool,
+}
+
+fn member() -> String {
+    "Member".into()
+}
+
+/// A group, with its direct members and owners (object ids).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Group {
+    pub id: String,
+    pub display_name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub mail_nickname: String,
+    #[serde(default)]
+    pub mail_enabled: bool,
+    #[serde(default = "yes")]
+    pub security_enabled: bool,
+    #[serde(default)]
+    pub group_types: Vec<String>,
+    #[serde(default)]
+    pub is_assignable_to_role: bool,
+    #[serde(default)]
+    pub membership_rule: Option<String>,
+    #[serde(default)]
+    pub on_premises_sync_enabled: Option<bool>,
+    #[serde(default)]
+    pub created_date_time: Option<String>,
+    #[serde(default)]
+    pub members: Vec<String>,
+    #[serde(default)]
+    pub owners: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A built-in directory role (ids are the well-known template ids).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoleDefinition {
+    pub id: String,
+    pub display_name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// An active directory role assignment at tenant scope.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoleAssignment {
+    pub id: String,
+    pub principal_id: String,
+    pub role_definition_id: String,
+}
+
+/// A Conditional Access authentication context (`c1`..`c99`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthContext {
+    pub id: String,
+    pub display_name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default = "yes")]
+    pub is_available: bool,
+}
+
+/// The parts of a Conditional Access policy the app reads.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaPolicy {
+    pub id: String,
+    pub display_name: String,
+    /// `enabled`, `disabled` or `enabledForReportingButNotEnforced`.
+    pub state: String,
+    #[serde(default)]
+    pub include_users: Vec<String>,
+    #[serde(default)]
+    pub exclude_users: Vec<String>,
+    #[serde(default)]
+    pub include_groups: Vec<String>,
+    #[serde(default)]
+    pub exclude_groups: Vec<String>,
+    #[serde(default)]
+    pub include_roles: Vec<String>,
+    #[serde(default)]
+    pub include_applications: Vec<String>,
+    #[serde(default)]
+    pub include_authentication_context_class_references: Vec<String>,
+    #[serde(default)]
+    pub built_in_controls: Vec<String>,
+    /// Groups created later under these names join `exclude_groups`, standing in for the admin
+    /// who edits the policy after creating the group (story S1).
+    #[serde(default)]
+    pub exclude_groups_named: Vec<String>,
+}
+
+/// The SPA registration the emulator accepts sign-ins for.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppRegistration {
+    pub client_id: String,
+    pub display_name: String,
+    /// Graph scopes consented for the app (without the resource prefix).
+    pub scopes: Vec<String>,
+}
+
+/// A PIM role setting to apply at start-up, as Graph rule objects merged over the defaults.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SeedPolicy {
+    pub group_id: String,
+    /// `member` or `owner`.
+    pub access_id: String,
+    pub rules: Vec<serde_json::Value>,
+}
+
+/// A PIM assignment to exist at start-up.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SeedAssignment {
+    pub group_id: String,
+    pub principal_id: String,
+    pub access_id: String,
+    /// `eligible` or `active`.
+    pub kind: String,
+    /// Days until it ends; none for permanent.
+    #[serde(default)]
+    pub days: Option<i64>,
+}
+
+/// Everything a tenant starts with.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tenant {
+    pub id: String,
+    pub domain: String,
+    pub display_name: String,
+    pub app: AppRegistration,
+    pub users: Vec<User>,
+    pub groups: Vec<Group>,
+    pub role_definitions: Vec<RoleDefinition>,
+    #[serde(default)]
+    pub role_assignments: Vec<RoleAssignment>,
+    #[serde(default)]
+    pub auth_contexts: Vec<AuthContext>,
+    #[serde(default)]
+    pub ca_policies: Vec<CaPolicy>,
+    #[serde(default)]
+    pub policies: Vec<SeedPolicy>,
+    #[serde(default)]
+    pub assignments: Vec<SeedAssignment>,
+}
+
+impl Tenant {
+    /// The demo tenant of the stories.
+    pub fn demo() -> Tenant {
+        demo::tenant()
+    }
+
+    /// A generated tenant for scale tests (users, groups, assignments as asked).
+    pub fn large(users: usize, groups: usize, assignments: usize) -> Tenant {
+        large::tenant(users, groups, assignments)
+    }
+
+    /// Reads `demo`, `large` or a JSON file in this module's shape.
+    pub fn load(spec: &str) -> Result<Tenant, String> {
+        match spec {
+            "demo" => Ok(Tenant::demo()),
+            "large" => Ok(Tenant::large(50_000, 10_000, 100_000)),
+            path => {
+                let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+                serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))
+            }
+        }
+    }
+}
