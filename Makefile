@@ -19,6 +19,7 @@ test: tools-browser ## Every layer: native, browser (wasm-bindgen-test), end-to-
 
 bench: tools-browser build ## Bundle sizes and other figures
 	node scripts/bundle-size.mjs dist
+	cargo run --release -q -p entra-emulator --example bench
 
 tools:
 	scripts/bootstrap.sh

@@ -71,7 +71,7 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
             total += Duration::milliseconds((secs * 1000.0) as i64);
         }
     }
-    (num.is_empty() && rest != "" && rest != "T").then_some(total)
+    (num.is_empty() && !rest.is_empty() && rest != "T").then_some(total)
 }
 
 /// Writes a duration the way Graph does (`PT8H`, `P180D`, `PT1H30M`).

@@ -112,7 +112,7 @@ pub const RULES: [(&str, &str, &str, &str); 17] = [
 const TYPE_PREFIX: &str = "#microsoft.graph.unifiedRoleManagementPolicy";
 
 fn target(caller: &str, level: &str) -> Value {
-    json!({"caller": caller, "operations": ["All"], "level": level,
+    json!({"caller": caller, "operations": ["all"], "level": level,
            "inheritableSettings": [], "enforcedSettings": []})
 }
 

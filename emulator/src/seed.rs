@@ -4,7 +4,6 @@ use crate::graph::pim::lifecycle::{ensure_policies, refresh};
 use crate::policy::RULES;
 use crate::state::{Kind, Request, Schedule, World};
 use chrono::Duration;
-use serde_json::Value;
 
 pub fn apply(world: &mut World) {
     let now = world.now();
@@ -22,9 +21,7 @@ pub fn apply(world: &mut World) {
                 continue;
             };
             for (k, v) in fragment.as_object().into_iter().flatten() {
-                if k == "setting" {
-                    rule[k] = v.clone();
-                } else if k != "id" {
+                if k != "id" {
                     rule[k] = v.clone();
                 }
             }

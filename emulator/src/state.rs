@@ -176,6 +176,9 @@ pub struct World {
     pub refresh_tokens: HashMap<String, Grant>,
     pub sessions: HashMap<String, (String, Vec<String>, bool)>,
     pub token_lifetime_secs: i64,
+    /// When something next happens on its own (a schedule starts or ends, an approval expires);
+    /// until then the clock changes nothing and `tick` has no work.
+    pub next_event: Option<DateTime<Utc>>,
     /// The app's origin: emails link there.
     pub app_url: String,
 }
@@ -200,6 +203,7 @@ impl World {
             sessions: HashMap::new(),
             token_lifetime_secs: 3599,
             app_url: app_url.trim_end_matches('/').to_owned(),
+            next_event: None,
         };
         crate::seed::apply(&mut world);
         world

@@ -63,7 +63,12 @@ pub async fn batch(
             responses.push(json!({"id": id, "status": 424, "headers": {}, "body": {"error": {"code": "FailedDependency", "message": "The dependent request failed."}}}));
             continue;
         }
-        let url = r["url"].as_str().unwrap_or("/");
+        // Clients do not always percent-encode the spaces and quotes of a `$filter` in a batch.
+        let url = r["url"]
+            .as_str()
+            .unwrap_or("/")
+            .replace(' ', "%20")
+            .replace('\'', "%27");
         let path = if url.starts_with("/v1.0") {
             url.to_owned()
         } else {

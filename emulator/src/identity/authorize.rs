@@ -70,6 +70,7 @@ fn requested_acrs(p: &Params) -> Result<Vec<String>, ()> {
 }
 
 /// Checks what must be right before anything is sent back to the redirect URI.
+#[allow(clippy::result_large_err)] // the error is the response to send
 fn check(s: &Shared, tenant: &str, p: &Params) -> Result<(), Response> {
     let w = s.world();
     let t = &w.tenant;

@@ -27,8 +27,16 @@ fn schema() -> &'static Schema {
         let doc = roxmltree::Document::parse(&text).expect("CSDL parses");
         let mut types = HashMap::new();
         let mut enums = HashMap::new();
+        let qualify = |t: &str| match t.strip_prefix("graph.") {
+            Some(rest) => format!("microsoft.graph.{rest}"),
+            None => t.to_owned(),
+        };
         for node in doc.descendants() {
             let name = node.attribute("Name").unwrap_or_default();
+            let schema_node = node.ancestors().find(|a| a.tag_name().name() == "Schema");
+            let namespace = schema_node
+                .and_then(|s| s.attribute("Namespace"))
+                .unwrap_or("microsoft.graph");
             match node.tag_name().name() {
                 "EntityType" | "ComplexType" => {
                     let props = node
@@ -37,24 +45,16 @@ fn schema() -> &'static Schema {
                             matches!(c.tag_name().name(), "Property" | "NavigationProperty")
                         })
                         .map(|c| {
-                            (
-                                c.attribute("Name").unwrap_or_default().to_owned(),
-                                c.attribute("Type")
-                                    .unwrap_or_default()
-                                    .replace("graph.", "microsoft.graph."),
-                            )
+                            let ty = qualify_collection(
+                                c.attribute("Type").unwrap_or_default(),
+                                &qualify,
+                            );
+                            (c.attribute("Name").unwrap_or_default().to_owned(), ty)
                         })
                         .collect();
-                    types.insert(
-                        format!("microsoft.graph.{name}"),
-                        Type {
-                            base: node
-                                .attribute("BaseType")
-                                .map(|b| b.replace("graph.", "microsoft.graph.")),
-                            open: node.attribute("OpenType") == Some("true"),
-                            props,
-                        },
-                    );
+                    let base = node.attribute("BaseType").map(qualify);
+                    let open = node.attribute("OpenType") == Some("true");
+                    types.insert(format!("{namespace}.{name}"), Type { base, open, props });
                 }
                 "EnumType" => {
                     let members = node
@@ -62,13 +62,23 @@ fn schema() -> &'static Schema {
                         .filter(|c| c.tag_name().name() == "Member")
                         .map(|c| c.attribute("Name").unwrap_or_default().to_owned())
                         .collect();
-                    enums.insert(format!("microsoft.graph.{name}"), members);
+                    enums.insert(format!("{namespace}.{name}"), members);
                 }
                 _ => {}
             }
         }
         Schema { types, enums }
     })
+}
+
+fn qualify_collection(t: &str, qualify: &dyn Fn(&str) -> String) -> String {
+    match t
+        .strip_prefix("Collection(")
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        Some(inner) => format!("Collection({})", qualify(inner)),
+        None => qualify(t),
+    }
 }
 
 fn property_type(s: &Schema, ty: &str, prop: &str) -> Option<(String, bool)> {

@@ -10,6 +10,9 @@ use serde_json::Value;
 /// timeout (24 hours by default).
 pub fn tick(world: &mut World) {
     let now = world.now();
+    if world.next_event.is_none_or(|t| now < t) {
+        return;
+    }
     let expired: Vec<String> = world
         .approvals
         .values()

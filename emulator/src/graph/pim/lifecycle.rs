@@ -352,6 +352,7 @@ fn request_approval(world: &mut World, r: &mut Request, caller: &Caller) -> ApiR
             expires: world.now() + Duration::days(days),
         },
     );
+    refresh(world);
     notify::on_approval_needed(world, r);
     let name = world
         .group(&r.group_id)
@@ -403,6 +404,18 @@ pub fn refresh(world: &mut World) {
     world
         .ended
         .retain(|s| s.end.is_none_or(|e| now - e <= Duration::days(30)));
+    let starts = world
+        .schedules
+        .iter()
+        .filter(|s| s.kind == Kind::Assignment && !s.added_membership)
+        .map(|s| s.start);
+    let ends = world.schedules.iter().filter_map(|s| s.end);
+    let expiries = world
+        .approvals
+        .values()
+        .filter(|a| a.status == "InProgress")
+        .map(|a| a.expires);
+    world.next_event = starts.chain(ends).chain(expiries).min();
 }
 
 /// Ends a schedule now (or at its end), taking away the membership it carried.
