@@ -23,7 +23,14 @@ for _ in $(seq 1 100); do
     echo "App: $APP/"
     echo "Emulator: $EMU/"
     echo
-    echo "Demo accounts: pick one on the emulator's sign-in page (listed in README.md). Ctrl-C stops both."
+    echo "Demo accounts (pick one on the emulator's sign-in page):"
+    echo "  Megan Bowen      MeganB@contoso.onmicrosoft.com   Privileged Role Administrator, the admin"
+    echo "  Alex Wilber      AlexW@contoso.onmicrosoft.com    admin who needs temporary access"
+    echo "  Lidia Holloway   LidiaH@contoso.onmicrosoft.com   helpdesk engineer, eligible for Helpdesk Admin-Group"
+    echo "  Diego Siciliani  DiegoS@contoso.onmicrosoft.com   approver, Alex's manager"
+    echo "  Adele Vance      AdeleV@contoso.onmicrosoft.com   second approver"
+    echo "  Ext-Consultant   ext-consultant@fabrikam.com      external consultant (guest)"
+    echo "Emulator controls: $EMU/_emulator/outbox (emails). Ctrl-C stops both."
     wait -n "${pids[@]}"
     exit $?
   fi
