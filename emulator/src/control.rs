@@ -78,7 +78,7 @@ async fn advance(State(s): State<Shared>, Json(a): Json<Advance>) -> Json<Value>
     w.clock.advance(chrono::Duration::minutes(
         a.minutes + 60 * a.hours + 1440 * a.days,
     ));
-    crate::graph::pim::decisions::tick(&mut w);
+    crate::api::pim::decisions::tick(&mut w);
     Json(json!({"now": crate::clock::ts(w.now())}))
 }
 
@@ -149,7 +149,7 @@ async fn state(State(s): State<Shared>) -> Json<Value> {
     let requests: Vec<Value> = w
         .requests
         .iter()
-        .map(crate::graph::pim::json::request)
+        .map(crate::api::pim::json::request)
         .collect();
     Json(
         json!({"now": crate::clock::ts(w.now()), "groups": groups, "schedules": schedules, "requests": requests}),

@@ -1,12 +1,12 @@
 //! entra-emulator: a local stand-in for Entra ID sign-in and the Graph endpoints pim-groups uses.
 //! It shares no code with the app, so a wrong field name in the app fails a test.
 
+pub mod api;
 mod audit;
 pub mod caller;
 pub mod clock;
 mod control;
 pub mod error;
-pub mod graph;
 pub mod identity;
 mod notify;
 pub mod policy;
@@ -58,7 +58,7 @@ impl Shared {
     /// The world, with the clock's consequences applied (schedules ending, approvals expiring).
     pub fn world(&self) -> MutexGuard<'_, World> {
         let mut w = self.world.lock().unwrap_or_else(|p| p.into_inner());
-        graph::pim::decisions::tick(&mut w);
+        api::pim::decisions::tick(&mut w);
         w
     }
 
@@ -96,12 +96,12 @@ fn build(shared: &Shared) -> Router {
     Router::new()
         .route("/", get(home))
         .merge(identity::routes())
-        .merge(graph::routes())
+        .merge(api::routes())
         .merge(control::routes())
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(
             shared.clone(),
-            graph::layer,
+            api::layer,
         ))
         .with_state(shared.clone())
 }

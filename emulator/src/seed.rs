@@ -1,6 +1,6 @@
 //! Puts a tenant's seeded PIM state in place: managed groups, their settings, assignments.
 
-use crate::graph::pim::lifecycle::{ensure_policies, refresh};
+use crate::api::pim::lifecycle::{ensure_policies, refresh};
 use crate::policy::RULES;
 use crate::state::{Kind, Request, Schedule, World};
 use chrono::Duration;

@@ -1,6 +1,7 @@
 //! What happens to PIM state over time and on decisions: onboarding, schedules starting and
 //! ending (and the group membership they carry), approvals, cancellation.
 
+pub use super::timeline::{end_schedule, refresh};
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::notify;
@@ -369,74 +370,4 @@ fn request_approval(world: &mut World, r: &mut Request, caller: &Caller) -> ApiR
         vec![],
     );
     Ok(())
-}
-
-/// Adds or removes PIM-carried memberships so the directory matches the current schedules.
-pub fn refresh(world: &mut World) {
-    let now = world.now();
-    let mut i = 0;
-    while i < world.schedules.len() {
-        if world.schedules[i].end.is_some_and(|e| e <= now) {
-            end_schedule(world, i);
-            continue;
-        }
-        let s = &world.schedules[i];
-        if s.kind == Kind::Assignment && !s.added_membership && s.start <= now {
-            let (g, p, a) = (
-                s.group_id.clone(),
-                s.principal_id.clone(),
-                s.access_id.clone(),
-            );
-            world.schedules[i].added_membership = true;
-            if let Some(group) = world.group_mut(&g) {
-                let list = if a == "owner" {
-                    &mut group.owners
-                } else {
-                    &mut group.members
-                };
-                if !list.contains(&p) {
-                    list.push(p);
-                }
-            }
-        }
-        i += 1;
-    }
-    world
-        .ended
-        .retain(|s| s.end.is_none_or(|e| now - e <= Duration::days(30)));
-    let starts = world
-        .schedules
-        .iter()
-        .filter(|s| s.kind == Kind::Assignment && !s.added_membership)
-        .map(|s| s.start);
-    let ends = world.schedules.iter().filter_map(|s| s.end);
-    let expiries = world
-        .approvals
-        .values()
-        .filter(|a| a.status == "InProgress")
-        .map(|a| a.expires);
-    world.next_event = starts.chain(ends).chain(expiries).min();
-}
-
-/// Ends a schedule now (or at its end), taking away the membership it carried.
-pub fn end_schedule(world: &mut World, i: usize) {
-    let now = world.now();
-    let mut s = world.schedules.remove(i);
-    if s.added_membership {
-        if let Some(group) = world.group_mut(&s.group_id) {
-            let list = if s.access_id == "owner" {
-                &mut group.owners
-            } else {
-                &mut group.members
-            };
-            list.retain(|m| m != &s.principal_id);
-        }
-    }
-    let expired_naturally = s.end.is_some_and(|e| e <= now);
-    if expired_naturally {
-        crate::audit::expired(world, &s);
-    } else {
-        s.end = Some(now);
-    }
-    world.ended.push(s);
 }

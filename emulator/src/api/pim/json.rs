@@ -93,15 +93,15 @@ pub fn expand(w: &World, mut v: Value, expand: &str) -> Value {
         let id = v["principalId"].as_str().unwrap_or("").to_owned();
         v["principal"] = w
             .user(&id)
-            .map(crate::graph::directory_user_json)
-            .or_else(|| w.group(&id).map(crate::graph::directory_group_json))
+            .map(crate::api::directory_user_json)
+            .or_else(|| w.group(&id).map(crate::api::directory_group_json))
             .unwrap_or(Value::Null);
     }
     if names.iter().any(|n| n == "group") {
         let id = v["groupId"].as_str().unwrap_or("").to_owned();
         v["group"] = w
             .group(&id)
-            .map(crate::graph::directory_group_json)
+            .map(crate::api::directory_group_json)
             .unwrap_or(Value::Null);
     }
     v

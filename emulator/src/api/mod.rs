@@ -1,6 +1,7 @@
 //! Microsoft Graph v1.0 as the app uses it: bearer-token checks, CORS, faults, the request log,
 //! and the routes of each area.
 
+mod access;
 pub mod batch;
 mod directory;
 mod list;
@@ -28,6 +29,7 @@ pub use list::Query;
 pub fn routes() -> Router<Shared> {
     Router::new()
         .merge(directory::routes())
+        .merge(access::routes())
         .merge(policies::routes())
         .merge(pim::routes::routes())
         .merge(reports::routes())

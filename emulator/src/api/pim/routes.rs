@@ -2,9 +2,9 @@
 //! `filterByCurrentUser` functions, `cancel`, and approval stages.
 
 use super::{decisions, engine, json};
+use crate::api::list::{page, shape, Query};
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::graph::list::{page, shape, Query};
 use crate::state::{Kind, World};
 use crate::Shared;
 use axum::extract::{OriginalUri, Path, State};

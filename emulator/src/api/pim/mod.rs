@@ -5,3 +5,4 @@ pub mod engine;
 pub mod json;
 pub mod lifecycle;
 pub mod routes;
+pub mod timeline;
