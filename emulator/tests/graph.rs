@@ -293,3 +293,37 @@ async fn the_large_tenant_lists_a_thousand_groups_quickly() {
         took.as_millis()
     );
 }
+
+#[tokio::test]
+async fn count_needs_consistency_level_like_search() {
+    let e = start().await;
+    let t = e.sign_in(MEGAN).await;
+    let (status, body) = e.call(&t, "GET", "/v1.0/users/$count", None).await;
+    assert_eq!(
+        (status, body["error"]["message"].as_str()),
+        (400, Some("$count is not currently supported."))
+    );
+    let (status, body) = e
+        .call_with(
+            &t,
+            "GET",
+            "/v1.0/groups/$count",
+            None,
+            &[("ConsistencyLevel", "eventual")],
+        )
+        .await;
+    assert_eq!((status, body), (200, json!(10)));
+}
+
+#[tokio::test]
+async fn a_tenant_file_loads() {
+    let path = std::env::temp_dir().join(format!("tenant-{}.json", std::process::id()));
+    let mut tenant = Tenant::demo();
+    tenant.display_name = "Fabrikam".into();
+    std::fs::write(&path, serde_json::to_string(&tenant).unwrap()).unwrap();
+    let loaded = Tenant::load(path.to_str().unwrap()).unwrap();
+    assert_eq!(loaded.display_name, "Fabrikam");
+    assert_eq!(loaded.users.len(), tenant.users.len());
+    assert!(Tenant::load("/no/such/file.json").is_err());
+    let _ = std::fs::remove_file(path);
+}

@@ -16,6 +16,8 @@ pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/v1.0/me", get(me))
         .route("/v1.0/users", get(users))
+        .route("/v1.0/users/$count", get(count_users))
+        .route("/v1.0/groups/$count", get(count_groups))
         .route("/v1.0/users/{id}", get(user))
         .route("/v1.0/groups", get(groups).post(create_group))
         .route("/v1.0/groups/{id}", get(group))
@@ -302,4 +304,38 @@ async fn create_group(
     v["@odata.context"] = json!(format!("{}/v1.0/$metadata#groups/$entity", s.base_url()));
     w.tenant.groups.push(group);
     Ok((StatusCode::CREATED, Json(v)))
+}
+
+/// `/$count` answers plain text, and only as an advanced query.
+fn count(q: &Query, n: usize) -> ApiResult<String> {
+    if !q.eventual {
+        return Err(ApiError::new(
+            400,
+            "Request_BadRequest",
+            "$count is not currently supported.",
+        ));
+    }
+    Ok(n.to_string())
+}
+
+async fn count_users(
+    State(s): State<Shared>,
+    caller: Caller,
+    uri: OriginalUri,
+    headers: HeaderMap,
+) -> ApiResult<String> {
+    need(&caller, USER_READ)?;
+    let n = s.world().tenant.users.len();
+    count(&query(&uri, &headers)?, n)
+}
+
+async fn count_groups(
+    State(s): State<Shared>,
+    caller: Caller,
+    uri: OriginalUri,
+    headers: HeaderMap,
+) -> ApiResult<String> {
+    need(&caller, GROUP_READ)?;
+    let n = s.world().tenant.groups.len();
+    count(&query(&uri, &headers)?, n)
 }
