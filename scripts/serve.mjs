@@ -49,7 +49,12 @@ export function startAppServer({ dir = "dist", port = 8080, host = "127.0.0.1", 
   };
 
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    } catch {
+      return send(res, 400, MIME[".txt"], "bad request");
+    }
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, MIME[".txt"], "method not allowed");
     if (path === "/config.json") {
       const cfg = emulatorOrigin ? configFor(baseConfig, appOrigin, emulatorOrigin) : baseConfig;
@@ -82,7 +87,7 @@ export function startAppServer({ dir = "dist", port = 8080, host = "127.0.0.1", 
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const arg = (name, fallback) => {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : fallback;
