@@ -5,6 +5,9 @@ use crate::clock::ts;
 use crate::state::{Request, Schedule, World};
 use serde_json::{json, Value};
 
+/// Every PIM for Groups entry is group management.
+const CATEGORY: &str = "GroupManagement";
+
 fn key_value(key: &str, value: &str) -> Value {
     json!({"key": key, "value": value})
 }
@@ -12,7 +15,6 @@ fn key_value(key: &str, value: &str) -> Value {
 fn entry(
     world: &World,
     activity: &str,
-    category: &str,
     initiator: Value,
     targets: Vec<Value>,
     details: Vec<Value>,
@@ -20,7 +22,7 @@ fn entry(
 ) -> Value {
     json!({
         "id": format!("PIM_{}", uuid::Uuid::new_v4()),
-        "category": category,
+        "category": CATEGORY,
         "correlationId": uuid::Uuid::new_v4().to_string(),
         "result": "success",
         "resultReason": "",
@@ -46,18 +48,16 @@ fn principal_target(world: &World, id: &str) -> Value {
     }
 }
 
-/// Records something a signed-in user did.
-#[allow(clippy::too_many_arguments)]
+/// Records something a signed-in user did to a group (and, with a request, to its principal).
 pub fn record(
     world: &mut World,
     activity: &str,
-    category: &str,
     caller: &Caller,
     group_id: &str,
-    group_name: &str,
     request: Option<&Request>,
     mut details: Vec<Value>,
 ) {
+    let group_name = world.group(group_id).map(|g| g.display_name.clone());
     let initiator = json!({"user": {"id": caller.user_id, "displayName": caller.display_name, "userPrincipalName": caller.upn, "ipAddress": "127.0.0.1"}, "app": null});
     let mut targets = vec![
         json!({"id": group_id, "displayName": group_name, "type": "Group", "userPrincipalName": null, "modifiedProperties": []}),
@@ -85,9 +85,7 @@ pub fn record(
             "Add"
         }
     });
-    let e = entry(
-        world, activity, category, initiator, targets, details, operation,
-    );
+    let e = entry(world, activity, initiator, targets, details, operation);
     world.audit.push(e);
 }
 
@@ -112,14 +110,6 @@ pub fn expired(world: &mut World, s: &Schedule) {
             "assignment"
         }
     );
-    let e = entry(
-        world,
-        &activity,
-        "GroupManagement",
-        initiator,
-        targets,
-        details,
-        "Delete",
-    );
+    let e = entry(world, &activity, initiator, targets, details, "Delete");
     world.audit.push(e);
 }

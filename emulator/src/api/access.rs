@@ -2,7 +2,7 @@
 //! contexts, policies): what a group grants and which policies include or exclude it.
 
 use super::directory::{need, query};
-use super::list::page;
+use super::list::collection;
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::Shared;
@@ -57,14 +57,7 @@ async fn role_assignments(
         }
         v
     }).collect();
-    Ok(Json(page(
-        items,
-        &q,
-        &s.base_url(),
-        "roleManagement/directory/roleAssignments",
-        100,
-        999,
-    )?))
+    collection(&s, items, &q, "roleManagement/directory/roleAssignments")
 }
 
 async fn role_definitions(
@@ -85,14 +78,7 @@ async fn role_definitions(
     let items = s.world().tenant.role_definitions.iter()
         .map(|d| json!({"id": d.id, "displayName": d.display_name, "description": d.description, "isBuiltIn": true, "isEnabled": true, "templateId": d.id}))
         .collect();
-    Ok(Json(page(
-        items,
-        &q,
-        &s.base_url(),
-        "roleManagement/directory/roleDefinitions",
-        100,
-        999,
-    )?))
+    collection(&s, items, &q, "roleManagement/directory/roleDefinitions")
 }
 
 async fn auth_contexts(
@@ -118,14 +104,12 @@ async fn auth_contexts(
     let items = s.world().tenant.auth_contexts.iter()
         .map(|c| json!({"id": c.id, "displayName": c.display_name, "description": c.description, "isAvailable": c.is_available}))
         .collect();
-    Ok(Json(page(
+    collection(
+        &s,
         items,
         &q,
-        &s.base_url(),
         "identity/conditionalAccess/authenticationContextClassReferences",
-        100,
-        999,
-    )?))
+    )
 }
 
 async fn ca_policies(
@@ -155,12 +139,5 @@ async fn ca_policies(
         },
         "grantControls": {"operator": "OR", "builtInControls": p.built_in_controls, "customAuthenticationFactors": [], "termsOfUse": []},
     })).collect();
-    Ok(Json(page(
-        items,
-        &q,
-        &s.base_url(),
-        "identity/conditionalAccess/policies",
-        100,
-        999,
-    )?))
+    collection(&s, items, &q, "identity/conditionalAccess/policies")
 }

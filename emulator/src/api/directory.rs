@@ -1,7 +1,7 @@
 //! Users, groups (list, search, create), members and owners, directory roles and Conditional
 //! Access reads.
 
-use super::list::{page, shape, Query};
+use super::list::{collection, shape, Query};
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::tenant::{Group, User};
@@ -92,7 +92,7 @@ async fn users(
     need(&caller, USER_READ)?;
     let q = query(&uri, &headers)?;
     let items = s.world().tenant.users.iter().map(user_json).collect();
-    Ok(Json(page(items, &q, &s.base_url(), "users", 100, 999)?))
+    collection(&s, items, &q, "users")
 }
 
 async fn user(
@@ -121,7 +121,7 @@ async fn groups(
     need(&caller, GROUP_READ)?;
     let q = query(&uri, &headers)?;
     let items = s.world().tenant.groups.iter().map(group_json).collect();
-    Ok(Json(page(items, &q, &s.base_url(), "groups", 100, 999)?))
+    collection(&s, items, &q, "groups")
 }
 
 fn missing_group(id: &str) -> ApiError {
@@ -167,14 +167,7 @@ async fn members(
         .group(&id)
         .map(|g| g.members.clone())
         .ok_or_else(|| missing_group(&id))?;
-    Ok(Json(page(
-        principals(&s, &ids),
-        &q,
-        &s.base_url(),
-        "directoryObjects",
-        100,
-        999,
-    )?))
+    collection(&s, principals(&s, &ids), &q, "directoryObjects")
 }
 
 async fn owners(
@@ -191,14 +184,7 @@ async fn owners(
         .group(&id)
         .map(|g| g.owners.clone())
         .ok_or_else(|| missing_group(&id))?;
-    Ok(Json(page(
-        principals(&s, &ids),
-        &q,
-        &s.base_url(),
-        "directoryObjects",
-        100,
-        999,
-    )?))
+    collection(&s, principals(&s, &ids), &q, "directoryObjects")
 }
 
 async fn create_group(

@@ -3,7 +3,9 @@
 
 use super::odata;
 use crate::error::{ApiError, ApiResult};
+use crate::Shared;
 use axum::http::HeaderMap;
+use axum::Json;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
@@ -185,4 +187,14 @@ pub fn page(
     }
     out["value"] = Value::Array(value);
     Ok(out)
+}
+
+/// A collection answer with Graph's usual page of 100 and ceiling of 999.
+pub fn collection(
+    s: &Shared,
+    items: Vec<Value>,
+    q: &Query,
+    context: &str,
+) -> ApiResult<Json<Value>> {
+    page(items, q, &s.base_url(), context, 100, 999).map(Json)
 }

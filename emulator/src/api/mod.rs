@@ -141,7 +141,7 @@ pub async fn layer(State(s): State<Shared>, mut req: Request, next: Next) -> Res
     }
     let origin = req.headers().get(header::ORIGIN).cloned();
     if req.method() == Method::OPTIONS {
-        return cors(StatusCode::NO_CONTENT.into_response(), &s, origin.as_ref());
+        return cors(StatusCode::NO_CONTENT.into_response(), origin.as_ref());
     }
     let in_batch = req.headers().contains_key("x-emulator-batch");
     let method = req.method().to_string();
@@ -224,7 +224,7 @@ pub async fn layer(State(s): State<Shared>, mut req: Request, next: Next) -> Res
             date_time,
         });
     }
-    cors(response, &s, origin.as_ref())
+    cors(response, origin.as_ref())
 }
 
 fn futures_stream_error(
@@ -286,7 +286,7 @@ async fn stamp(
 
 /// CORS as graph.microsoft.com answers a browser: any origin, our headers; `Retry-After` is not
 /// exposed (reportedly true of Graph), so clients must fall back to their own back-off.
-fn cors(mut r: Response, _s: &Shared, origin: Option<&HeaderValue>) -> Response {
+fn cors(mut r: Response, origin: Option<&HeaderValue>) -> Response {
     let h = r.headers_mut();
     h.insert(
         "access-control-allow-origin",

@@ -1,7 +1,7 @@
 //! Role management policies of groups and their assignments: list by scope, read, PATCH rules.
 //! Policy ids are `Group_{groupId}_{guid}` and change when a group is onboarded.
 
-use super::list::{page, shape, Query};
+use super::list::{collection, shape, Query};
 use super::pim::{engine, lifecycle};
 use crate::caller::Caller;
 use crate::clock::ts;
@@ -125,14 +125,7 @@ async fn list_assignments(
         })
         .unwrap_or_default();
     drop(w);
-    Ok(Json(page(
-        items,
-        &q,
-        &s.base_url(),
-        "policies/roleManagementPolicyAssignments",
-        100,
-        999,
-    )?))
+    collection(&s, items, &q, "policies/roleManagementPolicyAssignments")
 }
 
 async fn get_assignment(
@@ -182,14 +175,7 @@ async fn list_policies(
         })
         .unwrap_or_default();
     drop(w);
-    Ok(Json(page(
-        items,
-        &q,
-        &s.base_url(),
-        "policies/roleManagementPolicies",
-        100,
-        999,
-    )?))
+    collection(&s, items, &q, "policies/roleManagementPolicies")
 }
 
 async fn get_policy(
@@ -231,14 +217,7 @@ async fn list_rules(
     let key = resolve(&w, &id)?;
     let rules = w.policies[&key].rules.clone();
     drop(w);
-    Ok(Json(page(
-        rules,
-        &q,
-        &s.base_url(),
-        "policies/roleManagementPolicies/rules",
-        100,
-        999,
-    )?))
+    collection(&s, rules, &q, "policies/roleManagementPolicies/rules")
 }
 
 async fn get_rule(
@@ -280,6 +259,7 @@ fn update(
     if let Some(group) = w.group(&g) {
         lifecycle::check_manageable(group)?;
     }
+    let now = w.now();
     let mut draft = w.policies[&(g.clone(), a.clone())].rules.clone();
     for r in rules {
         apply_rule(&mut draft, r, rule_id).map_err(|(code, msg)| ApiError::new(400, code, msg))?;
@@ -289,13 +269,9 @@ fn update(
         .get_mut(&(g.clone(), a.clone()))
         .expect("resolved");
     p.rules = draft;
-    p.last_modified = Some(chrono::Utc::now());
+    p.last_modified = Some(now);
     p.last_modified_by = Some(caller.user_id.clone());
     lifecycle::onboard(&mut w, &g, caller);
-    let name = w
-        .group(&g)
-        .map(|x| x.display_name.clone())
-        .unwrap_or_default();
     let changed: Vec<Value> = rules
         .iter()
         .filter_map(|r| r["id"].as_str().or(rule_id))
@@ -304,10 +280,8 @@ fn update(
     crate::audit::record(
         &mut w,
         &format!("Update role setting in PIM ({a})"),
-        "GroupManagement",
         caller,
         &g,
-        &name,
         None,
         changed,
     );

@@ -1,6 +1,6 @@
 //! `/auditLogs/directoryAudits`: the PIM entries, newest first, filterable and paged.
 
-use super::list::{page, Query};
+use super::list::{collection, Query};
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::Shared;
@@ -49,12 +49,5 @@ async fn directory_audits(
         }
     }
     let items: Vec<Value> = s.world().audit.iter().rev().cloned().collect();
-    Ok(Json(page(
-        items,
-        &q,
-        &s.base_url(),
-        "auditLogs/directoryAudits",
-        100,
-        999,
-    )?))
+    collection(&s, items, &q, "auditLogs/directoryAudits")
 }

@@ -146,25 +146,12 @@ pub fn decide(
     }
     world.requests[i] = r.clone();
     crate::notify::on_decision(world, &r, result);
-    let name = world
-        .group(&r.group_id)
-        .map(|g| g.display_name.clone())
-        .unwrap_or_default();
     let activity = if result == "Approved" {
         "Approve activation request"
     } else {
         "Deny activation request"
     };
-    crate::audit::record(
-        world,
-        activity,
-        "GroupManagement",
-        caller,
-        &r.group_id,
-        &name,
-        Some(&r),
-        vec![],
-    );
+    crate::audit::record(world, activity, caller, &r.group_id, Some(&r), vec![]);
     Ok(())
 }
 

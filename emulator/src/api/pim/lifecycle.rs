@@ -72,17 +72,11 @@ pub fn onboard(world: &mut World, group_id: &str, caller: &Caller) {
             p.guid = uuid::Uuid::new_v4().to_string();
         }
     }
-    let name = world
-        .group(group_id)
-        .map(|g| g.display_name.clone())
-        .unwrap_or_default();
     crate::audit::record(
         world,
         "Onboard group to PIM",
-        "GroupManagement",
         caller,
         group_id,
-        &name,
         None,
         vec![],
     );
@@ -231,21 +225,8 @@ pub fn process(world: &mut World, r: &mut Request, caller: &Caller) -> ApiResult
         // End users ask; an administrator extends or renews.
         _ => r.status = "PendingAdminDecision".into(),
     }
-    let name = world
-        .group(&r.group_id)
-        .map(|g| g.display_name.clone())
-        .unwrap_or_default();
     let activity = format!("{} {} ({})", verb(&r.action), r.access_id, r.action);
-    crate::audit::record(
-        world,
-        &activity,
-        "GroupManagement",
-        caller,
-        &r.group_id.clone(),
-        &name,
-        Some(r),
-        vec![],
-    );
+    crate::audit::record(world, &activity, caller, &r.group_id, Some(r), vec![]);
     Ok(())
 }
 
@@ -355,17 +336,11 @@ fn request_approval(world: &mut World, r: &mut Request, caller: &Caller) -> ApiR
     );
     refresh(world);
     notify::on_approval_needed(world, r);
-    let name = world
-        .group(&r.group_id)
-        .map(|g| g.display_name.clone())
-        .unwrap_or_default();
     crate::audit::record(
         world,
         "Request approval for activation",
-        "GroupManagement",
         caller,
-        &r.group_id.clone(),
-        &name,
+        &r.group_id,
         Some(r),
         vec![],
     );

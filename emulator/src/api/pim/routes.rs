@@ -2,7 +2,7 @@
 //! `filterByCurrentUser` functions, `cancel`, and approval stages.
 
 use super::{decisions, engine, json};
-use crate::api::list::{page, shape, Query};
+use crate::api::list::{collection, shape, Query};
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::state::{Kind, World};
@@ -41,7 +41,7 @@ enum Coll {
     Approvals,
 }
 
-fn collection(name: &str) -> ApiResult<Coll> {
+fn coll_of(name: &str) -> ApiResult<Coll> {
     Ok(match name {
         "eligibilityScheduleRequests" => Coll::Requests(Kind::Eligibility),
         "assignmentScheduleRequests" => Coll::Requests(Kind::Assignment),
@@ -119,7 +119,7 @@ async fn list(
     uri: OriginalUri,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
-    let c = collection(&name)?;
+    let c = coll_of(&name)?;
     if !caller.has_any_scope(&read_scopes(kind_of(c))) {
         return Err(ApiError::denied());
     }
@@ -142,14 +142,7 @@ async fn list(
     });
     let items = expanded(&w, items, &q);
     drop(w);
-    Ok(Json(page(
-        items,
-        &q,
-        &s.base_url(),
-        &context(&name),
-        100,
-        999,
-    )?))
+    collection(&s, items, &q, &context(&name))
 }
 
 fn expanded(w: &World, items: Vec<Value>, q: &Query) -> Vec<Value> {
@@ -167,7 +160,7 @@ async fn one(
     uri: OriginalUri,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
-    let c = collection(&name)?;
+    let c = coll_of(&name)?;
     if !caller.has_any_scope(&read_scopes(kind_of(c))) {
         return Err(ApiError::denied());
     }
@@ -247,14 +240,7 @@ fn by_current_user(
     };
     let items = expanded(&w, items, q);
     drop(w);
-    Ok(Json(page(
-        items,
-        q,
-        &s.base_url(),
-        &context(name),
-        100,
-        999,
-    )?))
+    collection(s, items, q, &context(name))
 }
 
 async fn create(
@@ -263,7 +249,7 @@ async fn create(
     Path(name): Path<String>,
     Json(body): Json<Value>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    let kind = match collection(&name)? {
+    let kind = match coll_of(&name)? {
         Coll::Requests(k) => k,
         _ => {
             return Err(ApiError::new(
@@ -289,7 +275,7 @@ async fn cancel(
     caller: Caller,
     Path((name, id)): Path<(String, String)>,
 ) -> ApiResult<StatusCode> {
-    let Coll::Requests(kind) = collection(&name)? else {
+    let Coll::Requests(kind) = coll_of(&name)? else {
         return Err(ApiError::bad_request("Only requests can be canceled."));
     };
     decisions::cancel(&mut s.world(), kind, &id, &caller)?;
