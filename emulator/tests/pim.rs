@@ -730,3 +730,102 @@ async fn documented_rule_updates_are_accepted() {
     let (status, _) = e.call(&megan, "PATCH", &format!("/v1.0/policies/roleManagementPolicies/{policy_id}/rules/Expiration_EndUser_Assignment"), Some(bad)).await;
     assert_eq!(status, 400, "a rule without @odata.type is refused");
 }
+
+#[tokio::test]
+async fn a_scheduled_assignment_starts_on_time_and_can_be_called_off_before() {
+    let e = start().await;
+    let megan = e.sign_in(MEGAN).await;
+    let tomorrow = chrono::Utc::now() + chrono::Duration::days(1);
+    let trip = |who: &str| {
+        json!({"accessId": "member", "principalId": who, "groupId": TRAVEL, "action": "adminAssign",
+        "justification": "Trip to the Lisbon office",
+        "scheduleInfo": {"startDateTime": tomorrow.to_rfc3339(), "expiration": {"type": "afterDateTime", "endDateTime": (tomorrow + chrono::Duration::days(10)).to_rfc3339()}}})
+    };
+    let (status, r) = e
+        .call(
+            &megan,
+            "POST",
+            &format!("{PIM}/assignmentScheduleRequests"),
+            Some(trip(ALEX)),
+        )
+        .await;
+    assert_eq!(
+        (status, r["status"].as_str()),
+        (201, Some("ScheduleCreated")),
+        "{r}"
+    );
+    let (_, other) = e
+        .call(
+            &megan,
+            "POST",
+            &format!("{PIM}/assignmentScheduleRequests"),
+            Some(trip(LIDIA)),
+        )
+        .await;
+    let cancelled = other["id"].as_str().unwrap();
+    assert_eq!(
+        e.call(
+            &megan,
+            "POST",
+            &format!("{PIM}/assignmentScheduleRequests/{cancelled}/cancel"),
+            None
+        )
+        .await
+        .0,
+        204
+    );
+    assert!(
+        travel_members(&e, &megan).await["value"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "not before the start"
+    );
+    e.control("POST", "clock", Some(json!({"hours": 25}))).await;
+    let megan = e.sign_in(MEGAN).await;
+    let now_members = travel_members(&e, &megan).await;
+    let ids: Vec<&str> = now_members["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["id"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [ALEX],
+        "Alex is in from the start; the cancelled trip never began"
+    );
+    let id = r["id"].as_str().unwrap();
+    let (status, _) = e
+        .call(
+            &megan,
+            "POST",
+            &format!("{PIM}/assignmentScheduleRequests/{id}/cancel"),
+            None,
+        )
+        .await;
+    assert_eq!(
+        status, 400,
+        "a started assignment is removed, not cancelled"
+    );
+    e.control("POST", "clock", Some(json!({"days": 10}))).await;
+    let megan = e.sign_in(MEGAN).await;
+    assert!(
+        travel_members(&e, &megan).await["value"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "it ends by itself"
+    );
+}
+
+async fn travel_members(e: &Emu, token: &str) -> Value {
+    e.call(
+        token,
+        "GET",
+        &format!("/v1.0/groups/{TRAVEL}/members"),
+        None,
+    )
+    .await
+    .1
+}

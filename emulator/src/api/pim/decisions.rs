@@ -176,6 +176,29 @@ pub fn cancel(world: &mut World, kind: Kind, id: &str, caller: &Caller) -> ApiRe
             format!("A request with status '{}' cannot be canceled.", r.status),
         ));
     }
+    // A scheduled (future) assignment can be called off only before it starts; its schedule goes.
+    let target = r.target_schedule_id.clone();
+    if r.status == "ScheduleCreated" {
+        let started = world
+            .schedules
+            .iter()
+            .any(|s| Some(&s.id) == target.as_ref() && s.start <= now);
+        if started {
+            return Err(ApiError::new(
+                400,
+                "InvalidRoleAssignmentRequest",
+                "The assignment has already started; remove it instead.",
+            ));
+        }
+    }
+    world
+        .schedules
+        .retain(|s| Some(&s.id) != target.as_ref() || s.start <= now);
+    let r = world
+        .requests
+        .iter_mut()
+        .find(|r| r.kind == kind && r.id == id)
+        .expect("found above");
     r.status = "Canceled".into();
     r.completed = Some(now);
     if let Some(a) = world.approvals.get_mut(id) {
