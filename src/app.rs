@@ -1,8 +1,10 @@
 //! Providers (runtime config, theme) and the router: the one place that wires the app together.
 
+use crate::auth::session::Session;
 use crate::blades::{approvals, audit, group, groups, my_groups, my_requests, not_found};
 use crate::components::config_error::ConfigErrorPage;
 use crate::components::shell::Shell;
+use crate::components::sign_in::SignInGate;
 use crate::components::theme::system_theme;
 use crate::config::{AppConfig, ConfigError};
 use leptos::prelude::*;
@@ -56,8 +58,10 @@ fn App() -> impl IntoView {
 /// Every route of `routes.rs`, inside the portal shell.
 #[component]
 fn AppRouter(config: AppConfig) -> impl IntoView {
+    provide_context(Session::restore(config.clone()));
     provide_context(config);
     view! {
+        <SignInGate>
         <Router>
             <Shell>
                 <Routes fallback=not_found::NotFound>
@@ -78,5 +82,6 @@ fn AppRouter(config: AppConfig) -> impl IntoView {
                 </Routes>
             </Shell>
         </Router>
+        </SignInGate>
     }
 }

@@ -131,7 +131,7 @@ async fn home(axum::extract::State(s): axum::extract::State<Shared>) -> Html<Str
         })
         .collect();
     Html(format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>entra-emulator</title></head><body>\
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>entra-emulator</title><link rel=\"icon\" href=\"data:,\"></head><body>\
          <h1>entra-emulator</h1><p>A local stand-in for Entra ID and Microsoft Graph for tenant {} ({}), serving the app at \
          <a href=\"{app}\">{app}</a>.</p><h2>Demo people</h2><ul>{people}</ul>\
          <p><a href=\"/_emulator/outbox\">Outbox</a></p></body></html>",

@@ -3,4 +3,5 @@
 pub mod blade;
 pub mod config_error;
 pub mod shell;
+pub mod sign_in;
 pub mod theme;

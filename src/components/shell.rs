@@ -1,5 +1,6 @@
 //! The portal chrome: top bar, left navigation, breadcrumb and the main landmark.
 
+use crate::auth::session::Session;
 use crate::routes::{Route, NAV};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -54,6 +55,7 @@ fn TopBar(menu_open: RwSignal<bool>) -> impl IntoView {
                 "pim-groups"
                 <span class="pim-topbar__subtitle">"Privileged Identity Management for Groups"</span>
             </a>
+            <AccountMenu />
         </header>
     }
 }
@@ -105,4 +107,37 @@ fn Breadcrumb(route: Memo<Route>, group_name: RwSignal<Option<String>>) -> impl 
             <ol class="pim-breadcrumb__list">{crumbs}</ol>
         </nav>
     }
+}
+
+/// The signed-in person, with Sign out in their menu.
+#[component]
+fn AccountMenu() -> impl IntoView {
+    let session = use_context::<Session>();
+    let account = session.as_ref().and_then(Session::account);
+    let open = RwSignal::new(false);
+    account.map(|a| {
+        let sign_out = move |_| {
+            if let Some(s) = &session {
+                s.sign_out();
+            }
+        };
+        view! {
+            <div class="pim-account">
+                <button
+                    class="pim-account__button"
+                    type="button"
+                    aria-haspopup="true"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="pim-account-menu"
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    <span class="pim-account__name">{a.name.clone()}</span>
+                </button>
+                <div id="pim-account-menu" class="pim-account__menu" hidden=move || !open.get()>
+                    <p class="pim-account__who">{a.name}<br /><small>{a.username}</small></p>
+                    <button class="pim-button" type="button" on:click=sign_out>"Sign out"</button>
+                </div>
+            </div>
+        }
+    })
 }

@@ -60,3 +60,18 @@ export async function screenshot(page, name) {
   mkdirSync("target/screenshots", { recursive: true });
   await page.screenshot({ path: `target/screenshots/${name}.png`, fullPage: true });
 }
+
+/** Signs `person` in through the emulator's picker, starting at `path`; returns the page. */
+export async function signIn(page, stack, person, path = "/") {
+  await page.goto(`${stack.appUrl}${path}`);
+  await page.getByRole("button", { name: new RegExp(`^${person}`) }).click();
+  await page.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
+  await page.getByRole("button", { name: person, exact: true }).waitFor();
+  return page;
+}
+
+/** A new page with `person` signed in. */
+export async function signedInPage(stack, person = "Megan Bowen", options = {}, path = "/") {
+  const page = await newPage(stack, options);
+  return signIn(page, stack, person, path);
+}

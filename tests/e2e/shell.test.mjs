@@ -2,7 +2,7 @@
 // errors and the Content-Security-Policy, in headless Chromium against the built app.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { newPage, screenshot, startStack } from "./harness.mjs";
+import { newPage, screenshot, signedInPage, startStack } from "./harness.mjs";
 
 const NAV = [
   ["My roles", "/my/groups", "My roles | Groups"],
@@ -20,8 +20,7 @@ const h1 = (page) => page.getByRole("heading", { level: 1 });
 
 describe("shell", () => {
   test("every link of the left navigation opens its blade with its h1", async () => {
-    const page = await newPage(stack);
-    await page.goto(`${stack.appUrl}/`);
+    const page = await signedInPage(stack);
     await assert.doesNotReject(h1(page).waitFor());
     const nav = page.getByRole("navigation", { name: "Privileged Identity Management" });
     for (const [label, path, heading] of NAV) {
@@ -37,7 +36,7 @@ describe("shell", () => {
   });
 
   test("deep links open every blade of the UI, with a breadcrumb", async () => {
-    const page = await newPage(stack);
+    const page = await signedInPage(stack);
     const g = "2b5ed229-4072-478d-9504-a047ebd4b07d";
     const cases = [
       ["/groups/discover", "Discover groups"],
@@ -67,8 +66,7 @@ describe("shell", () => {
   });
 
   test("at 375 px the navigation folds behind a menu and nothing scrolls sideways", async () => {
-    const page = await newPage(stack, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
-    await page.goto(`${stack.appUrl}/my/groups`);
+    const page = await signedInPage(stack, "Megan Bowen", { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true }, "/my/groups");
     await h1(page).waitFor();
     const nav = page.getByRole("navigation", { name: "Privileged Identity Management" });
     assert.equal(await nav.isVisible(), false);
@@ -86,8 +84,7 @@ describe("shell", () => {
   });
 
   test("the theme follows the system's dark setting", async () => {
-    const page = await newPage(stack, { colorScheme: "dark" });
-    await page.goto(`${stack.appUrl}/groups`);
+    const page = await signedInPage(stack, "Megan Bowen", { colorScheme: "dark" }, "/groups");
     await h1(page).waitFor();
     assert.equal(await page.getAttribute("html", "data-theme"), "dark");
     await screenshot(page, "shell-dark");
@@ -113,7 +110,7 @@ describe("shell", () => {
   });
 
   test("the app is served with a strict Content-Security-Policy and breaks none of it", async () => {
-    const page = await newPage(stack);
+    const page = await signedInPage(stack);
     const response = await page.goto(`${stack.appUrl}/audit`);
     const csp = response.headers()["content-security-policy"];
     assert.match(csp, /default-src 'none'/);

@@ -14,7 +14,7 @@ pub fn esc(s: &str) -> String {
 fn layout(title: &str, body: &str) -> String {
     format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{t}</title><style>body{{font-family:system-ui,sans-serif;max-width:440px;margin:2rem auto;padding:0 1rem;color:#242424}}\
+         <title>{t}</title><link rel=\"icon\" href=\"data:,\"><style>body{{font-family:system-ui,sans-serif;max-width:440px;margin:2rem auto;padding:0 1rem;color:#242424}}\
          button{{display:block;width:100%;margin:.4rem 0;padding:.7rem;font-size:1rem;text-align:left;border:1px solid #d1d1d1;border-radius:4px;background:#fff;cursor:pointer}}\
          button.primary{{background:#0f6cbd;color:#fff;text-align:center}}small{{color:#616161}}.err{{color:#b10e1c}}</style></head>\
          <body><p><small>entra-emulator: a stand-in for Microsoft Entra ID</small></p><h1>{t}</h1>{body}</body></html>",

@@ -1,0 +1,182 @@
+//! PKCE, state, nonce and token redemption against a fake token endpoint.
+
+use super::*;
+use oauth2::{HttpRequest, HttpResponse};
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+fn cfg() -> AppConfig {
+    AppConfig::from_json(r#"{"authority":"https://login.microsoftonline.com/t1","tenantId":"t1","clientId":"6731de76-14a6-49ae-97bc-6eba6914391e","redirectUri":"https://pim.contoso.com/","scopes":["openid","https://graph.microsoft.com/User.Read"],"graphBaseUrl":"https://graph.microsoft.com/v1.0"}"#).unwrap()
+}
+
+fn block_on<F: Future>(f: F) -> F::Output {
+    let mut f = pin!(f);
+    match f.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(v) => v,
+        Poll::Pending => panic!("the fake client is synchronous"),
+    }
+}
+
+#[derive(Debug)]
+struct Never;
+impl std::fmt::Display for Never {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("never")
+    }
+}
+impl std::error::Error for Never {}
+
+fn b64url(s: &str) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::new();
+    for chunk in s.as_bytes().chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..=chunk.len() {
+            out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn query(url: &str) -> std::collections::HashMap<String, String> {
+    let q = url.split_once('?').unwrap().1;
+    url::form_urlencoded::parse(q.as_bytes())
+        .into_owned()
+        .collect()
+}
+
+#[test]
+fn the_authorize_url_carries_pkce_state_nonce_and_claims() {
+    let (url, attempt) = begin(
+        &cfg(),
+        "/approvals/r1?x=1",
+        Prompt {
+            acrs: Some("c1"),
+            login_hint: Some("a@b"),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(url.starts_with("https://login.microsoftonline.com/t1/oauth2/v2.0/authorize?"));
+    let q = query(&url);
+    assert_eq!(q["code_challenge_method"], "S256");
+    assert_eq!(q["state"], attempt.state);
+    assert_eq!(q["nonce"], attempt.nonce);
+    assert_eq!(q["response_type"], "code");
+    assert_eq!(q["login_hint"], "a@b");
+    assert!(q["scope"].contains("https://graph.microsoft.com/User.Read"));
+    let claims: serde_json::Value = serde_json::from_str(&q["claims"]).unwrap();
+    assert_eq!(claims["access_token"]["acrs"]["value"], "c1");
+    assert_eq!(claims["access_token"]["xms_cc"]["values"][0], "cp1");
+    // The challenge is the S256 of the verifier kept for the redirect.
+    let expected = PkceCodeChallenge::from_code_verifier_sha256(&PkceCodeVerifier::new(
+        attempt.verifier.clone(),
+    ));
+    assert_eq!(q["code_challenge"], *expected.as_str());
+    let (_, second) = begin(&cfg(), "/", Prompt::default()).unwrap();
+    assert_ne!(
+        second.state, attempt.state,
+        "every attempt has its own state"
+    );
+    assert_ne!(second.nonce, attempt.nonce);
+    assert_eq!(attempt.return_to, "/approvals/r1?x=1");
+}
+
+fn token_answer(nonce: &str) -> Vec<u8> {
+    let id = format!(
+        "e30.{}.sig",
+        b64url(&format!(
+            r#"{{"name":"Megan Bowen","preferred_username":"m@c","oid":"o1","tid":"t1","nonce":"{nonce}"}}"#
+        ))
+    );
+    serde_json::json!({"token_type":"Bearer","scope":"https://graph.microsoft.com/User.Read","expires_in":3599,"access_token":"AT","refresh_token":"RT","id_token":id}).to_string().into_bytes()
+}
+
+#[test]
+fn a_code_is_redeemed_with_the_verifier_and_the_nonce_checked() {
+    let (_, attempt) = begin(&cfg(), "/", Prompt::default()).unwrap();
+    let sent = std::cell::RefCell::new(String::new());
+    let nonce = attempt.nonce.clone();
+    let http = |req: HttpRequest| {
+        *sent.borrow_mut() = String::from_utf8(req.body().clone()).unwrap();
+        let body = token_answer(&nonce);
+        async move {
+            Ok::<HttpResponse, Never>(
+                oauth2::http::Response::builder()
+                    .status(200)
+                    .header("content-type", "application/json")
+                    .body(body)
+                    .unwrap(),
+            )
+        }
+    };
+    let (tokens, who) = block_on(redeem(&cfg(), &attempt, "CODE", 1_000, &http)).unwrap();
+    assert_eq!(
+        (
+            tokens.access_token.as_str(),
+            tokens.refresh_token.as_deref(),
+            tokens.expires_at
+        ),
+        ("AT", Some("RT"), 4_599)
+    );
+    assert_eq!(who.name, "Megan Bowen");
+    let form: std::collections::HashMap<String, String> =
+        url::form_urlencoded::parse(sent.borrow().as_bytes())
+            .into_owned()
+            .collect();
+    assert_eq!(form["code_verifier"], attempt.verifier);
+    assert_eq!(form["client_id"], "6731de76-14a6-49ae-97bc-6eba6914391e");
+    assert_eq!(form["grant_type"], "authorization_code");
+    let wrong = |_: HttpRequest| {
+        let body = token_answer("someone-else");
+        async move {
+            Ok::<HttpResponse, Never>(
+                oauth2::http::Response::builder()
+                    .status(200)
+                    .header("content-type", "application/json")
+                    .body(body)
+                    .unwrap(),
+            )
+        }
+    };
+    assert_eq!(
+        block_on(redeem(&cfg(), &attempt, "CODE", 0, &wrong)).unwrap_err(),
+        AuthError::NonceMismatch
+    );
+}
+
+#[test]
+fn authority_errors_keep_their_aadsts_code() {
+    let (_, attempt) = begin(&cfg(), "/", Prompt::default()).unwrap();
+    let refuse = |_: HttpRequest| async move {
+        let body = br#"{"error":"invalid_grant","error_description":"AADSTS54005: OAuth2 Authorization code was already redeemed.","error_codes":[54005]}"#.to_vec();
+        Ok::<HttpResponse, Never>(
+            oauth2::http::Response::builder()
+                .status(400)
+                .header("content-type", "application/json")
+                .body(body)
+                .unwrap(),
+        )
+    };
+    match block_on(redeem(&cfg(), &attempt, "CODE", 0, &refuse)) {
+        Err(AuthError::Authority { code, error, .. }) => {
+            assert_eq!((code, error.as_str()), (Some(54005), "invalid_grant"))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        block_on(refresh(&cfg(), "RT", None, 0, &refuse)),
+        Err(AuthError::Authority { .. })
+    ));
+}
+
+#[test]
+fn the_logout_url_returns_to_the_app() {
+    assert_eq!(logout_url(&cfg()), "https://login.microsoftonline.com/t1/oauth2/v2.0/logout?post_logout_redirect_uri=https%3A%2F%2Fpim.contoso.com%2F");
+}

@@ -1,0 +1,262 @@
+//! The browser side of sign-in: the redirect to the authority and back, tokens in memory and
+//! sessionStorage (never localStorage), refresh, step-up, sign-out. No Leptos here.
+
+use super::callback;
+use super::errors::AuthError;
+use super::id_token::Account;
+use super::oidc::{self, Attempt, Prompt};
+use super::tokens::TokenCache;
+use crate::config::AppConfig;
+use oauth2::{HttpRequest, HttpResponse};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+const TOKENS: &str = "pim.auth.tokens";
+const ACCOUNT: &str = "pim.auth.account";
+const ATTEMPT: &str = "pim.auth.attempt";
+const DRAFT_PREFIX: &str = "pim.draft.";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&storage()?.get_item(key).ok()??).ok()
+}
+
+fn save<T: serde::Serialize>(key: &str, value: &T) {
+    if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(value)) {
+        let _ = s.set_item(key, &text);
+    }
+}
+
+fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+fn now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// Where the user is now: path, query and fragment.
+pub fn current_location() -> String {
+    let l = web_sys::window().map(|w| w.location());
+    let part = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
+        l.as_ref().and_then(|l| f(l).ok()).unwrap_or_default()
+    };
+    format!(
+        "{}{}{}",
+        part(web_sys::Location::pathname),
+        part(web_sys::Location::search),
+        part(web_sys::Location::hash)
+    )
+}
+
+#[derive(Debug)]
+struct HttpError(String);
+impl std::fmt::Display for HttpError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for HttpError {}
+
+/// The oauth2 crate's HTTP client, over gloo-net (fetch).
+async fn send(req: HttpRequest) -> Result<HttpResponse, HttpError> {
+    use gloo_net::http::{Method, RequestBuilder};
+    let err = |e: gloo_net::Error| HttpError(e.to_string());
+    let mut b = RequestBuilder::new(&req.uri().to_string()).method(Method::POST);
+    for (k, v) in req.headers() {
+        b = b.header(k.as_str(), v.to_str().unwrap_or_default());
+    }
+    let body = String::from_utf8_lossy(req.body()).into_owned();
+    let res = b.body(body).map_err(err)?.send().await.map_err(err)?;
+    let status = res.status();
+    let kind = res
+        .headers()
+        .get("content-type")
+        .unwrap_or_else(|| "application/json".into());
+    let bytes = res.binary().await.map_err(err)?;
+    oauth2::http::Response::builder()
+        .status(status)
+        .header("content-type", kind)
+        .body(bytes)
+        .map_err(|e| HttpError(e.to_string()))
+}
+
+struct State {
+    cfg: AppConfig,
+    cache: TokenCache,
+    account: Option<Account>,
+}
+
+/// The signed-in session; cheap to clone, one per app.
+#[derive(Clone)]
+pub struct Session {
+    // Arc and Mutex only because Leptos contexts must be Send + Sync; the browser has one thread.
+    state: Arc<Mutex<State>>,
+}
+
+impl Session {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl Session {
+    /// Picks up the session this tab already had.
+    pub fn restore(cfg: AppConfig) -> Session {
+        let cache = load(TOKENS).unwrap_or_default();
+        let account = load(ACCOUNT);
+        Session {
+            state: Arc::new(Mutex::new(State {
+                cfg,
+                cache,
+                account,
+            })),
+        }
+    }
+
+    pub fn account(&self) -> Option<Account> {
+        self.lock().account.clone()
+    }
+
+    fn cfg(&self) -> AppConfig {
+        self.lock().cfg.clone()
+    }
+
+    fn persist(&self) {
+        let s = self.lock();
+        save(TOKENS, &s.cache);
+        match &s.account {
+            Some(a) => save(ACCOUNT, a),
+            None => remove(ACCOUNT),
+        }
+    }
+
+    /// Leaves for the authority; `return_to` is where to land afterwards.
+    pub fn sign_in(&self, return_to: &str, prompt: Prompt<'_>) -> Result<(), AuthError> {
+        let (url, attempt) = oidc::begin(&self.cfg(), return_to, prompt)?;
+        save(ATTEMPT, &attempt);
+        let window = web_sys::window().ok_or_else(|| AuthError::Transport("no window".into()))?;
+        window
+            .location()
+            .assign(&url)
+            .map_err(|_| AuthError::Transport("cannot leave for the sign-in page".into()))
+    }
+
+    /// Step-up: a fresh interactive sign-in whose token carries the authentication context.
+    pub fn step_up(&self, acrs: &str, return_to: &str) -> Result<(), AuthError> {
+        let hint = self.account().map(|a| a.username);
+        self.sign_in(
+            return_to,
+            Prompt {
+                acrs: Some(acrs),
+                login_hint: hint.as_deref(),
+                prompt: None,
+            },
+        )
+    }
+
+    /// Finishes a sign-in when the page is the authority's redirect; returns where to go next.
+    /// The attempt is used once: a reload or a second tab cannot replay it.
+    pub async fn complete_redirect(&self) -> Result<Option<String>, AuthError> {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let Some(cb) = callback::parse(&search) else {
+            return Ok(None);
+        };
+        let attempt: Option<Attempt> = load(ATTEMPT);
+        remove(ATTEMPT);
+        let code = callback::accept(cb, attempt.as_ref().map(|a| a.state.as_str()))?;
+        let attempt = attempt.ok_or(AuthError::StateMismatch)?;
+        let cfg = self.cfg();
+        let (tokens, account) = oidc::redeem(&cfg, &attempt, &code, now(), &send).await?;
+        {
+            let mut s = self.lock();
+            s.cache.put(&cfg.scopes, tokens);
+            s.account = Some(account);
+        }
+        self.persist();
+        Ok(Some(attempt.return_to))
+    }
+
+    /// A Graph token, refreshed first when it is about to expire. `acrs` asks for the stepped-up
+    /// token kept for the operation that needed it.
+    pub async fn access_token(&self, acrs: Option<&str>) -> Result<String, AuthError> {
+        let cfg = self.cfg();
+        let current = self.lock().cache.get(&cfg.scopes, acrs).cloned();
+        match current {
+            Some(t) if !t.needs_refresh(now()) => Ok(t.access_token),
+            Some(t) => self.refresh_with(t.refresh_token, acrs).await,
+            None => Err(AuthError::SignInRequired),
+        }
+    }
+
+    /// After a 401: drop the token and refresh once.
+    pub async fn refresh_now(&self, acrs: Option<&str>) -> Result<String, AuthError> {
+        let cfg = self.cfg();
+        let rt = self
+            .lock()
+            .cache
+            .get(&cfg.scopes, acrs)
+            .and_then(|t| t.refresh_token.clone());
+        self.refresh_with(rt, acrs).await
+    }
+
+    async fn refresh_with(
+        &self,
+        rt: Option<String>,
+        acrs: Option<&str>,
+    ) -> Result<String, AuthError> {
+        let cfg = self.cfg();
+        let rt = rt.ok_or(AuthError::SignInRequired)?;
+        match oidc::refresh(&cfg, &rt, acrs.map(str::to_owned), now(), &send).await {
+            Ok(tokens) => {
+                let access = tokens.access_token.clone();
+                self.lock().cache.put(&cfg.scopes, tokens);
+                self.persist();
+                Ok(access)
+            }
+            Err(_) => {
+                // A dead refresh token means a new interactive sign-in, which keeps the route.
+                self.lock().cache.remove(&cfg.scopes, acrs);
+                self.persist();
+                Err(AuthError::SignInRequired)
+            }
+        }
+    }
+
+    /// Forgets every token and ends the session at the authority too.
+    pub fn sign_out(&self) {
+        {
+            let mut s = self.lock();
+            s.cache = TokenCache::default();
+            s.account = None;
+        }
+        for key in [TOKENS, ACCOUNT, ATTEMPT] {
+            remove(key);
+        }
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().assign(&oidc::logout_url(&self.cfg()));
+        }
+    }
+}
+
+/// Keeps an unsaved form across a sign-in redirect (no tokens, nothing secret).
+pub fn save_draft(key: &str, json: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(&format!("{DRAFT_PREFIX}{key}"), json);
+    }
+}
+
+/// Takes a saved form back, once.
+pub fn take_draft(key: &str) -> Option<String> {
+    let s = storage()?;
+    let k = format!("{DRAFT_PREFIX}{key}");
+    let v = s.get_item(&k).ok()?;
+    let _ = s.remove_item(&k);
+    v
+}

@@ -1,0 +1,80 @@
+// Sign-in as MSAL would do it, against the emulator: the picker, deep links that survive sign-in,
+// sign-out and back in as someone else, a forged state, a refused consent, and no token leaking
+// into the URL, the console or localStorage.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { newPage, screenshot, signIn, startStack } from "./harness.mjs";
+
+let stack;
+before(async () => { stack = await startStack(); });
+after(async () => { await stack?.stop(); });
+
+const h1 = (page) => page.getByRole("heading", { level: 1 });
+
+describe("sign-in", () => {
+  test("Megan signs in and sees her name; no token is in the URL, the console or localStorage", async () => {
+    const page = await newPage(stack);
+    const console = [];
+    page.on("console", (m) => console.push(m.text()));
+    await page.goto(`${stack.appUrl}/groups`);
+    await page.waitForURL((u) => u.origin === stack.emulatorUrl);
+    await signIn(page, stack, "Megan Bowen", "/groups");
+    assert.equal(page.url(), `${stack.appUrl}/groups`, "lands where it started, code and state gone");
+    assert.equal((await h1(page).textContent()).trim(), "Privileged Identity Management | Groups");
+    const storage = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.getItem("pim.auth.tokens") }));
+    assert.equal(storage.local, 0, "nothing in localStorage");
+    const token = JSON.parse(storage.session).entries;
+    const access = Object.values(token)[0].access_token;
+    assert.ok(access.length > 100, "the token is kept for this tab only");
+    assert.ok(!console.some((line) => line.includes(access.slice(20, 60))), "no token in the console");
+    assert.ok(!page.url().includes(access.slice(20, 60)));
+    await screenshot(page, "auth-signed-in");
+  });
+
+  test("a deep link opened signed out lands on the same page after sign-in", async () => {
+    const page = await newPage(stack);
+    await signIn(page, stack, "Diego Siciliani", "/approvals/f8bd9e2d-bc15-49b1-8a9b-c571b3cf9555?from=email");
+    assert.equal(page.url(), `${stack.appUrl}/approvals/f8bd9e2d-bc15-49b1-8a9b-c571b3cf9555?from=email`);
+    assert.equal((await h1(page).textContent()).trim(), "Approval request");
+  });
+
+  test("sign out clears the session, and Alex can sign in next", async () => {
+    const page = await newPage(stack);
+    await signIn(page, stack, "Megan Bowen", "/my/groups");
+    await page.getByRole("button", { name: "Megan Bowen", exact: true }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((u) => u.origin === stack.emulatorUrl || u.origin === stack.appUrl);
+    await page.getByRole("button", { name: /^Alex Wilber/ }).waitFor();
+    const left = await page.evaluate(() => sessionStorage.length);
+    assert.equal(left, 0, "no token is left in this tab");
+    await page.getByRole("button", { name: /^Alex Wilber/ }).click();
+    await page.getByRole("button", { name: "Alex Wilber", exact: true }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Megan Bowen", exact: true }).count(), 0);
+  });
+
+  test("a tampered state is refused with a clear message", async () => {
+    const page = await newPage(stack);
+    await page.goto(`${stack.appUrl}/my/groups`);
+    await page.waitForURL((u) => u.origin === stack.emulatorUrl);
+    await page.evaluate(() => document.querySelectorAll('input[name="state"]').forEach((i) => { i.value = "forged"; }));
+    await page.getByRole("button", { name: /^Megan Bowen/ }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /did not come from the sign-in this page started/);
+    assert.equal(await page.getByRole("button", { name: "Megan Bowen", exact: true }).count(), 0, "not signed in");
+    assert.ok(!page.url().includes("code="), "the code is not left in the address bar");
+  });
+
+  test("a refused consent shows the AADSTS code", async () => {
+    const page = await newPage(stack);
+    await page.goto(`${stack.appUrl}/my/groups`);
+    await page.waitForURL((u) => u.origin === stack.emulatorUrl);
+    await page.getByRole("button", { name: "Cancel" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /AADSTS65004/);
+    assert.equal((await h1(page).textContent()).trim(), "Sign-in failed");
+    await page.getByRole("button", { name: "Sign in again" }).waitFor();
+    await screenshot(page, "auth-consent-refused");
+  });
+});
