@@ -7,6 +7,7 @@ use crate::components::shell::Shell;
 use crate::components::sign_in::SignInGate;
 use crate::components::theme::system_theme;
 use crate::config::{AppConfig, ConfigError};
+use crate::graph::client::GraphClient;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -58,7 +59,12 @@ fn App() -> impl IntoView {
 /// Every route of `routes.rs`, inside the portal shell.
 #[component]
 fn AppRouter(config: AppConfig) -> impl IntoView {
-    provide_context(Session::restore(config.clone()));
+    let session = Session::restore(config.clone());
+    provide_context(GraphClient::new(
+        config.graph_base_url.as_str(),
+        session.clone(),
+    ));
+    provide_context(session);
     provide_context(config);
     view! {
         <SignInGate>

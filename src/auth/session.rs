@@ -260,3 +260,16 @@ pub fn take_draft(key: &str) -> Option<String> {
     let _ = s.remove_item(&k);
     v
 }
+
+impl crate::graph::client::TokenSource for Session {
+    async fn token(&self, acrs: Option<&str>) -> Result<String, String> {
+        self.access_token(acrs).await.map_err(|e| e.to_string())
+    }
+
+    async fn refreshed(&self, acrs: Option<&str>) -> Result<String, String> {
+        self.refresh_now(acrs).await.map_err(|e| e.to_string())
+    }
+}
+
+/// The Graph client every blade reads and writes with, signed in through this session.
+pub type Graph = crate::graph::client::GraphClient<Session>;

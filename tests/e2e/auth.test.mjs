@@ -52,6 +52,36 @@ describe("sign-in", () => {
     assert.equal(await page.getByRole("button", { name: "Megan Bowen", exact: true }).count(), 0);
   });
 
+  test("a token that expires mid-session is refreshed without the user noticing", async () => {
+    const control = (path, body) => fetch(`${stack.emulatorUrl}/_emulator/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    await control("token-lifetime", { seconds: 2 });
+    try {
+      const page = await newPage(stack);
+      await signIn(page, stack, "Megan Bowen", "/my/groups");
+      const before = (await (await fetch(`${stack.emulatorUrl}/_emulator/requests`)).json()).total;
+      await page.waitForTimeout(2500);
+      await page.goto(`${stack.appUrl}/groups/347ea741-b4c8-4d9e-8111-87902089734f`);
+      await page.getByRole("heading", { level: 1, name: "Helpdesk Admin-Group" }).waitFor();
+      assert.equal(new URL(page.url()).origin, stack.appUrl, "no trip to the sign-in page");
+      const log = await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${before}`)).json();
+      const calls = log.value.filter((r) => r.url.startsWith("/v1.0/groups/347ea741"));
+      assert.deepEqual(calls.map((c) => c.status), [200], "one call, with a fresh token");
+    } finally {
+      await control("token-lifetime", { seconds: 3599 });
+    }
+  });
+
+  test("a Graph refusal is shown with its code and request id", async () => {
+    const page = await newPage(stack);
+    await signIn(page, stack, "Megan Bowen", "/groups/00000000-0000-0000-0000-000000000000");
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    const text = await alert.textContent();
+    assert.match(text, /Request_ResourceNotFound/);
+    assert.match(text, /Request id: [0-9a-f-]{36}/);
+    await page.getByRole("button", { name: "Copy error details" }).waitFor();
+  });
+
   test("a tampered state is refused with a clear message", async () => {
     const page = await newPage(stack);
     await page.goto(`${stack.appUrl}/my/groups`);

@@ -1,7 +1,11 @@
 //! `/groups/ID/...`: one group's blade with its own menu (overview, assignments, settings, audit).
 
+use crate::auth::session::Graph;
 use crate::components::blade::{Blade, ComingWith};
+use crate::components::error_bar::ErrorBar;
 use crate::components::shell::CurrentGroupName;
+use crate::graph::model::Group;
+use crate::graph::request::GraphRequest;
 use crate::routes::{GroupRole, Route};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -19,8 +23,29 @@ pub fn GroupBlade() -> impl IntoView {
         | Route::GroupAudit(id) => id,
         _ => String::new(),
     });
-    // Until issue #5 reads the group from Graph, its id stands in for its name.
-    let name = Signal::derive(move || group_id.get());
+    let graph = expect_context::<Graph>();
+    let group = LocalResource::new(move || {
+        let (graph, id) = (graph.clone(), group_id.get());
+        async move {
+            let req = GraphRequest::get(&format!("/groups/{id}"))
+                .query("$select", "id,displayName,description,isAssignableToRole");
+            graph.get::<Group>(&req).await
+        }
+    });
+    // The id stands in for the name until Graph answers (and if it cannot).
+    let name = Signal::derive(move || {
+        let loaded = group
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|g| g.display_name);
+        loaded.unwrap_or_else(|| group_id.get())
+    });
+    let failure = move || {
+        group
+            .get()
+            .and_then(|r| r.err())
+            .map(|error| view! { <ErrorBar error /> })
+    };
     if let Some(current) = use_context::<CurrentGroupName>() {
         Effect::new(move |_| current.0.set(Some(name.get())));
         on_cleanup(move || current.0.set(None));
@@ -33,6 +58,7 @@ pub fn GroupBlade() -> impl IntoView {
     });
     view! {
         <Blade title>
+            {failure}
             <GroupMenu route group_id />
             <div class="pim-group__section">{move || section(route.get())}</div>
         </Blade>

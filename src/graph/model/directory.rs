@@ -1,0 +1,154 @@
+//! Directory objects, roles, Conditional Access and audit entries.
+
+use super::null_as_empty;
+use serde::Deserialize;
+
+/// `user`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    pub id: String,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub user_principal_name: Option<String>,
+    #[serde(default)]
+    pub mail: Option<String>,
+    #[serde(default)]
+    pub user_type: Option<String>,
+}
+
+/// `group`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Group {
+    pub id: String,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub group_types: Vec<String>,
+    #[serde(default)]
+    pub is_assignable_to_role: Option<bool>,
+    #[serde(default)]
+    pub security_enabled: Option<bool>,
+    #[serde(default)]
+    pub mail_enabled: Option<bool>,
+    #[serde(default)]
+    pub mail_nickname: Option<String>,
+    #[serde(default)]
+    pub mail: Option<String>,
+    #[serde(default)]
+    pub membership_rule: Option<String>,
+    #[serde(default)]
+    pub on_premises_sync_enabled: Option<bool>,
+    #[serde(default)]
+    pub created_date_time: Option<String>,
+}
+
+/// `authenticationContextClassReference`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthenticationContextClassReference {
+    pub id: String,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub is_available: Option<bool>,
+}
+
+/// `conditionalAccessPolicy`, the parts that say whom and what it targets.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConditionalAccessPolicy {
+    pub id: String,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub state: Option<String>,
+    #[serde(default)]
+    pub conditions: Option<ConditionalAccessConditions>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConditionalAccessConditions {
+    #[serde(default)]
+    pub users: Option<ConditionalAccessUsers>,
+    #[serde(default)]
+    pub applications: Option<ConditionalAccessApplications>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConditionalAccessUsers {
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub include_users: Vec<String>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub exclude_users: Vec<String>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub include_groups: Vec<String>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub exclude_groups: Vec<String>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub include_roles: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConditionalAccessApplications {
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub include_applications: Vec<String>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub include_authentication_context_class_references: Vec<String>,
+}
+
+/// `unifiedRoleAssignment`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnifiedRoleAssignment {
+    pub id: String,
+    pub principal_id: String,
+    pub role_definition_id: String,
+    #[serde(default)]
+    pub directory_scope_id: Option<String>,
+    #[serde(default)]
+    pub role_definition: Option<UnifiedRoleDefinition>,
+}
+
+/// `unifiedRoleDefinition`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnifiedRoleDefinition {
+    pub id: String,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// `directoryAudit`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DirectoryAudit {
+    pub id: String,
+    #[serde(default)]
+    pub activity_display_name: Option<String>,
+    #[serde(default)]
+    pub activity_date_time: Option<String>,
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub result: Option<String>,
+    #[serde(default)]
+    pub logged_by_service: Option<String>,
+    #[serde(default)]
+    pub initiated_by: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub target_resources: Vec<serde_json::Value>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub additional_details: Vec<serde_json::Value>,
+}

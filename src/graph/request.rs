@@ -1,0 +1,156 @@
+//! Building Graph requests: paths, query options encoded once, OData string literals escaped,
+//! and the `ConsistencyLevel: eventual` header wherever `$search` or `$count` need it.
+
+use serde_json::Value;
+
+/// An OData string literal: quotes doubled, so `O'Brien's admins` stays one value.
+pub fn literal(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+/// `prop eq 'value'`, escaped.
+pub fn eq(prop: &str, value: &str) -> String {
+    format!("{prop} eq {}", literal(value))
+}
+
+/// A `$search` clause (`"displayName:ops"`); double quotes inside the term are dropped, as the
+/// directory does not accept them escaped.
+pub fn search_term(prop: &str, term: &str) -> String {
+    format!("\"{prop}:{}\"", term.replace('"', ""))
+}
+
+/// One Graph call, before it is sent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GraphRequest {
+    pub method: &'static str,
+    /// Path relative to the Graph root, with its query (`/groups?$top=10`).
+    pub url: String,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Option<Value>,
+}
+
+fn encode(s: &str) -> String {
+    // Graph wants `$` and `,` as they are; everything else that is not plain is percent-encoded.
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'~'
+            | b'$'
+            | b','
+            | b'('
+            | b')'
+            | b'='
+            | b'/'
+            | b':' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+impl GraphRequest {
+    pub fn new(method: &'static str, path: &str) -> GraphRequest {
+        GraphRequest {
+            method,
+            url: path.to_owned(),
+            headers: vec![],
+            body: None,
+        }
+    }
+
+    pub fn get(path: &str) -> GraphRequest {
+        GraphRequest::new("GET", path)
+    }
+
+    pub fn post(path: &str, body: Value) -> GraphRequest {
+        GraphRequest::new("POST", path).json(body)
+    }
+
+    pub fn patch(path: &str, body: Value) -> GraphRequest {
+        GraphRequest::new("PATCH", path).json(body)
+    }
+
+    pub fn json(mut self, body: Value) -> GraphRequest {
+        self.headers
+            .push(("Content-Type", "application/json".into()));
+        self.body = Some(body);
+        self
+    }
+
+    /// Adds a query option, encoded; `$search` and `$count` bring `ConsistencyLevel: eventual`.
+    pub fn query(mut self, key: &str, value: &str) -> GraphRequest {
+        let sep = if self.url.contains('?') { '&' } else { '?' };
+        self.url = format!("{}{sep}{}={}", self.url, key, encode(value));
+        if matches!(key, "$search" | "$count") {
+            self.eventual();
+        }
+        self
+    }
+
+    fn eventual(&mut self) {
+        if !self.headers.iter().any(|(k, _)| *k == "ConsistencyLevel") {
+            self.headers.push(("ConsistencyLevel", "eventual".into()));
+        }
+    }
+
+    /// Whether this request is an advanced query (its next pages need the header too).
+    pub fn is_eventual(&self) -> bool {
+        self.headers.iter().any(|(k, _)| *k == "ConsistencyLevel")
+    }
+
+    /// The request for the next page: Graph's link verbatim, with this request's headers, which
+    /// `@odata.nextLink` does not carry.
+    pub fn next_page(&self, next_link: &str) -> GraphRequest {
+        GraphRequest {
+            method: "GET",
+            url: next_link.to_owned(),
+            headers: self.headers.clone(),
+            body: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_double_their_quotes() {
+        assert_eq!(literal("O'Brien's admins"), "'O''Brien''s admins'");
+        assert_eq!(eq("displayName", "O'Brien"), "displayName eq 'O''Brien'");
+    }
+
+    #[test]
+    fn query_options_are_encoded_and_search_brings_consistency_level() {
+        let r = GraphRequest::get("/groups")
+            .query("$filter", &eq("displayName", "O'Brien's admins"))
+            .query("$top", "50");
+        assert_eq!(
+            r.url,
+            "/groups?$filter=displayName%20eq%20%27O%27%27Brien%27%27s%20admins%27&$top=50"
+        );
+        assert!(!r.is_eventual());
+        let s = GraphRequest::get("/users")
+            .query("$search", &search_term("displayName", "ad\"a"))
+            .query("$count", "true");
+        assert!(s.url.contains("$search=%22displayName:ada%22"));
+        assert_eq!(
+            s.headers
+                .iter()
+                .filter(|(k, _)| *k == "ConsistencyLevel")
+                .count(),
+            1
+        );
+        let next = s.next_page("https://graph.microsoft.com/v1.0/users?$skiptoken=X");
+        assert!(
+            next.is_eventual(),
+            "every page of an advanced query carries the header"
+        );
+    }
+}
