@@ -224,6 +224,13 @@ impl Session {
                 // A dead refresh token means a new interactive sign-in, which keeps the route.
                 self.lock().cache.remove(&cfg.scopes, acrs);
                 self.persist();
+                let hint = self.account().map(|a| a.username);
+                let prompt = Prompt {
+                    login_hint: hint.as_deref(),
+                    acrs,
+                    prompt: None,
+                };
+                self.sign_in(&current_location(), prompt)?;
                 Err(AuthError::SignInRequired)
             }
         }

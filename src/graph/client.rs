@@ -213,10 +213,19 @@ impl<T: TokenSource> GraphClient<T> {
                 .and_then(|a| batch::read(&a))
             {
                 Ok(parts) => {
-                    let throttled: Vec<usize> = batch::throttled(&parts)
-                        .into_iter()
-                        .map(|(i, _)| i)
-                        .collect();
+                    let waits = batch::throttled(&parts);
+                    let throttled: Vec<usize> = waits.iter().map(|(i, _)| *i).collect();
+                    // Wait out the longest Retry-After of the throttled parts before resending them.
+                    let wait = waits
+                        .iter()
+                        .filter_map(|(_, r)| {
+                            self.policy
+                                .delay_ms(429, r.as_deref(), 1, js_sys::Math::random())
+                        })
+                        .max();
+                    if let Some(ms) = wait {
+                        sleep(ms).await;
+                    }
                     for (i, r) in parts {
                         if i < results.len() && !throttled.contains(&i) {
                             results[i] = Some(r);

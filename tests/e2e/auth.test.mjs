@@ -71,6 +71,25 @@ describe("sign-in", () => {
     }
   });
 
+  test("when the refresh token is dead, sign-in starts again and returns to the same page", async () => {
+    const control = (path, body) => fetch(`${stack.emulatorUrl}/_emulator/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const page = await newPage(stack);
+    await control("token-lifetime", { seconds: 2 });
+    try {
+      await signIn(page, stack, "Megan Bowen", "/my/groups");
+      await control("reset", {});
+      await control("token-lifetime", { seconds: 2 });
+      await page.waitForTimeout(2500);
+      const target = `${stack.appUrl}/groups/347ea741-b4c8-4d9e-8111-87902089734f/settings?tab=member`;
+      await page.goto(target);
+      await page.getByRole("button", { name: /^Megan Bowen/ }).click();
+      await page.getByRole("heading", { level: 1, name: "Helpdesk Admin-Group" }).waitFor();
+      assert.equal(page.url(), target);
+    } finally {
+      await control("token-lifetime", { seconds: 3599 });
+    }
+  });
+
   test("a Graph refusal is shown with its code and request id", async () => {
     const page = await newPage(stack);
     await signIn(page, stack, "Megan Bowen", "/groups/00000000-0000-0000-0000-000000000000");
