@@ -103,3 +103,47 @@ async fn blade_sets_the_document_title() {
     assert_eq!(document().title(), "Audit - pim-groups");
     root.remove();
 }
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct ActivateForm {
+    reason: String,
+    hours: f64,
+}
+
+#[wasm_bindgen_test]
+async fn a_form_draft_survives_being_built_again() {
+    use pim_groups::components::draft::{discard_draft, use_draft};
+    discard_draft("test-activate");
+    let first = RwSignal::new(ActivateForm {
+        reason: String::new(),
+        hours: 1.0,
+    });
+    let owner = Owner::new();
+    owner.with(|| use_draft("test-activate", first));
+    first.set(ActivateForm {
+        reason: "Run the legacy export".into(),
+        hours: 0.5,
+    });
+    leptos::task::tick().await;
+    // As after a step-up redirect: the pane is built again from nothing.
+    let second = RwSignal::new(ActivateForm {
+        reason: String::new(),
+        hours: 1.0,
+    });
+    Owner::new().with(|| use_draft("test-activate", second));
+    assert_eq!(
+        second.get_untracked(),
+        ActivateForm {
+            reason: "Run the legacy export".into(),
+            hours: 0.5
+        }
+    );
+    discard_draft("test-activate");
+    let third = RwSignal::new(ActivateForm {
+        reason: String::new(),
+        hours: 1.0,
+    });
+    Owner::new().with(|| use_draft("test-activate", third));
+    assert_eq!(third.get_untracked().reason, "");
+    drop(owner);
+}

@@ -252,20 +252,22 @@ impl Session {
     }
 }
 
-/// Keeps an unsaved form across a sign-in redirect (no tokens, nothing secret).
+/// Keeps an unsaved form in this tab (no tokens, nothing secret), so a sign-in or step-up
+/// redirect, or a reload, loses nothing the user typed.
 pub fn save_draft(key: &str, json: &str) {
     if let Some(s) = storage() {
         let _ = s.set_item(&format!("{DRAFT_PREFIX}{key}"), json);
     }
 }
 
-/// Takes a saved form back, once.
-pub fn take_draft(key: &str) -> Option<String> {
-    let s = storage()?;
-    let k = format!("{DRAFT_PREFIX}{key}");
-    let v = s.get_item(&k).ok()?;
-    let _ = s.remove_item(&k);
-    v
+/// The saved form, if any.
+pub fn load_draft(key: &str) -> Option<String> {
+    storage()?.get_item(&format!("{DRAFT_PREFIX}{key}")).ok()?
+}
+
+/// Forgets a form once it has been submitted.
+pub fn clear_draft(key: &str) {
+    remove(&format!("{DRAFT_PREFIX}{key}"));
 }
 
 impl crate::graph::client::TokenSource for Session {

@@ -1,0 +1,29 @@
+//! Form drafts that survive a sign-in or step-up redirect: a form's state is mirrored into this
+//! tab's sessionStorage as it changes and read back when the form is built again.
+
+use crate::auth::session::{clear_draft, load_draft, save_draft};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Restores `state` from the draft saved under `key`, then keeps the draft up to date.
+pub fn use_draft<T>(key: impl Into<String>, state: RwSignal<T>)
+where
+    T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    let key = key.into();
+    if let Some(saved) = load_draft(&key).and_then(|json| serde_json::from_str::<T>(&json).ok()) {
+        state.set(saved);
+    }
+    // An effect because sessionStorage is outside the reactive world.
+    Effect::new(move |_| {
+        if let Ok(json) = state.with(serde_json::to_string) {
+            save_draft(&key, &json);
+        }
+    });
+}
+
+/// Drops the draft after a successful submission.
+pub fn discard_draft(key: &str) {
+    clear_draft(key);
+}
