@@ -1,1 +1,5 @@
 //! PIM rules as pure Rust: role settings, validation, schedules; no browser or UI code here.
+
+pub mod duration;
+pub mod settings;
+pub mod validate;
