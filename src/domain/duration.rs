@@ -34,7 +34,7 @@ pub fn minutes(iso: &str) -> Option<u32> {
 
 /// Writes minutes the way Graph does: whole days as `P{n}D`, else `PT{h}H{m}M`.
 pub fn iso(minutes: u32) -> String {
-    if minutes > 0 && minutes % 1_440 == 0 {
+    if minutes > 0 && minutes.is_multiple_of(1_440) {
         return format!("P{}D", minutes / 1_440);
     }
     let (h, m) = (minutes / 60, minutes % 60);
