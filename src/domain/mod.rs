@@ -3,3 +3,4 @@
 pub mod duration;
 pub mod settings;
 pub mod validate;
+pub mod wording;

@@ -1,5 +1,7 @@
 //! `/groups/ID/...`: one group's blade with its own menu (overview, assignments, settings, audit).
 
+mod settings;
+
 use crate::auth::session::Graph;
 use crate::components::blade::{Blade, ComingWith};
 use crate::components::error_bar::ErrorBar;
@@ -111,8 +113,9 @@ fn section(route: Route) -> AnyView {
             }
             .into_any()
         }
-        Route::GroupRoleSettings(_, role) => view! {
-            <ComingWith issue=5 what=format!("Every {} setting read from the group's policy, and Edit.", role.label()) />
+        Route::GroupRoleSettings(id, role) => view! {
+            <settings::RoleSettingsView group_id=id role />
+            <ComingWith issue=5 what="Edit: the three-tab wizard that updates these settings." />
         }
         .into_any(),
         Route::GroupAudit(_) => view! {

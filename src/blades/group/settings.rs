@@ -1,0 +1,217 @@
+//! `/groups/ID/settings/member|owner`: every setting of one role, read from the group's policy.
+
+use crate::auth::session::Graph;
+use crate::components::error_bar::ErrorBar;
+use crate::domain::settings::{Approver, OnActivation, RoleSettings};
+use crate::domain::wording::{duration, yes_no};
+use crate::graph::model::{
+    AuthenticationContextClassReference, Page, UnifiedRoleManagementPolicyAssignment, User,
+};
+use crate::graph::request::{eq, GraphRequest};
+use crate::routes::GroupRole;
+use leptos::prelude::*;
+
+/// What the view needs, fetched in one `$batch`.
+#[derive(Clone)]
+struct Loaded {
+    settings: RoleSettings,
+    contexts: Vec<AuthenticationContextClassReference>,
+    approver_names: Vec<(String, String)>,
+}
+
+async fn load(
+    graph: Graph,
+    group: String,
+    role: GroupRole,
+) -> Result<Loaded, crate::graph::error::GraphError> {
+    // Policy ids change at onboarding: always find the policy through its assignment.
+    let filter = format!(
+        "{} and scopeType eq 'Group' and {}",
+        eq("scopeId", &group),
+        eq("roleDefinitionId", role.slug())
+    );
+    let policy = GraphRequest::get("/policies/roleManagementPolicyAssignments")
+        .query("$filter", &filter)
+        .query("$expand", "policy($expand=rules)");
+    let contexts =
+        GraphRequest::get("/identity/conditionalAccess/authenticationContextClassReferences");
+    let mut answers = graph.batch(&[policy, contexts]).await.into_iter();
+    let policy: Page<UnifiedRoleManagementPolicyAssignment> = read(answers.next())?;
+    let contexts: Page<AuthenticationContextClassReference> = read(answers.next())?;
+    let rules = policy
+        .value
+        .into_iter()
+        .next()
+        .and_then(|a| a.policy)
+        .map(|p| p.rules)
+        .unwrap_or_default();
+    let settings = RoleSettings::from_rules(&rules);
+    let users: Vec<GraphRequest> = settings
+        .activation
+        .approvers
+        .iter()
+        .filter_map(|a| match a {
+            Approver::User(id) => {
+                Some(GraphRequest::get(&format!("/users/{id}")).query("$select", "id,displayName"))
+            }
+            Approver::Group(_) => None,
+        })
+        .collect();
+    let approver_names = graph
+        .batch(&users)
+        .await
+        .into_iter()
+        .filter_map(|r| r.ok())
+        .filter_map(|v| serde_json::from_value::<User>(v).ok())
+        .map(|u| (u.id.clone(), u.display_name.unwrap_or(u.id)))
+        .collect();
+    Ok(Loaded {
+        settings,
+        contexts: contexts.value,
+        approver_names,
+    })
+}
+
+fn read<T: serde::de::DeserializeOwned>(
+    answer: Option<Result<serde_json::Value, crate::graph::error::GraphError>>,
+) -> Result<T, crate::graph::error::GraphError> {
+    let value = answer.unwrap_or_else(|| {
+        Err(crate::graph::error::GraphError::transport(
+            "missing batch answer",
+            "-",
+        ))
+    })?;
+    serde_json::from_value(value).map_err(|e| {
+        crate::graph::error::GraphError::transport(&format!("unexpected answer: {e}"), "-")
+    })
+}
+
+/// The read-only settings of one role.
+#[component]
+pub fn RoleSettingsView(
+    /// The group.
+    #[prop(into)]
+    group_id: Signal<String>,
+    /// Member or Owner.
+    role: GroupRole,
+) -> impl IntoView {
+    let graph = expect_context::<Graph>();
+    let loaded = LocalResource::new(move || load(graph.clone(), group_id.get(), role));
+    view! {
+        <Transition fallback=|| view! { <p role="status">"Loading the role settings…"</p> }>
+            {move || loaded.get().map(|r| match r {
+                Ok(l) => view! { <SettingsList loaded=l /> }.into_any(),
+                Err(error) => view! { <ErrorBar error /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+fn row(term: &'static str, value: String) -> impl IntoView {
+    view! { <div class="pim-settings__row"><dt>{term}</dt><dd>{value}</dd></div> }
+}
+
+#[component]
+fn SettingsList(loaded: Loaded) -> impl IntoView {
+    let Loaded {
+        settings: s,
+        contexts,
+        approver_names,
+    } = loaded;
+    let a = &s.activation;
+    let require = match &a.require {
+        OnActivation::None => "None".to_owned(),
+        OnActivation::Mfa => "Azure MFA".to_owned(),
+        OnActivation::AuthContext(c) => {
+            let name = contexts
+                .iter()
+                .find(|x| &x.id == c)
+                .and_then(|x| x.display_name.clone())
+                .unwrap_or_else(|| c.clone());
+            format!("Microsoft Entra Conditional Access authentication context: {name} ({c})")
+        }
+    };
+    let approvers = a
+        .approvers
+        .iter()
+        .map(|ap| match ap {
+            Approver::User(id) => approver_names
+                .iter()
+                .find(|(i, _)| i == id)
+                .map_or(id.clone(), |(_, n)| n.clone()),
+            Approver::Group(id) => format!("Members of group {id}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let expiry = |m: Option<u32>| m.map_or("Never (permanent allowed)".to_owned(), duration);
+    view! {
+        <h2>"Activation"</h2>
+        <dl class="pim-settings">
+            {row("Activation maximum duration (hours)", duration(a.max_minutes))}
+            {row("On activation, require", require)}
+            {row("Require justification on activation", yes_no(a.justification).into())}
+            {row("Require ticket information on activation", yes_no(a.ticket).into())}
+            {row("Require approval to activate", yes_no(a.approval).into())}
+            {a.approval.then(|| row("Approvers", if approvers.is_empty() { "None selected".into() } else { approvers }))}
+        </dl>
+        <h2>"Assignment"</h2>
+        <dl class="pim-settings">
+            {row("Allow permanent eligible assignment", yes_no(s.assignment.eligible_max_minutes.is_none()).into())}
+            {row("Expire eligible assignments after", expiry(s.assignment.eligible_max_minutes))}
+            {row("Allow permanent active assignment", yes_no(s.assignment.active_max_minutes.is_none()).into())}
+            {row("Expire active assignments after", expiry(s.assignment.active_max_minutes))}
+            {row("Require Azure Multi-Factor Authentication on active assignment", yes_no(s.assignment.mfa_on_active).into())}
+            {row("Require justification on active assignment", yes_no(s.assignment.justification_on_active).into())}
+        </dl>
+        <h2>"Notification"</h2>
+        <NotificationTable notifications=s.notifications />
+    }
+}
+
+#[component]
+fn NotificationTable(
+    notifications: Vec<crate::domain::settings::NotificationSetting>,
+) -> impl IntoView {
+    const SECTIONS: [&str; 3] = [
+        "Send notifications when members are assigned as eligible to this role",
+        "Send notifications when members are assigned as active to this role",
+        "Send notifications when eligible members activate this role",
+    ];
+    const ROWS: [[&str; 3]; 3] = [
+        [
+            "Role assignment alert",
+            "Notification to the assigned user (assignee)",
+            "Request to approve a role assignment renewal/extension",
+        ],
+        [
+            "Role assignment alert",
+            "Notification to the assigned user (assignee)",
+            "Request to approve a role assignment renewal/extension",
+        ],
+        [
+            "Role activation alert",
+            "Notification to activated user (requestor)",
+            "Request to approve an activation",
+        ],
+    ];
+    SECTIONS.iter().enumerate().map(|(section, caption)| {
+        let rows = (0..3).map(|r| {
+            let n = notifications[section * 3 + r].clone();
+            view! {
+                <tr>
+                    <th scope="row">{ROWS[section][r]}</th>
+                    <td>{yes_no(n.default_recipients)}</td>
+                    <td>{if n.additional.is_empty() { "None".to_owned() } else { n.additional.join("; ") }}</td>
+                    <td>{yes_no(n.critical_only)}</td>
+                </tr>
+            }
+        }).collect_view();
+        view! {
+            <table class="pim-table">
+                <caption>{*caption}</caption>
+                <thead><tr><th scope="col">"Type"</th><th scope="col">"Default recipients"</th><th scope="col">"Additional recipients"</th><th scope="col">"Critical emails only"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    }).collect_view()
+}

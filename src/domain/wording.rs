@@ -1,0 +1,41 @@
+//! The portal's words for settings values: durations, yes/no.
+
+/// `30 minutes`, `1 hour`, `4 hours`, `1 hour 30 minutes`, `90 days`.
+pub fn duration(minutes: u32) -> String {
+    let plural = |n: u32, one: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {one}s")
+        }
+    };
+    if minutes >= 1440 && minutes.is_multiple_of(1440) {
+        return plural(minutes / 1440, "day");
+    }
+    match (minutes / 60, minutes % 60) {
+        (0, m) => plural(m, "minute"),
+        (h, 0) => plural(h, "hour"),
+        (h, m) => format!("{} {}", plural(h, "hour"), plural(m, "minute")),
+    }
+}
+
+pub fn yes_no(b: bool) -> &'static str {
+    if b {
+        "Yes"
+    } else {
+        "No"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn durations_in_words() {
+        assert_eq!(super::duration(30), "30 minutes");
+        assert_eq!(super::duration(60), "1 hour");
+        assert_eq!(super::duration(240), "4 hours");
+        assert_eq!(super::duration(90), "1 hour 30 minutes");
+        assert_eq!(super::duration(90 * 1440), "90 days");
+        assert_eq!(super::duration(1440), "1 day");
+    }
+}
