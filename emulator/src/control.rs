@@ -145,7 +145,7 @@ async fn state(State(s): State<Shared>) -> Json<Value> {
         "accessId": x.access_id, "assignmentType": x.assignment_type, "start": crate::clock::ts(x.start),
         "end": x.end.map(crate::clock::ts), "current": w.schedules.iter().any(|c| c.id == x.id),
     })).collect();
-    let groups: Vec<Value> = w.tenant.groups.iter().map(|g| json!({"id": g.id, "displayName": g.display_name, "members": g.members, "owners": g.owners, "onboarded": w.onboarded.contains(&g.id)})).collect();
+    let groups: Vec<Value> = w.tenant.groups.iter().map(|g| json!({"id": g.id, "displayName": g.display_name, "members": g.members, "owners": g.owners, "onboarded": w.onboarded.contains(&g.id), "isAssignableToRole": g.is_assignable_to_role, "groupTypes": g.group_types, "securityEnabled": g.security_enabled, "description": g.description})).collect();
     let requests: Vec<Value> = w
         .requests
         .iter()

@@ -1,6 +1,7 @@
 //! PIM rules as pure Rust: role settings, validation, schedules; no browser or UI code here.
 
 pub mod duration;
+pub mod group_form;
 pub mod settings;
 pub mod validate;
 pub mod wording;

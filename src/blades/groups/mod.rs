@@ -1,5 +1,8 @@
 //! `/groups`, `/groups/discover`, `/groups/new`: the groups under PIM and onboarding.
 
+mod new_group;
+mod onboard;
+
 use crate::components::blade::{Blade, ComingWith};
 use crate::routes::Route;
 use leptos::prelude::*;
@@ -35,7 +38,7 @@ pub fn DiscoverGroups() -> impl IntoView {
 pub fn NewGroup() -> impl IntoView {
     view! {
         <Blade title=Route::NewGroup.heading()>
-            <ComingWith issue=5 what="Create a security or Microsoft 365 group, optionally role-assignable, and onboard it." />
+            <new_group::NewGroupForm />
         </Blade>
     }
 }

@@ -1,0 +1,38 @@
+//! Bringing a group under PIM. Graph has no onboarding call: a group is onboarded by its first
+//! assignment or its first policy change, so this re-submits one rule of its Member policy
+//! unchanged. Policy ids change at that moment, so nothing here keeps them.
+
+use crate::auth::session::Graph;
+use crate::graph::error::GraphError;
+use crate::graph::model::{Page, PolicyRule, UnifiedRoleManagementPolicyAssignment};
+use crate::graph::request::{eq, GraphRequest};
+
+/// Onboards `group_id` (idempotent: an already managed group just gets the same rule again).
+pub async fn onboard(graph: &Graph, group_id: &str) -> Result<(), GraphError> {
+    let filter = format!(
+        "{} and scopeType eq 'Group' and {}",
+        eq("scopeId", group_id),
+        eq("roleDefinitionId", "member")
+    );
+    let req = GraphRequest::get("/policies/roleManagementPolicyAssignments")
+        .query("$filter", &filter)
+        .query("$expand", "policy($expand=rules)");
+    let page: Page<UnifiedRoleManagementPolicyAssignment> = graph.get(&req).await?;
+    let policy = page.value.into_iter().next().and_then(|a| a.policy).ok_or_else(|| {
+        GraphError::from_response(404, Default::default(), "{\"error\":{\"code\":\"PolicyNotFound\",\"message\":\"The group has no role management policy.\"}}")
+    })?;
+    let rule: PolicyRule = policy.rules.into_iter().find(|r| r.id() == "Expiration_Admin_Eligibility").ok_or_else(|| {
+        GraphError::from_response(404, Default::default(), "{\"error\":{\"code\":\"PolicyRuleNotFound\",\"message\":\"The policy has no Expiration_Admin_Eligibility rule.\"}}")
+    })?;
+    let body =
+        serde_json::to_value(&rule).map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
+    let path = format!(
+        "/policies/roleManagementPolicies/{}/rules/{}",
+        policy.id,
+        rule.id()
+    );
+    graph
+        .send(&GraphRequest::patch(&path, body), None)
+        .await
+        .map(|_| ())
+}

@@ -1,0 +1,53 @@
+// New group and onboarding (issue 5, story S1 step 1 and 2), checked in the emulator's state.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { screenshot, signedInPage, startStack } from "./harness.mjs";
+
+let stack;
+before(async () => { stack = await startStack(); });
+after(async () => { await stack?.stop(); });
+
+const state = async () => (await fetch(`${stack.emulatorUrl}/_emulator/state`)).json();
+const log = async (since = 0) => (await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${since}`)).json());
+
+describe("new group", () => {
+  test("Megan creates CA-Exclusion-LegacyMFA as role-assignable, once, and brings it under PIM", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/groups/new");
+    await page.getByRole("heading", { level: 1, name: "New group" }).waitFor();
+    const before = (await log()).total;
+    await page.getByLabel("Group name").fill("CA-Exclusion-LegacyMFA");
+    await page.getByLabel("Group description").fill("Temporary escape from phishing-resistant MFA for legacy tools");
+    await page.getByRole("switch", { name: "Microsoft Entra roles can be assigned to the group" }).check();
+    const create = page.getByRole("button", { name: "Create" });
+    await create.dblclick();
+    await page.getByText("Group CA-Exclusion-LegacyMFA created.").waitFor();
+    const posts = (await log(before)).value.filter((r) => r.method === "POST" && r.url === "/v1.0/groups");
+    assert.equal(posts.length, 1, "a double click creates one group");
+    let group = (await state()).groups.find((g) => g.displayName === "CA-Exclusion-LegacyMFA");
+    assert.equal(group.isAssignableToRole, true);
+    assert.equal(group.securityEnabled, true);
+    assert.equal(group.onboarded, false);
+    await page.getByRole("button", { name: "Manage with PIM" }).click();
+    await page.getByText("Onboarding cannot be undone.").waitFor();
+    await page.getByRole("button", { name: "Yes, manage with PIM" }).click();
+    await page.getByText("CA-Exclusion-LegacyMFA is now managed by PIM.").waitFor();
+    group = (await state()).groups.find((g) => g.displayName === "CA-Exclusion-LegacyMFA");
+    assert.equal(group.onboarded, true);
+    await screenshot(page, "groups-new-created");
+  });
+
+  test("a nameless group is refused in the form, and a refusal from Graph keeps what was typed", async () => {
+    const page = await signedInPage(stack, "Lidia Holloway", {}, "/groups/new");
+    const before = (await log()).total;
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.getByText("Give the group a name.").waitFor();
+    assert.equal((await log(before)).value.filter((r) => r.url === "/v1.0/groups").length, 0, "nothing sent");
+    await page.getByLabel("Group name").fill("Lidia's admins");
+    await page.getByRole("switch", { name: "Microsoft Entra roles can be assigned to the group" }).check();
+    await page.getByRole("button", { name: "Create" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Authorization_RequestDenied/);
+    assert.equal(await page.getByLabel("Group name").inputValue(), "Lidia's admins");
+  });
+});
