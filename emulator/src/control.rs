@@ -151,7 +151,13 @@ async fn state(State(s): State<Shared>) -> Json<Value> {
         .iter()
         .map(crate::api::pim::json::request)
         .collect();
+    let policies: Vec<Value> = w
+        .policies
+        .iter()
+        .map(|((g, a), p)| json!({"groupId": g, "accessId": a, "rules": p.rules}))
+        .collect();
     Json(
-        json!({"now": crate::clock::ts(w.now()), "groups": groups, "schedules": schedules, "requests": requests}),
+        json!({"now": crate::clock::ts(w.now()), "groups": groups, "schedules": schedules,
+        "requests": requests, "policies": policies}),
     )
 }

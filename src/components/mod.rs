@@ -4,6 +4,7 @@ pub mod blade;
 pub mod config_error;
 pub mod draft;
 pub mod error_bar;
+pub mod people_picker;
 pub mod shell;
 pub mod sign_in;
 pub mod theme;

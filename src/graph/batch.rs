@@ -78,6 +78,16 @@ pub fn read(answer: &Value) -> Result<Vec<(usize, SubResult)>, GraphError> {
     Ok(out)
 }
 
+/// One sub-answer read as `T`: a missing or malformed answer is an error, never an empty value.
+pub fn decode<T: serde::de::DeserializeOwned>(answer: Option<SubResult>) -> Result<T, GraphError> {
+    let value = answer.unwrap_or(Err(GraphError::transport(
+        "the batch had no answer for this request",
+        "-",
+    )))?;
+    serde_json::from_value(value)
+        .map_err(|e| GraphError::transport(&format!("unexpected answer: {e}"), "-"))
+}
+
 /// The sub-requests Graph throttled, to send again on their own after their own `Retry-After`.
 pub fn throttled(results: &[(usize, SubResult)]) -> Vec<(usize, Option<String>)> {
     results

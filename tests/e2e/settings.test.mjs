@@ -42,3 +42,54 @@ describe("role settings", () => {
     assert.equal(direct.filter((u) => u === "/v1.0/$batch").length, 2, direct.join(", "));
   });
 });
+
+describe("edit role settings", () => {
+  const TRAVEL = "778c3149-d224-49ad-b4b3-772733a19fa6";
+  const policyOf = async (group, access) => {
+    const s = await (await fetch(`${stack.emulatorUrl}/_emulator/state`)).json();
+    return s.policies.find((p) => p.groupId === group && p.accessId === access).rules;
+  };
+
+  test("Megan sets the Member settings of story S1 and the policy holds exactly those rules", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${TRAVEL}/settings/member`);
+    const before = JSON.stringify(await policyOf(TRAVEL, "member"));
+    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("tab", { name: "Activation" }).waitFor();
+    await page.getByLabel("Activation maximum duration (hours)").fill("1");
+    await page.getByLabel("Activation maximum duration (hours)").press("Tab");
+    await page.getByRole("radio", { name: "Microsoft Entra Conditional Access authentication context" }).check();
+    await page.getByLabel("Authentication context", { exact: true }).selectOption({ label: "Phishing-resistant MFA" });
+    await page.getByRole("checkbox", { name: "Require approval to activate" }).check();
+    const picker = page.getByLabel("Select approver(s)");
+    await picker.fill("Diego");
+    await page.getByRole("button", { name: /^Add Diego Siciliani/ }).click();
+    await picker.fill("Adele");
+    await page.getByRole("button", { name: /^Add Adele Vance/ }).click();
+    await page.getByRole("list", { name: "Approvers" }).getByText("Adele Vance").waitFor();
+    await page.getByRole("button", { name: "Update" }).click();
+    await page.getByText("Updated: Expiration_EndUser_Assignment, Approval_EndUser_Assignment, AuthenticationContext_EndUser_Assignment.").waitFor();
+    const rules = await policyOf(TRAVEL, "member");
+    const rule = (id) => rules.find((r) => r.id === id);
+    assert.equal(rule("Expiration_EndUser_Assignment").maximumDuration, "PT1H");
+    assert.deepEqual([rule("AuthenticationContext_EndUser_Assignment").isEnabled, rule("AuthenticationContext_EndUser_Assignment").claimValue], [true, "c1"]);
+    const approval = rule("Approval_EndUser_Assignment").setting;
+    assert.equal(approval.isApprovalRequired, true);
+    assert.deepEqual(approval.approvalStages[0].primaryApprovers.map((a) => a.userId), ["78890470-07eb-4a38-a83b-e077d2784790", "39738082-5e48-49e4-a432-8712d48f4d6a"]);
+    const untouched = JSON.parse(before).filter((r) => !["Expiration_EndUser_Assignment", "Approval_EndUser_Assignment", "AuthenticationContext_EndUser_Assignment"].includes(r.id));
+    for (const r of untouched) assert.deepEqual(rule(r.id), r, `${r.id} was not changed`);
+    assert.equal(await setting(page, "Activation maximum duration (hours)"), "1 hour");
+    assert.equal(await setting(page, "Approvers"), "Diego Siciliani, Adele Vance");
+    await screenshot(page, "settings-updated");
+  });
+
+  test("approval without an approver is refused before anything is sent", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${TRAVEL}/settings/owner`);
+    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("checkbox", { name: "Require approval to activate" }).check();
+    const before = (await (await fetch(`${stack.emulatorUrl}/_emulator/requests`)).json()).total;
+    await page.getByRole("button", { name: "Update" }).click();
+    await page.getByRole("alert").filter({ hasText: "Approval needs at least one approver." }).waitFor();
+    const log = await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${before}`)).json();
+    assert.equal(log.value.filter((r) => r.method === "PATCH").length, 0);
+  });
+});

@@ -1,5 +1,7 @@
 //! `/groups/ID/...`: one group's blade with its own menu (overview, assignments, settings, audit).
 
+mod edit;
+mod edit_tabs;
 mod settings;
 
 use crate::auth::session::Graph;
@@ -115,7 +117,6 @@ fn section(route: Route) -> AnyView {
         }
         Route::GroupRoleSettings(id, role) => view! {
             <settings::RoleSettingsView group_id=id role />
-            <ComingWith issue=5 what="Edit: the three-tab wizard that updates these settings." />
         }
         .into_any(),
         Route::GroupAudit(_) => view! {

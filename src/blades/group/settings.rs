@@ -13,13 +13,13 @@ use leptos::prelude::*;
 
 /// What the view needs, fetched in one `$batch`.
 #[derive(Clone)]
-struct Loaded {
-    settings: RoleSettings,
-    contexts: Vec<AuthenticationContextClassReference>,
-    approver_names: Vec<(String, String)>,
+pub(super) struct Loaded {
+    pub(super) settings: RoleSettings,
+    pub(super) contexts: Vec<AuthenticationContextClassReference>,
+    pub(super) approver_names: Vec<(String, String)>,
 }
 
-async fn load(
+pub(super) async fn load(
     graph: Graph,
     group: String,
     role: GroupRole,
@@ -36,8 +36,10 @@ async fn load(
     let contexts =
         GraphRequest::get("/identity/conditionalAccess/authenticationContextClassReferences");
     let mut answers = graph.batch(&[policy, contexts]).await.into_iter();
-    let policy: Page<UnifiedRoleManagementPolicyAssignment> = read(answers.next())?;
-    let contexts: Page<AuthenticationContextClassReference> = read(answers.next())?;
+    let policy: Page<UnifiedRoleManagementPolicyAssignment> =
+        crate::graph::batch::decode(answers.next())?;
+    let contexts: Page<AuthenticationContextClassReference> =
+        crate::graph::batch::decode(answers.next())?;
     let rules = policy
         .value
         .into_iter()
@@ -72,21 +74,7 @@ async fn load(
     })
 }
 
-fn read<T: serde::de::DeserializeOwned>(
-    answer: Option<Result<serde_json::Value, crate::graph::error::GraphError>>,
-) -> Result<T, crate::graph::error::GraphError> {
-    let value = answer.unwrap_or_else(|| {
-        Err(crate::graph::error::GraphError::transport(
-            "missing batch answer",
-            "-",
-        ))
-    })?;
-    serde_json::from_value(value).map_err(|e| {
-        crate::graph::error::GraphError::transport(&format!("unexpected answer: {e}"), "-")
-    })
-}
-
-/// The read-only settings of one role.
+/// The settings of one role: read-only, with Edit opening the three-tab editor.
 #[component]
 pub fn RoleSettingsView(
     /// The group.
@@ -96,11 +84,31 @@ pub fn RoleSettingsView(
     role: GroupRole,
 ) -> impl IntoView {
     let graph = expect_context::<Graph>();
-    let loaded = LocalResource::new(move || load(graph.clone(), group_id.get(), role));
+    let version = RwSignal::new(0u32);
+    let loaded = LocalResource::new(move || {
+        version.track();
+        load(graph.clone(), group_id.get(), role)
+    });
+    let editing = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<String>);
+    let close = Callback::new(move |result: Option<String>| {
+        editing.set(false);
+        if let Some(message) = result {
+            outcome.set(Some(message));
+            version.update(|v| *v += 1);
+        }
+    });
     view! {
         <Transition fallback=|| view! { <p role="status">"Loading the role settings…"</p> }>
             {move || loaded.get().map(|r| match r {
-                Ok(l) => view! { <SettingsList loaded=l /> }.into_any(),
+                Ok(l) if editing.get() => view! { <super::edit::SettingsEditor group_id=group_id.get_untracked() role loaded=l on_close=close /> }.into_any(),
+                Ok(l) => view! {
+                    <div class="pim-commandbar" role="toolbar" aria-label="Settings commands">
+                        <button class="pim-button" type="button" on:click=move |_| { outcome.set(None); editing.set(true); }>"Edit"</button>
+                    </div>
+                    <p role="status">{move || outcome.get()}</p>
+                    <SettingsList loaded=l />
+                }.into_any(),
                 Err(error) => view! { <ErrorBar error /> }.into_any(),
             })}
         </Transition>

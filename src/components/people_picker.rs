@@ -1,0 +1,97 @@
+//! A people picker: searches users and groups by name or UPN in the directory and adds them.
+
+use crate::auth::session::Graph;
+use crate::graph::batch::decode;
+use crate::graph::model::{Group, Page, User};
+use crate::graph::request::{search_term, GraphRequest};
+use leptos::prelude::*;
+
+/// Someone (or a group) picked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picked {
+    pub id: String,
+    pub name: String,
+    pub is_group: bool,
+}
+
+async fn search(
+    graph: Graph,
+    text: String,
+) -> Result<Vec<Picked>, crate::graph::error::GraphError> {
+    let q = format!(
+        "{} OR {}",
+        search_term("displayName", &text),
+        search_term("userPrincipalName", &text)
+    );
+    let users = GraphRequest::get("/users")
+        .query("$search", &q)
+        .query("$select", "id,displayName,userPrincipalName")
+        .query("$top", "10");
+    let groups = GraphRequest::get("/groups")
+        .query("$search", &search_term("displayName", &text))
+        .query("$select", "id,displayName")
+        .query("$top", "5");
+    let mut answers = graph.batch(&[users, groups]).await.into_iter();
+    let users: Page<User> = decode(answers.next())?;
+    let groups: Page<Group> = decode(answers.next())?;
+    let mut out: Vec<Picked> = users
+        .value
+        .into_iter()
+        .map(|u| Picked {
+            name: format!(
+                "{} ({})",
+                u.display_name.unwrap_or_default(),
+                u.user_principal_name.unwrap_or_default()
+            ),
+            id: u.id,
+            is_group: false,
+        })
+        .collect();
+    out.extend(groups.value.into_iter().map(|g| Picked {
+        name: format!("{} (group)", g.display_name.unwrap_or_default()),
+        id: g.id,
+        is_group: true,
+    }));
+    Ok(out)
+}
+
+/// A search box labelled `label`; `on_pick` gets each choice.
+#[component]
+pub fn PeoplePicker(
+    /// The field's accessible name.
+    label: &'static str,
+    /// Called with each person or group chosen.
+    on_pick: Callback<Picked>,
+) -> impl IntoView {
+    let graph = expect_context::<Graph>();
+    let text = RwSignal::new(String::new());
+    let results = LocalResource::new(move || {
+        let (graph, t) = (graph.clone(), text.get());
+        async move {
+            if t.trim().len() < 2 {
+                Ok(vec![])
+            } else {
+                search(graph, t.trim().to_owned()).await
+            }
+        }
+    });
+    view! {
+        <div class="pim-picker">
+            <label for="pim-picker-input">{label}</label>
+            <input id="pim-picker-input" type="search" autocomplete="off" placeholder="Search by name or UPN" prop:value=text on:input=move |e| text.set(event_target_value(&e)) />
+            <Transition fallback=|| ()>
+                {move || results.get().map(|r| match r {
+                    Ok(list) => view! {
+                        <ul class="pim-picker__results" aria-label="Search results">
+                            {list.into_iter().map(|p| {
+                                let name = p.name.clone();
+                                view! { <li><button type="button" class="pim-button" on:click=move |_| { on_pick.run(p.clone()); text.set(String::new()); }>{format!("Add {name}")}</button></li> }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(error) => view! { <crate::components::error_bar::ErrorBar error /> }.into_any(),
+                })}
+            </Transition>
+        </div>
+    }
+}
