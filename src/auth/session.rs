@@ -89,6 +89,17 @@ struct State {
     cfg: AppConfig,
     cache: TokenCache,
     account: Option<Account>,
+    /// A refresh is in flight: others wait for it rather than spend the same refresh token.
+    refreshing: bool,
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The signed-in session; cheap to clone, one per app.
@@ -114,6 +125,7 @@ impl Session {
                 cfg,
                 cache,
                 account,
+                refreshing: false,
             })),
         }
     }
@@ -207,6 +219,32 @@ impl Session {
     }
 
     async fn refresh_with(
+        &self,
+        rt: Option<String>,
+        acrs: Option<&str>,
+    ) -> Result<String, AuthError> {
+        // Entra rotates refresh tokens, so two refreshes at once would spend one token twice and
+        // the second would fail: the first refresh runs, the others take its token.
+        let mut rt = rt;
+        if self.lock().refreshing {
+            while self.lock().refreshing {
+                sleep(25).await;
+            }
+            let cfg = self.cfg();
+            let latest = self.lock().cache.get(&cfg.scopes, acrs).cloned();
+            match latest {
+                Some(t) if !t.needs_refresh(now()) => return Ok(t.access_token),
+                Some(t) => rt = t.refresh_token,
+                None => return Err(AuthError::SignInRequired),
+            }
+        }
+        self.lock().refreshing = true;
+        let result = self.refresh_once(rt, acrs).await;
+        self.lock().refreshing = false;
+        result
+    }
+
+    async fn refresh_once(
         &self,
         rt: Option<String>,
         acrs: Option<&str>,
