@@ -39,3 +39,27 @@ mod tests {
         assert_eq!(super::duration(1440), "1 day");
     }
 }
+
+/// A Graph timestamp as `2027-02-20 21:05 UTC`; unreadable text is shown as it came.
+pub fn when(ts: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(ts).map_or_else(
+        |_| ts.to_owned(),
+        |t| {
+            t.with_timezone(&chrono::Utc)
+                .format("%Y-%m-%d %H:%M UTC")
+                .to_string()
+        },
+    )
+}
+
+#[cfg(test)]
+mod when_tests {
+    #[test]
+    fn timestamps_in_words() {
+        assert_eq!(
+            super::when("2027-02-20T21:05:03.8466694Z"),
+            "2027-02-20 21:05 UTC"
+        );
+        assert_eq!(super::when("soon"), "soon");
+    }
+}

@@ -34,6 +34,11 @@ describe("new group", () => {
     group = (await state()).groups.find((g) => g.displayName === "CA-Exclusion-LegacyMFA");
     assert.equal(group.onboarded, true);
     await screenshot(page, "groups-new-created");
+    await page.getByRole("link", { name: "Open CA-Exclusion-LegacyMFA" }).click();
+    await page.getByRole("heading", { level: 1, name: "CA-Exclusion-LegacyMFA" }).waitFor();
+    const ca = page.getByRole("list", { name: "Conditional Access policies" });
+    await ca.waitFor();
+    assert.match(await ca.textContent(), /Require phishing-resistant MFA for admins — Excludes this group \(enabled\)/);
   });
 
   test("a nameless group is refused in the form, and a refusal from Graph keeps what was typed", async () => {
@@ -49,5 +54,27 @@ describe("new group", () => {
     await alert.waitFor();
     assert.match(await alert.textContent(), /Authorization_RequestDenied/);
     assert.equal(await page.getByLabel("Group name").inputValue(), "Lidia's admins");
+  });
+});
+
+describe("group overview", () => {
+  test("Helpdesk Admin-Group grants three roles and shows who is eligible", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/groups/347ea741-b4c8-4d9e-8111-87902089734f");
+    const roles = page.getByRole("list", { name: "Microsoft Entra roles" });
+    await roles.waitFor();
+    const names = (await roles.getByRole("listitem").allTextContents()).sort();
+    assert.deepEqual(names, ["Helpdesk Administrator", "Password Administrator", "User Administrator"]);
+    const eligible = page.getByRole("table", { name: "Eligible" });
+    assert.match(await eligible.textContent(), /Lidia Holloway \(LidiaH@contoso.onmicrosoft.com\)/);
+    await screenshot(page, "group-overview");
+  });
+
+  test("Travel - Allow abroad shows the policies that exclude and include it", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/groups/778c3149-d224-49ad-b4b3-772733a19fa6");
+    const ca = page.getByRole("list", { name: "Conditional Access policies" });
+    await ca.waitFor();
+    const text = await ca.textContent();
+    assert.match(text, /Block outside home country — Excludes this group/);
+    assert.match(text, /Travel - require compliant device — Includes this group/);
   });
 });

@@ -2,6 +2,7 @@
 
 mod edit;
 mod edit_tabs;
+mod overview;
 mod settings;
 
 use crate::auth::session::Graph;
@@ -124,10 +125,7 @@ fn section(route: Route) -> AnyView {
             <ComingWith issue=8 what="PIM activity for this group." />
         }
         .into_any(),
-        _ => view! {
-            <h2>"Overview"</h2>
-            <ComingWith issue=5 what="What membership and ownership grant: Entra roles, Conditional Access policies, who is eligible and active." />
-        }
-        .into_any(),
+        Route::GroupOverview(id) => view! { <overview::GroupOverview group_id=id /> }.into_any(),
+        _ => ().into_any(),
     }
 }

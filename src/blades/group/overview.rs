@@ -1,0 +1,155 @@
+//! The group's overview: what membership and ownership grant (Entra roles, Conditional Access
+//! policies that include or exclude the group) and who is eligible and active now. One batch.
+
+use crate::auth::session::Graph;
+use crate::components::error_bar::ErrorBar;
+use crate::graph::batch::decode;
+use crate::graph::error::GraphError;
+use crate::graph::model::{
+    ConditionalAccessPolicy, Page, PrivilegedAccessGroupScheduleInstance, UnifiedRoleAssignment,
+};
+use crate::graph::request::{eq, GraphRequest};
+use leptos::prelude::*;
+use serde::Deserialize;
+
+/// An instance with its principal expanded.
+#[derive(Clone, Debug, Deserialize)]
+struct WithPrincipal {
+    #[serde(flatten)]
+    instance: PrivilegedAccessGroupScheduleInstance,
+    #[serde(default)]
+    principal: Option<serde_json::Value>,
+}
+
+#[derive(Clone)]
+struct Overview {
+    roles: Vec<UnifiedRoleAssignment>,
+    policies: Vec<(ConditionalAccessPolicy, &'static str)>,
+    eligible: Vec<WithPrincipal>,
+    active: Vec<WithPrincipal>,
+}
+
+async fn load(graph: Graph, group: String) -> Result<Overview, GraphError> {
+    let by_group = eq("groupId", &group);
+    let requests = [
+        GraphRequest::get("/roleManagement/directory/roleAssignments")
+            .query("$filter", &eq("principalId", &group))
+            .query("$expand", "roleDefinition"),
+        GraphRequest::get("/identity/conditionalAccess/policies"),
+        GraphRequest::get(
+            "/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances",
+        )
+        .query("$filter", &by_group)
+        .query("$expand", "principal"),
+        GraphRequest::get("/identityGovernance/privilegedAccess/group/assignmentScheduleInstances")
+            .query("$filter", &by_group)
+            .query("$expand", "principal"),
+    ];
+    let mut a = graph.batch(&requests).await.into_iter();
+    let roles: Page<UnifiedRoleAssignment> = decode(a.next())?;
+    let ca: Page<ConditionalAccessPolicy> = decode(a.next())?;
+    let eligible: Page<WithPrincipal> = decode(a.next())?;
+    let active: Page<WithPrincipal> = decode(a.next())?;
+    let policies = ca
+        .value
+        .into_iter()
+        .filter_map(|p| {
+            let users = p
+                .conditions
+                .as_ref()
+                .and_then(|c| c.users.clone())
+                .unwrap_or_default();
+            let how = if users.exclude_groups.contains(&group) {
+                "Excludes this group"
+            } else if users.include_groups.contains(&group) {
+                "Includes this group"
+            } else {
+                return None;
+            };
+            Some((p, how))
+        })
+        .collect();
+    Ok(Overview {
+        roles: roles.value,
+        policies,
+        eligible: eligible.value,
+        active: active.value,
+    })
+}
+
+fn who(p: &WithPrincipal) -> String {
+    let v = p.principal.clone().unwrap_or_default();
+    let name = v["displayName"]
+        .as_str()
+        .unwrap_or(&p.instance.principal_id)
+        .to_owned();
+    match v["userPrincipalName"].as_str() {
+        Some(upn) => format!("{name} ({upn})"),
+        None => name,
+    }
+}
+
+fn people(list: Vec<WithPrincipal>, caption: &'static str) -> impl IntoView {
+    let empty = list
+        .is_empty()
+        .then(|| view! { <tr><td colspan="3">"No one."</td></tr> });
+    let rows = list
+        .into_iter()
+        .map(|p| {
+            let role = if p.instance.access_id == crate::graph::model::AccessId::Owner {
+                "Owner"
+            } else {
+                "Member"
+            };
+            let ends = p
+                .instance
+                .end_date_time
+                .as_deref()
+                .map_or_else(|| "Permanent".into(), crate::domain::wording::when);
+            view! { <tr><td>{who(&p)}</td><td>{role}</td><td>{ends}</td></tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="pim-table">
+            <caption>{caption}</caption>
+            <thead><tr><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"End time"</th></tr></thead>
+            <tbody>{rows}{empty}</tbody>
+        </table>
+    }
+}
+
+/// What the group grants and who holds it.
+#[component]
+pub fn GroupOverview(
+    /// The group.
+    #[prop(into)]
+    group_id: Signal<String>,
+) -> impl IntoView {
+    let graph = expect_context::<Graph>();
+    let data = LocalResource::new(move || load(graph.clone(), group_id.get()));
+    view! {
+        <Transition fallback=|| view! { <p role="status">"Loading the overview…"</p> }>
+            {move || data.get().map(|r| match r {
+                Err(error) => view! { <ErrorBar error /> }.into_any(),
+                Ok(o) => {
+                    let roles = o.roles.iter().map(|r| r.role_definition.as_ref().and_then(|d| d.display_name.clone()).unwrap_or_else(|| r.role_definition_id.clone())).collect::<Vec<_>>();
+                    view! {
+                        <h2>"Microsoft Entra roles"</h2>
+                        {if roles.is_empty() { view! { <p>"Membership grants no Microsoft Entra role."</p> }.into_any() } else {
+                            view! { <ul class="pim-list" aria-label="Microsoft Entra roles">{roles.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
+                        }}
+                        <h2>"Conditional Access policies"</h2>
+                        {if o.policies.is_empty() { view! { <p>"No Conditional Access policy includes or excludes this group."</p> }.into_any() } else {
+                            view! { <ul class="pim-list" aria-label="Conditional Access policies">{o.policies.into_iter().map(|(p, how)| view! {
+                                <li>{p.display_name.unwrap_or(p.id)} " — " {how} " (" {p.state.unwrap_or_default()} ")"</li>
+                            }).collect_view()}</ul> }.into_any()
+                        }}
+                        <h2>"Assignments now"</h2>
+                        {people(o.eligible, "Eligible")}
+                        {people(o.active, "Active")}
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}
