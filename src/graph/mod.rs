@@ -5,6 +5,7 @@
 pub mod batch;
 pub mod error;
 pub mod model;
+pub mod queries;
 pub mod request;
 pub mod retry;
 

@@ -11,7 +11,7 @@ use crate::graph::error::GraphError;
 use crate::graph::model::{
     ConditionalAccessPolicy, Page, PolicyRule, UnifiedRoleManagementPolicyAssignment,
 };
-use crate::graph::request::{eq, GraphRequest};
+use crate::graph::request::GraphRequest;
 use crate::routes::GroupRole;
 use leptos::prelude::*;
 use serde_json::json;
@@ -30,14 +30,7 @@ async fn update(
     role: GroupRole,
     draft: RoleSettings,
 ) -> Result<Vec<String>, GraphError> {
-    let filter = format!(
-        "{} and scopeType eq 'Group' and {}",
-        eq("scopeId", &group),
-        eq("roleDefinitionId", role.slug())
-    );
-    let req = GraphRequest::get("/policies/roleManagementPolicyAssignments")
-        .query("$filter", &filter)
-        .query("$expand", "policy($expand=rules)");
+    let req = crate::graph::queries::role_policy(&group, role.slug());
     let page: Page<UnifiedRoleManagementPolicyAssignment> = graph.get(&req).await?;
     let policy = page
         .value

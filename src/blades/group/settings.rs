@@ -7,7 +7,7 @@ use crate::domain::wording::{duration, yes_no};
 use crate::graph::model::{
     AuthenticationContextClassReference, Page, UnifiedRoleManagementPolicyAssignment, User,
 };
-use crate::graph::request::{eq, GraphRequest};
+use crate::graph::request::GraphRequest;
 use crate::routes::GroupRole;
 use leptos::prelude::*;
 
@@ -25,14 +25,7 @@ pub(super) async fn load(
     role: GroupRole,
 ) -> Result<Loaded, crate::graph::error::GraphError> {
     // Policy ids change at onboarding: always find the policy through its assignment.
-    let filter = format!(
-        "{} and scopeType eq 'Group' and {}",
-        eq("scopeId", &group),
-        eq("roleDefinitionId", role.slug())
-    );
-    let policy = GraphRequest::get("/policies/roleManagementPolicyAssignments")
-        .query("$filter", &filter)
-        .query("$expand", "policy($expand=rules)");
+    let policy = crate::graph::queries::role_policy(&group, role.slug());
     let contexts =
         GraphRequest::get("/identity/conditionalAccess/authenticationContextClassReferences");
     let mut answers = graph.batch(&[policy, contexts]).await.into_iter();

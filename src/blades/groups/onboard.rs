@@ -5,18 +5,11 @@
 use crate::auth::session::Graph;
 use crate::graph::error::GraphError;
 use crate::graph::model::{Page, PolicyRule, UnifiedRoleManagementPolicyAssignment};
-use crate::graph::request::{eq, GraphRequest};
+use crate::graph::request::GraphRequest;
 
 /// Onboards `group_id` (idempotent: an already managed group just gets the same rule again).
 pub async fn onboard(graph: &Graph, group_id: &str) -> Result<(), GraphError> {
-    let filter = format!(
-        "{} and scopeType eq 'Group' and {}",
-        eq("scopeId", group_id),
-        eq("roleDefinitionId", "member")
-    );
-    let req = GraphRequest::get("/policies/roleManagementPolicyAssignments")
-        .query("$filter", &filter)
-        .query("$expand", "policy($expand=rules)");
+    let req = crate::graph::queries::role_policy(group_id, "member");
     let page: Page<UnifiedRoleManagementPolicyAssignment> = graph.get(&req).await?;
     let policy = page.value.into_iter().next().and_then(|a| a.policy).ok_or_else(|| {
         GraphError::from_response(404, Default::default(), "{\"error\":{\"code\":\"PolicyNotFound\",\"message\":\"The group has no role management policy.\"}}")
