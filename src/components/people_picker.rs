@@ -65,8 +65,21 @@ pub fn PeoplePicker(
 ) -> impl IntoView {
     let graph = expect_context::<Graph>();
     let text = RwSignal::new(String::new());
+    // What is searched: the text once typing pauses, so a word costs one search, not one a key.
+    let query = RwSignal::new(String::new());
+    let typed = move |value: String| {
+        text.set(value.clone());
+        set_timeout(
+            move || {
+                if text.get_untracked() == value {
+                    query.set(value);
+                }
+            },
+            std::time::Duration::from_millis(250),
+        );
+    };
     let results = LocalResource::new(move || {
-        let (graph, t) = (graph.clone(), text.get());
+        let (graph, t) = (graph.clone(), query.get());
         async move {
             if t.trim().len() < 2 {
                 Ok(vec![])
@@ -78,14 +91,14 @@ pub fn PeoplePicker(
     view! {
         <div class="pim-picker">
             <label for="pim-picker-input">{label}</label>
-            <input id="pim-picker-input" type="search" autocomplete="off" placeholder="Search by name or UPN" prop:value=text on:input=move |e| text.set(event_target_value(&e)) />
+            <input id="pim-picker-input" type="search" autocomplete="off" placeholder="Search by name or UPN" prop:value=text on:input=move |e| typed(event_target_value(&e)) />
             <Transition fallback=|| ()>
                 {move || results.get().map(|r| match r {
                     Ok(list) => view! {
                         <ul class="pim-picker__results" aria-label="Search results">
                             {list.into_iter().map(|p| {
                                 let name = p.name.clone();
-                                view! { <li><button type="button" class="pim-button" on:click=move |_| { on_pick.run(p.clone()); text.set(String::new()); }>{format!("Add {name}")}</button></li> }
+                                view! { <li><button type="button" class="pim-button" on:click=move |_| { on_pick.run(p.clone()); text.set(String::new()); query.set(String::new()); }>{format!("Add {name}")}</button></li> }
                             }).collect_view()}
                         </ul>
                     }.into_any(),
