@@ -2,6 +2,7 @@
 
 pub mod duration;
 pub mod group_form;
+pub mod managed;
 pub mod settings;
 pub mod validate;
 pub mod wording;

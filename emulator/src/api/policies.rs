@@ -59,14 +59,22 @@ fn policy_json(w: &World, group: &str, access: &str, with_rules: bool) -> Value 
     v
 }
 
-fn assignment_json(w: &World, group: &str, access: &str, expand: bool) -> Value {
+/// `expand`: `None` without the policy, `Some(rules)` with it (and its rules when asked for).
+fn assignment_json(w: &World, group: &str, access: &str, expand: Option<bool>) -> Value {
     let guid = &w.policies[&(group.to_owned(), access.to_owned())].guid;
     let mut v = json!({"id": format!("Group_{group}_{guid}_{access}"), "policyId": format!("Group_{group}_{guid}"),
         "scopeId": group, "scopeType": "Group", "roleDefinitionId": access});
-    if expand {
-        v["policy"] = policy_json(w, group, access, true);
+    if let Some(rules) = expand {
+        v["policy"] = policy_json(w, group, access, rules);
     }
     v
+}
+
+/// `$expand=policy` brings the policy; only `policy($expand=rules)` brings its rules too.
+fn policy_expand(q: &Query) -> Option<bool> {
+    q.get("$expand")
+        .filter(|e| e.starts_with("policy"))
+        .map(|e| e.contains("rules"))
 }
 
 /// The group both lists require, from `scopeId eq '...' and scopeType eq 'Group'`.
@@ -114,7 +122,7 @@ async fn list_assignments(
     }
     let q = Query::from(uri.query(), &headers, uri.path())?;
     let group = scoped_group(&s, &q)?;
-    let expand = q.get("$expand").is_some_and(|e| e.starts_with("policy"));
+    let expand = policy_expand(&q);
     let w = s.world();
     let items = group
         .map(|g| {
@@ -148,7 +156,7 @@ async fn get_assignment(
         return Err(ApiError::not_found("The policy assignment was not found."));
     }
     Ok(Json(shape(
-        assignment_json(&w, &g, &a, q.get("$expand").is_some()),
+        assignment_json(&w, &g, &a, policy_expand(&q)),
         &q,
     )))
 }

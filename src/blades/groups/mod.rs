@@ -1,24 +1,29 @@
 //! `/groups`, `/groups/discover`, `/groups/new`: the groups under PIM and onboarding.
 
+mod discover;
+mod list;
 mod new_group;
 mod onboard;
+mod scan;
 
-use crate::components::blade::{Blade, ComingWith};
+use crate::components::blade::Blade;
 use crate::routes::Route;
 use leptos::prelude::*;
 
 /// Privileged Identity Management | Groups.
 #[component]
 pub fn Groups() -> impl IntoView {
-    let commands = || {
+    let (refresh, set_refresh) = signal(0u32);
+    let commands = move || {
         view! {
             <a class="pim-command" href="/groups/discover">"Discover groups"</a>
             <a class="pim-command" href="/groups/new">"New group"</a>
+            <button class="pim-command" type="button" on:click=move |_| { scan::invalidate(); set_refresh.update(|n| *n += 1); }>"Refresh"</button>
         }
     };
     view! {
         <Blade title=Route::Groups.heading() commands=Box::new(move || commands().into_any())>
-            <ComingWith issue=5 what="The groups under PIM management, searchable, with their eligible and active assignment counts." />
+            <list::ManagedGroups refresh />
         </Blade>
     }
 }
@@ -28,7 +33,7 @@ pub fn Groups() -> impl IntoView {
 pub fn DiscoverGroups() -> impl IntoView {
     view! {
         <Blade title=Route::DiscoverGroups.heading()>
-            <ComingWith issue=5 what="Groups not yet managed by PIM, and Manage groups to onboard them." />
+            <discover::Discover />
         </Blade>
     }
 }

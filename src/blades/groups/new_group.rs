@@ -22,9 +22,12 @@ pub fn NewGroupForm() -> impl IntoView {
     let create = Action::new_local(move |form: &NewGroup| {
         let (graph, body) = (g.clone(), form.body());
         async move {
-            graph
+            let created = graph
                 .get::<Group>(&GraphRequest::post("/groups", body))
-                .await
+                .await;
+            // A new group is a new candidate: the groups lists must look again.
+            super::scan::invalidate();
+            created
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -99,7 +102,11 @@ fn Created(group: Group, graph: Graph) -> impl IntoView {
     let id = group.id.clone();
     let manage = Action::new_local(move |_: &()| {
         let (graph, id) = (graph.clone(), id.clone());
-        async move { onboard(&graph, &id).await }
+        async move {
+            let r = onboard(&graph, &id).await;
+            super::scan::invalidate();
+            r
+        }
     });
     let result = move || manage.value().get();
     view! {

@@ -1,0 +1,79 @@
+//! `/groups`: the groups PIM manages, searchable, with eligible and active counts, shown a hundred
+//! at a time so thousands of groups stay quick to render.
+
+use super::scan::{scan, Row};
+use crate::auth::session::Graph;
+use crate::components::error_bar::ErrorBar;
+use crate::domain::managed::{kind, matches};
+use crate::domain::wording::yes_no;
+use leptos::prelude::*;
+
+/// Rows rendered per "Show more".
+pub const PAGE: usize = 100;
+
+/// "Checking 12 of 40 groups…" while a scan runs.
+pub fn progress_text((done, total): (usize, usize)) -> String {
+    format!("Checking which groups PIM manages: {done} of {total} groups checked…")
+}
+
+/// The managed groups table.
+#[component]
+pub fn ManagedGroups(refresh: ReadSignal<u32>) -> impl IntoView {
+    let graph = expect_context::<Graph>();
+    let (progress, set_progress) = signal((0usize, 0usize));
+    let data = LocalResource::new(move || {
+        refresh.track();
+        scan(graph.clone(), set_progress)
+    });
+    let search = RwSignal::new(String::new());
+    let shown = RwSignal::new(PAGE);
+    view! {
+        <div class="pim-field pim-field--search">
+            <label for="groups-search">"Search by group name or ID"</label>
+            <input id="groups-search" type="search" prop:value=search on:input=move |e| { search.set(event_target_value(&e)); shown.set(PAGE); } />
+        </div>
+        <Transition fallback=move || view! { <p role="status">{move || progress_text(progress.get())}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(error) => view! { <ErrorBar error /> }.into_any(),
+                Ok(rows) => {
+                    let managed: Vec<Row> = rows.into_iter().filter(|r| r.not_eligible.is_none() && r.signals.managed()).collect();
+                    let total = managed.len();
+                    view! {
+                        {move || {
+                            let s = search.get();
+                            let hits: Vec<&Row> = managed.iter().filter(|r| matches(&r.group, &s)).collect();
+                            let n = hits.len();
+                            let rows = hits.into_iter().take(shown.get()).map(|r| {
+                                let name = r.group.display_name.clone().unwrap_or_else(|| r.group.id.clone());
+                                view! {
+                                    <tr>
+                                        <td><a href=format!("/groups/{}", r.group.id)>{name}</a></td>
+                                        <td>{kind(&r.group)}</td>
+                                        <td>{yes_no(r.group.is_assignable_to_role == Some(true))}</td>
+                                        <td>{r.signals.count(r.signals.eligible)}</td>
+                                        <td>{r.signals.count(r.signals.active)}</td>
+                                    </tr>
+                                }
+                            }).collect_view();
+                            view! {
+                                <p role="status">{format!("{n} of {total} managed groups shown.")}</p>
+                                <table class="pim-table">
+                                    <caption>"Groups managed by PIM"</caption>
+                                    <thead><tr>
+                                        <th scope="col">"Group"</th><th scope="col">"Type"</th><th scope="col">"Role-assignable"</th>
+                                        <th scope="col">"Eligible assignments"</th><th scope="col">"Active assignments"</th>
+                                    </tr></thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                                {(n > shown.get()).then(|| view! {
+                                    <button class="pim-button" type="button" on:click=move |_| shown.update(|s| *s += PAGE)>"Show more"</button>
+                                })}
+                                {(total == 0).then(|| view! { <p>"No group is managed by PIM yet. Use Discover groups to bring one under management."</p> })}
+                            }
+                        }}
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,120 @@
+//! Finding the groups PIM manages. Graph cannot list them, so every group that could be managed is
+//! checked: its policy assignments (was a policy ever changed?) and its eligibility and active
+//! schedules (counted), three requests per group, 18 to a `$batch`, three batches in flight. The
+//! answer is kept for the session and dropped whenever this app onboards or creates a group.
+
+use crate::auth::session::Graph;
+use crate::domain::managed::{not_eligible_reason, Signals};
+use crate::graph::batch::decode;
+use crate::graph::error::GraphError;
+use crate::graph::model::{Group, Page, UnifiedRoleManagementPolicyAssignment};
+use crate::graph::request::{eq, GraphRequest};
+use leptos::prelude::*;
+use std::cell::RefCell;
+
+/// Groups checked per `$batch` (three requests each; Graph allows 20 per batch).
+const GROUPS_PER_BATCH: usize = 6;
+/// Batches in flight at once: enough to hide latency, few enough not to be throttled.
+const LANES: usize = 3;
+
+/// One group and what the scan found.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub group: Group,
+    /// Why PIM can never manage it, if so.
+    pub not_eligible: Option<&'static str>,
+    pub signals: Signals,
+}
+
+thread_local! {
+    static CACHE: RefCell<Option<Vec<Row>>> = const { RefCell::new(None) };
+}
+
+/// Forgets the answer: the next blade to ask scans again.
+pub fn invalidate() {
+    CACHE.with(|c| c.borrow_mut().take());
+}
+
+/// The three requests that tell whether `group` is managed and how many hold it.
+fn checks(group: &str) -> [GraphRequest; 3] {
+    let by_group = eq("groupId", group);
+    [
+        GraphRequest::get("/policies/roleManagementPolicyAssignments")
+            .query(
+                "$filter",
+                &format!("{} and scopeType eq 'Group'", eq("scopeId", group)),
+            )
+            .query("$expand", "policy"),
+        GraphRequest::get("/identityGovernance/privilegedAccess/group/eligibilitySchedules")
+            .query("$filter", &by_group)
+            .query("$select", "id"),
+        GraphRequest::get("/identityGovernance/privilegedAccess/group/assignmentSchedules")
+            .query("$filter", &by_group)
+            .query("$select", "id"),
+    ]
+}
+
+fn signals(
+    answers: &mut impl Iterator<Item = Result<serde_json::Value, GraphError>>,
+) -> Result<Signals, GraphError> {
+    let policies: Page<UnifiedRoleManagementPolicyAssignment> = decode(answers.next())?;
+    let eligible: Page<serde_json::Value> = decode(answers.next())?;
+    let active: Page<serde_json::Value> = decode(answers.next())?;
+    Ok(Signals {
+        policy_changed: policies.value.iter().any(|a| {
+            a.policy
+                .as_ref()
+                .is_some_and(|p| p.last_modified_date_time.is_some())
+        }),
+        eligible: eligible.value.len(),
+        active: active.value.len(),
+        more: eligible.next_link.is_some() || active.next_link.is_some(),
+    })
+}
+
+/// Every group of the tenant with what PIM makes of it; `progress` counts groups checked.
+pub async fn scan(
+    graph: Graph,
+    progress: WriteSignal<(usize, usize)>,
+) -> Result<Vec<Row>, GraphError> {
+    if let Some(rows) = CACHE.with(|c| c.borrow().clone()) {
+        return Ok(rows);
+    }
+    let list = GraphRequest::get("/groups")
+        .query("$select", "id,displayName,description,groupTypes,isAssignableToRole,securityEnabled,mailEnabled,membershipRule,onPremisesSyncEnabled")
+        .query("$top", "999");
+    let groups: Vec<Group> = graph.get_all(&list).await?;
+    let mut rows: Vec<Row> = groups
+        .into_iter()
+        .map(|group| Row {
+            not_eligible: not_eligible_reason(&group),
+            group,
+            signals: Signals::default(),
+        })
+        .collect();
+    let candidates: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].not_eligible.is_none())
+        .collect();
+    progress.set((0, candidates.len()));
+    let chunks: Vec<&[usize]> = candidates.chunks(GROUPS_PER_BATCH).collect();
+    for round in chunks.chunks(LANES) {
+        let work = round.iter().map(|chunk| {
+            let requests: Vec<GraphRequest> = chunk
+                .iter()
+                .flat_map(|&i| checks(&rows[i].group.id))
+                .collect();
+            let graph = graph.clone();
+            async move { graph.batch(&requests).await }
+        });
+        let answers = futures::future::join_all(work).await;
+        for (chunk, answer) in round.iter().zip(answers) {
+            let mut answer = answer.into_iter();
+            for &i in chunk.iter() {
+                rows[i].signals = signals(&mut answer)?;
+            }
+            progress.update(|(done, _)| *done += chunk.len());
+        }
+    }
+    CACHE.with(|c| *c.borrow_mut() = Some(rows.clone()));
+    Ok(rows)
+}
