@@ -93,3 +93,102 @@ describe("edit role settings", () => {
     assert.equal(log.value.filter((r) => r.method === "PATCH").length, 0);
   });
 });
+
+describe("story S2 in the editor", () => {
+  const policyOf = async (group, access) => {
+    const s = await (await fetch(`${stack.emulatorUrl}/_emulator/state`)).json();
+    return s.policies.find((p) => p.groupId === group && p.accessId === access).rules;
+  };
+  const LEADS = "helpdesk-leads@contoso.onmicrosoft.com";
+
+  // Fills every S2 setting of one role, whatever the form starts with, then Update.
+  async function setS2(page, { hours, approval, eligibleAfter }) {
+    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("tab", { name: "Activation" }).click();
+    const max = page.getByLabel("Activation maximum duration (hours)");
+    await max.fill(String(hours));
+    await max.press("Tab");
+    await page.getByRole("radio", { name: "Microsoft Entra Conditional Access authentication context" }).check();
+    await page.getByLabel("Authentication context", { exact: true }).selectOption({ label: "Phishing-resistant MFA" });
+    await page.getByRole("checkbox", { name: "Require justification on activation" }).check();
+    await page.getByRole("checkbox", { name: "Require ticket information on activation" }).uncheck();
+    const needsApproval = page.getByRole("checkbox", { name: "Require approval to activate" });
+    if (approval) {
+      await needsApproval.check();
+      const list = page.getByRole("list", { name: "Approvers" });
+      for (const [who, first] of [["Adele Vance", "Adele"], ["Diego Siciliani", "Diego"]]) {
+        if ((await list.getByText(who).count()) === 0) {
+          await page.getByLabel("Select approver(s)").fill(first);
+          await page.getByRole("button", { name: new RegExp(`^Add ${who}`) }).click();
+        }
+      }
+    } else {
+      await needsApproval.uncheck();
+    }
+    await page.getByRole("tab", { name: "Assignment" }).click();
+    await page.getByRole("checkbox", { name: "Allow permanent eligible assignment" }).uncheck();
+    await page.getByLabel("Expire eligible assignments after").selectOption({ label: eligibleAfter });
+    await page.getByRole("tab", { name: "Notification" }).click();
+    const alert = page.getByLabel("Additional recipients: Role activation alert");
+    await alert.fill(LEADS);
+    await alert.press("Tab");
+    await page.getByRole("button", { name: "Update" }).click();
+    await page.getByText(/^Updated: /).waitFor();
+  }
+
+  const rule = (rules, id) => rules.find((r) => r.id === id);
+  function assertS2(rules, { hours, approvers, eligibleDays }) {
+    assert.equal(rule(rules, "Expiration_EndUser_Assignment").maximumDuration, `PT${hours}H`);
+    assert.deepEqual(rule(rules, "Enablement_EndUser_Assignment").enabledRules, ["Justification"]);
+    const ctx = rule(rules, "AuthenticationContext_EndUser_Assignment");
+    assert.deepEqual([ctx.isEnabled, ctx.claimValue], [true, "c1"]);
+    const approval = rule(rules, "Approval_EndUser_Assignment").setting;
+    assert.equal(approval.isApprovalRequired, approvers.length > 0);
+    if (approvers.length) assert.deepEqual(approval.approvalStages[0].primaryApprovers.map((a) => a.userId).sort(), [...approvers].sort());
+    const eligible = rule(rules, "Expiration_Admin_Eligibility");
+    assert.deepEqual([eligible.isExpirationRequired, eligible.maximumDuration], [true, `P${eligibleDays}D`]);
+    assert.deepEqual(rule(rules, "Notification_Admin_EndUser_Assignment").notificationRecipients, [LEADS]);
+  }
+
+  test("Helpdesk Admin-Group's Member and Owner settings of S2 are set in the editor and read back", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${HELPDESK}/settings/member`);
+    await page.getByRole("heading", { level: 1, name: "Role setting details - Member" }).waitFor();
+    await setS2(page, { hours: 4, approval: false, eligibleAfter: "3 months" });
+    assertS2(await policyOf(HELPDESK, "member"), { hours: 4, approvers: [], eligibleDays: 90 });
+    assert.equal(await setting(page, "Activation maximum duration (hours)"), "4 hours");
+    assert.equal(await setting(page, "On activation, require"), "Microsoft Entra Conditional Access authentication context: Phishing-resistant MFA (c1)");
+    assert.equal(await setting(page, "Require approval to activate"), "No");
+    assert.equal(await setting(page, "Expire eligible assignments after"), "90 days");
+    const activation = page.getByRole("table", { name: "Send notifications when eligible members activate this role" });
+    assert.match(await activation.getByRole("row", { name: /Role activation alert/ }).textContent(), new RegExp(LEADS));
+
+    await page.goto(`${stack.appUrl}/groups/${HELPDESK}/settings/owner`);
+    await page.getByRole("heading", { level: 1, name: "Role setting details - Owner" }).waitFor();
+    await setS2(page, { hours: 2, approval: true, eligibleAfter: "6 months" });
+    assertS2(await policyOf(HELPDESK, "owner"), { hours: 2, approvers: ["39738082-5e48-49e4-a432-8712d48f4d6a", "78890470-07eb-4a38-a83b-e077d2784790"], eligibleDays: 180 });
+    assert.equal(await setting(page, "Activation maximum duration (hours)"), "2 hours");
+    assert.equal(await setting(page, "Require justification on activation"), "Yes");
+    assert.equal(await setting(page, "Require approval to activate"), "Yes");
+    assert.match(await setting(page, "Approvers"), /Adele Vance.*Diego Siciliani|Diego Siciliani.*Adele Vance/);
+    assert.equal(await setting(page, "Expire eligible assignments after"), "180 days");
+  });
+
+  test("a policy holding both MFA and an authentication context is refused before anything is sent", async () => {
+    const EX_INT = "13aecbc1-b516-42a4-b1de-e12daa190492";
+    const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${EX_INT}/settings/owner`);
+    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("tab", { name: "Activation" }).waitFor();
+    const before = (await (await fetch(`${stack.emulatorUrl}/_emulator/requests`)).json()).total;
+    await page.getByRole("button", { name: "Update" }).click();
+    await page.getByRole("alert").filter({ hasText: "Azure MFA and an authentication context cannot both be required" }).waitFor();
+    const log = await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${before}`)).json();
+    assert.equal(log.value.filter((r) => r.method === "PATCH").length, 0, "nothing sent");
+    // Choosing one of the two resolves it, and only then is the policy changed.
+    await page.getByRole("radio", { name: "Azure MFA" }).check();
+    await page.getByRole("button", { name: "Update" }).click();
+    await page.getByText(/^Updated: .*AuthenticationContext_EndUser_Assignment/).waitFor();
+    const rules = await policyOf(EX_INT, "owner");
+    assert.equal(rule(rules, "AuthenticationContext_EndUser_Assignment").isEnabled, false);
+    assert.ok(rule(rules, "Enablement_EndUser_Assignment").enabledRules.includes("MultiFactorAuthentication"));
+  });
+});

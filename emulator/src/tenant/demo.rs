@@ -420,6 +420,16 @@ pub fn tenant() -> Tenant {
                     activation_alert_to("exchange-pim@contoso.onmicrosoft.com"),
                 ],
             ),
+            // Set elsewhere with both MFA and an authentication context, a conflict the portal
+            // lets through on old policies: the app's editor must refuse to send it as it is.
+            seed(
+                EX_INT,
+                "owner",
+                vec![
+                    enablement(&["MultiFactorAuthentication", "Justification"]),
+                    auth_context("c2"),
+                ],
+            ),
             seed(
                 EX_EXT,
                 "member",

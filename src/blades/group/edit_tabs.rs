@@ -42,6 +42,8 @@ pub fn ActivationTab(
     let set_kind = move |k: &str| {
         let c = first_context.clone();
         draft.update(|d| {
+            // An explicit choice settles a policy that held both MFA and a context.
+            d.conflicting_requirements = false;
             d.activation.require = match k {
                 "mfa" => OnActivation::Mfa,
                 "context" => match &d.activation.require {

@@ -33,27 +33,37 @@ pub(super) async fn load(
         crate::graph::batch::decode(answers.next())?;
     let contexts: Page<AuthenticationContextClassReference> =
         crate::graph::batch::decode(answers.next())?;
+    // A group always has both policies; a missing one is an answer to show, not empty settings.
     let rules = policy
         .value
         .into_iter()
         .next()
         .and_then(|a| a.policy)
         .map(|p| p.rules)
-        .unwrap_or_default();
+        .ok_or_else(|| {
+            crate::graph::error::GraphError::from_response(
+                404,
+                Default::default(),
+                "{\"error\":{\"code\":\"PolicyNotFound\",\"message\":\"Graph returned no role management policy for this group and role.\"}}",
+            )
+        })?;
     let settings = RoleSettings::from_rules(&rules);
-    let users: Vec<GraphRequest> = settings
+    // Approvers are users or groups; both are named, in one batch.
+    let lookups: Vec<GraphRequest> = settings
         .activation
         .approvers
         .iter()
-        .filter_map(|a| match a {
+        .map(|a| match a {
             Approver::User(id) => {
-                Some(GraphRequest::get(&format!("/users/{id}")).query("$select", "id,displayName"))
+                GraphRequest::get(&format!("/users/{id}")).query("$select", "id,displayName")
             }
-            Approver::Group(_) => None,
+            Approver::Group(id) => {
+                GraphRequest::get(&format!("/groups/{id}")).query("$select", "id,displayName")
+            }
         })
         .collect();
     let approver_names = graph
-        .batch(&users)
+        .batch(&lookups)
         .await
         .into_iter()
         .filter_map(|r| r.ok())
@@ -140,7 +150,13 @@ fn SettingsList(loaded: Loaded) -> impl IntoView {
                 .iter()
                 .find(|(i, _)| i == id)
                 .map_or(id.clone(), |(_, n)| n.clone()),
-            Approver::Group(id) => format!("Members of group {id}"),
+            Approver::Group(id) => {
+                let name = approver_names
+                    .iter()
+                    .find(|(i, _)| i == id)
+                    .map_or(id.as_str(), |(_, n)| n.as_str());
+                format!("Members of {name}")
+            }
         })
         .collect::<Vec<_>>()
         .join(", ");
