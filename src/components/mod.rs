@@ -2,6 +2,7 @@
 
 pub mod blade;
 pub mod config_error;
+pub mod datetime;
 pub mod draft;
 pub mod error_bar;
 pub mod people_picker;

@@ -1,5 +1,7 @@
 //! PIM rules as pure Rust: role settings, validation, schedules; no browser or UI code here.
 
+pub mod assign_form;
+pub mod assignments;
 pub mod duration;
 pub mod group_form;
 pub mod managed;

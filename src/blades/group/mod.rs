@@ -1,8 +1,12 @@
 //! `/groups/ID/...`: one group's blade with its own menu (overview, assignments, settings, audit).
 
+mod assign_wizard;
+mod assignment_row;
+mod assignments;
 mod edit;
 mod edit_tabs;
 mod overview;
+mod schedule_draft;
 mod settings;
 
 use crate::auth::session::Graph;
@@ -99,11 +103,9 @@ fn GroupMenu(route: Memo<Route>, group_id: Memo<String>) -> impl IntoView {
 
 fn section(route: Route) -> AnyView {
     match route {
-        Route::GroupAssignments(_) => view! {
-            <h2>"Assignments"</h2>
-            <ComingWith issue=6 what="Eligible, active and expired assignments, and the Add assignments wizard." />
+        Route::GroupAssignments(id) => {
+            view! { <assignments::Assignments group_id=id /> }.into_any()
         }
-        .into_any(),
         Route::GroupSettings(id) => {
             let member = Route::GroupRoleSettings(id.clone(), GroupRole::Member).path();
             let owner = Route::GroupRoleSettings(id, GroupRole::Owner).path();

@@ -33,21 +33,7 @@ pub(super) async fn load(
         crate::graph::batch::decode(answers.next())?;
     let contexts: Page<AuthenticationContextClassReference> =
         crate::graph::batch::decode(answers.next())?;
-    // A group always has both policies; a missing one is an answer to show, not empty settings.
-    let rules = policy
-        .value
-        .into_iter()
-        .next()
-        .and_then(|a| a.policy)
-        .map(|p| p.rules)
-        .ok_or_else(|| {
-            crate::graph::error::GraphError::from_response(
-                404,
-                Default::default(),
-                "{\"error\":{\"code\":\"PolicyNotFound\",\"message\":\"Graph returned no role management policy for this group and role.\"}}",
-            )
-        })?;
-    let settings = RoleSettings::from_rules(&rules);
+    let settings = super::schedule_draft::settings_of(policy)?;
     // Approvers are users or groups; both are named, in one batch.
     let lookups: Vec<GraphRequest> = settings
         .activation

@@ -1,0 +1,218 @@
+//! Add assignments: step Membership (role, principals from the people picker), step Setting (type,
+//! permanence, dates or a duration, justification), checked against the role's settings before
+//! anything is sent; one `$batch` for everyone, a result for each, failures kept to retry.
+
+use super::schedule_draft::{max_note, settings_of, ScheduleDraft};
+use crate::auth::session::Graph;
+use crate::components::datetime::{from_input, to_input};
+use crate::components::error_bar::ErrorBar;
+use crate::components::people_picker::{PeoplePicker, Picked};
+use crate::domain::assign_form::{
+    collection, max_minutes, permanent_label, presets, request, AssignForm,
+};
+use crate::domain::assignments::Kind;
+use crate::domain::settings::RoleSettings;
+use crate::graph::batch::decode;
+use crate::graph::error::GraphError;
+use crate::graph::model::{AccessId, ScheduleRequestAction};
+use crate::graph::request::GraphRequest;
+use chrono::{Duration, Utc};
+use leptos::prelude::*;
+
+/// Member and Owner settings, in one batch.
+async fn both_settings(
+    graph: Graph,
+    group: String,
+) -> Result<(RoleSettings, RoleSettings), GraphError> {
+    let q = |r: &str| crate::graph::queries::role_policy(&group, r);
+    let mut a = graph.batch(&[q("member"), q("owner")]).await.into_iter();
+    let mut read = || -> Result<RoleSettings, GraphError> { settings_of(decode(a.next())?) };
+    Ok((read()?, read()?))
+}
+
+type Outcome = Vec<(Picked, Result<(), GraphError>)>;
+
+/// The wizard; `close` gets a sentence to announce when something was assigned.
+#[component]
+pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl IntoView {
+    let graph = expect_context::<Graph>();
+    let (gr, g) = (graph.clone(), group_id.clone());
+    let settings = LocalResource::new(move || both_settings(gr.clone(), g.clone()));
+    let step = RwSignal::new(1u8);
+    let access = RwSignal::new(AccessId::Member);
+    let chosen = RwSignal::new(Vec::<Picked>::new());
+    let draft = ScheduleDraft::new(Kind::Eligible, false, to_input(Utc::now()), String::new());
+    let ScheduleDraft {
+        kind,
+        permanent,
+        starts,
+        ends,
+        justification,
+        ..
+    } = draft;
+    let current = move || {
+        settings.get().and_then(|r| r.ok()).map(|(m, o)| {
+            if access.get() == AccessId::Owner {
+                o
+            } else {
+                m
+            }
+        })
+    };
+    // The end defaults to the policy's maximum for the chosen role and type.
+    Effect::new(move |_| {
+        if let Some(s) = current() {
+            let start = from_input(&starts.get_untracked()).unwrap_or_else(Utc::now);
+            let max = max_minutes(&s.assignment, kind.get()).unwrap_or(365 * 1440);
+            ends.set(to_input(start + Duration::minutes(max.into())));
+        }
+    });
+    let (group, g2) = (group_id.clone(), graph.clone());
+    let assign = Action::new_local(
+        move |(form, who, access): &(AssignForm, Vec<Picked>, AccessId)| {
+            let (graph, form, who, access, group) = (
+                g2.clone(),
+                form.clone(),
+                who.clone(),
+                *access,
+                group.clone(),
+            );
+            async move {
+                let requests: Vec<GraphRequest> = who
+                    .iter()
+                    .map(|p| {
+                        let body = request(
+                            &form,
+                            &group,
+                            &p.id,
+                            access,
+                            ScheduleRequestAction::AdminAssign,
+                        );
+                        GraphRequest::post(
+                            collection(form.kind),
+                            serde_json::to_value(body).unwrap_or_default(),
+                        )
+                    })
+                    .collect();
+                let answers = graph.batch(&requests).await;
+                who.into_iter()
+                    .zip(answers)
+                    .map(|(p, r)| (p, r.map(|_| ())))
+                    .collect::<Outcome>()
+            }
+        },
+    );
+    // Whoever failed stays selected to retry; when nobody failed, the wizard closes.
+    Effect::new(move |_| {
+        if let Some(outcome) = assign.value().get() {
+            let ok: Vec<String> = outcome
+                .iter()
+                .filter(|(_, r)| r.is_ok())
+                .map(|(p, _)| p.name.clone())
+                .collect();
+            chosen.set(
+                outcome
+                    .iter()
+                    .filter(|(_, r)| r.is_err())
+                    .map(|(p, _)| p.clone())
+                    .collect(),
+            );
+            if ok.len() == outcome.len() {
+                close.run(Some(format!("Assigned: {}.", ok.join(", "))));
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if assign.pending().get_untracked() {
+            return;
+        }
+        let Some(s) = current() else { return };
+        if let Some(form) = draft.checked(&s.assignment) {
+            assign.dispatch((form, chosen.get_untracked(), access.get_untracked()));
+        }
+    };
+    let err = move |field: &'static str| move || draft.error(field);
+    let pick = Callback::new(move |p: Picked| {
+        chosen.update(|c| {
+            if !c.iter().any(|x| x.id == p.id) {
+                c.push(p)
+            }
+        })
+    });
+    view! {
+        <section class="pim-wizard pim-notice" role="dialog" aria-label="Add assignments">
+            <h3>{move || if step.get() == 1 { "Add assignments: Membership" } else { "Add assignments: Setting" }}</h3>
+            {move || settings.get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
+            <div hidden=move || step.get() != 1>
+                <div class="pim-field">
+                    <label for="assign-role">"Select role"</label>
+                    <select id="assign-role" on:change=move |e| access.set(if event_target_value(&e) == "owner" { AccessId::Owner } else { AccessId::Member })>
+                        <option value="member" selected>"Member"</option>
+                        <option value="owner">"Owner"</option>
+                    </select>
+                </div>
+                <PeoplePicker label="Select members" on_pick=pick />
+                <ul class="pim-list" aria-label="Selected members">
+                    {move || chosen.get().into_iter().map(|p| {
+                        let id = p.id.clone();
+                        view! { <li>{p.name.clone()} " " <button type="button" class="pim-button pim-button--small" aria-label=format!("Remove {}", p.name) on:click=move |_| chosen.update(|c| c.retain(|x| x.id != id))>"Remove"</button></li> }
+                    }).collect_view()}
+                </ul>
+                <button class="pim-button pim-button--primary" type="button" disabled=move || chosen.with(Vec::is_empty) on:click=move |_| step.set(2)>"Next"</button>
+                " "
+                <button class="pim-button" type="button" on:click=move |_| close.run(None)>"Cancel"</button>
+            </div>
+            <form class="pim-form" hidden=move || step.get() != 2 on:submit=submit novalidate>
+                <fieldset class="pim-field">
+                    <legend>"Assignment type"</legend>
+                    <label class="pim-check"><input type="radio" name="assign-kind" prop:checked=move || kind.get() == Kind::Eligible on:change=move |_| kind.set(Kind::Eligible) />"Eligible"</label>
+                    <label class="pim-check"><input type="radio" name="assign-kind" prop:checked=move || kind.get() == Kind::Active on:change=move |_| kind.set(Kind::Active) />"Active"</label>
+                </fieldset>
+                <label class="pim-check">
+                    <input type="checkbox" prop:checked=permanent on:change=move |e| permanent.set(event_target_checked(&e)) aria-describedby="assign-permanent-error" />
+                    {move || permanent_label(kind.get())}
+                </label>
+                <span id="assign-permanent-error" class="pim-field__error">{move || err(permanent_label(kind.get()))()}</span>
+                {move || current().map(|s| view! { <p class="pim-field__note">{max_note(&s.assignment, kind.get())}</p> })}
+                <div class="pim-field">
+                    <label for="assign-starts">"Assignment starts"</label>
+                    <input id="assign-starts" type="datetime-local" prop:value=starts on:input=move |e| starts.set(event_target_value(&e)) />
+                </div>
+                <div class="pim-field">
+                    <label for="assign-duration">"Duration"</label>
+                    <select id="assign-duration" disabled=permanent on:change=move |e| {
+                        if let Ok(m) = event_target_value(&e).parse::<i64>() {
+                            let start = from_input(&starts.get_untracked()).unwrap_or_else(Utc::now);
+                            ends.set(to_input(start + Duration::minutes(m)));
+                        }
+                    }>
+                        <option value="">"Custom (choose the end)"</option>
+                        {move || presets(current().and_then(|s| max_minutes(&s.assignment, kind.get()))).into_iter().map(|(l, m)| view! { <option value=m.to_string()>{l}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="pim-field">
+                    <label for="assign-ends">"Assignment ends"</label>
+                    <input id="assign-ends" type="datetime-local" disabled=permanent prop:value=ends on:input=move |e| ends.set(event_target_value(&e))
+                        aria-invalid=move || err("Assignment ends")().is_some().to_string() aria-describedby="assign-ends-error" />
+                    <span id="assign-ends-error" class="pim-field__error">{err("Assignment ends")}</span>
+                </div>
+                {move || (kind.get() == Kind::Active && current().is_some_and(|s| s.assignment.justification_on_active)).then(|| view! {
+                    <div class="pim-field">
+                        <label for="assign-justification">"Justification"</label>
+                        <textarea id="assign-justification" prop:value=justification on:input=move |e| justification.set(event_target_value(&e)) aria-describedby="assign-justification-error"></textarea>
+                        <span id="assign-justification-error" class="pim-field__error">{err("Justification")}</span>
+                    </div>
+                })}
+                {move || assign.value().get().map(|outcome| outcome.into_iter().filter_map(|(p, r)| r.err().map(|e| (p, e))).map(|(p, error)| view! {
+                    <p>{format!("{} was not assigned:", p.name)}</p><ErrorBar error />
+                }).collect_view())}
+                <button class="pim-button" type="button" on:click=move |_| step.set(1)>"Back"</button>
+                " "
+                <button class="pim-button pim-button--primary" type="submit" disabled=move || assign.pending().get() || current().is_none()>
+                    {move || if assign.pending().get() { "Assigning…" } else { "Assign" }}
+                </button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,250 @@
+//! One assignment's actions: Update (type or dates), Remove (not within 5 minutes of creation),
+//! Extend (ending within 14 days) and Renew (expired within 30 days), each checked against the
+//! role's settings before it is sent.
+
+use super::schedule_draft::{max_note, settings_of, ScheduleDraft};
+use crate::auth::session::Graph;
+use crate::components::datetime::to_input;
+use crate::components::error_bar::ErrorBar;
+use crate::domain::assign_form::{collection, permanent_label, request, AssignForm};
+use crate::domain::assignments::{can_extend, can_renew, removal_blocked, Kind, Row};
+use crate::domain::settings::RoleSettings;
+use crate::graph::error::GraphError;
+use crate::graph::model::{AccessId, NewScheduleRequest, ScheduleRequestAction};
+use crate::graph::request::GraphRequest;
+use chrono::{Duration, Utc};
+use leptos::prelude::*;
+
+async fn send(graph: &Graph, kind: Kind, body: &NewScheduleRequest) -> Result<(), GraphError> {
+    let body =
+        serde_json::to_value(body).map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
+    graph
+        .send(&GraphRequest::post(collection(kind), body), None)
+        .await
+        .map(|_| ())
+}
+
+fn remove_body(row: &Row, group: &str) -> NewScheduleRequest {
+    NewScheduleRequest {
+        access_id: row.access,
+        principal_id: row.principal_id.clone(),
+        group_id: group.to_owned(),
+        action: ScheduleRequestAction::AdminRemove,
+        schedule_info: None,
+        justification: None,
+        ticket_info: None,
+    }
+}
+
+async fn role_settings(
+    graph: &Graph,
+    group: &str,
+    access: AccessId,
+) -> Result<RoleSettings, GraphError> {
+    settings_of(
+        graph
+            .get(&crate::graph::queries::role_policy(group, access.as_str()))
+            .await?,
+    )
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    None,
+    Edit(ScheduleRequestAction),
+    ConfirmRemove,
+}
+
+/// The action buttons of one row, and the small form each opens.
+#[component]
+pub fn RowActions(row: Row, name: String, group: String, done: Callback<()>) -> impl IntoView {
+    let graph = expect_context::<Graph>();
+    let open = RwSignal::new(Open::None);
+    let blocked = RwSignal::new(None::<String>);
+    let now = Utc::now();
+    let expired = row.state == "Expired";
+    // Activations belong to their users: they deactivate them, admins don't edit them.
+    let activated = row.state == "Activated";
+    let (r, g, gr) = (row.clone(), group.clone(), graph.clone());
+    let remove = Action::new_local(move |_: &()| {
+        let (graph, body, kind) = (gr.clone(), remove_body(&r, &g), r.kind);
+        async move { send(&graph, kind, &body).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = remove.value().get() {
+            done.run(());
+        }
+    });
+    let created = row.created;
+    let ask_remove = move |_| match removal_blocked(created, Utc::now()) {
+        Some(reason) => blocked.set(Some(reason)),
+        None => {
+            blocked.set(None);
+            open.set(Open::ConfirmRemove);
+        }
+    };
+    let button = |label: &'static str, action: ScheduleRequestAction| {
+        view! { <button class="pim-button pim-button--small" type="button" aria-label=format!("{label} {name}") on:click=move |_| open.set(Open::Edit(action))>{label}</button> }
+    };
+    view! {
+        <div class="pim-rowactions">
+            {(!expired && !activated).then(|| button("Update", ScheduleRequestAction::AdminUpdate))}
+            {(!expired && !activated).then(|| view! { <button class="pim-button pim-button--small" type="button" aria-label=format!("Remove {name}") on:click=ask_remove>"Remove"</button> })}
+            {(can_extend(&row, now) && !activated).then(|| button("Extend", ScheduleRequestAction::AdminExtend))}
+            {can_renew(&row, now).then(|| button("Renew", ScheduleRequestAction::AdminRenew))}
+        </div>
+        {move || blocked.get().map(|reason| view! { <p class="pim-field__error" role="alert">{reason}</p> })}
+        {let n = name.clone(); move || (open.get() == Open::ConfirmRemove).then(|| view! {
+            <div class="pim-notice" role="dialog" aria-label=format!("Remove {n}")>
+                <p>{format!("Remove this assignment of {n}? It ends now.")}</p>
+                <button class="pim-button pim-button--primary" type="button" disabled=move || remove.pending().get()
+                    on:click=move |_| { if !remove.pending().get_untracked() { remove.dispatch(()); } }>"Yes, remove"</button>
+                " "
+                <button class="pim-button" type="button" on:click=move |_| open.set(Open::None)>"Cancel"</button>
+            </div>
+        })}
+        {move || remove.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
+        {move || match open.get() {
+            Open::Edit(action) => view! { <EditSchedule row=row.clone() name=name.clone() group=group.clone() action close=Callback::new(move |changed: bool| { open.set(Open::None); if changed { done.run(()); } }) /> }.into_any(),
+            _ => ().into_any(),
+        }}
+    }
+}
+
+/// New dates (and, for Update, type) for one assignment.
+#[component]
+fn EditSchedule(
+    row: Row,
+    name: String,
+    group: String,
+    action: ScheduleRequestAction,
+    close: Callback<bool>,
+) -> impl IntoView {
+    let graph = expect_context::<Graph>();
+    let (g, gr, access) = (group.clone(), graph.clone(), row.access);
+    let settings = LocalResource::new(move || {
+        let (graph, group) = (gr.clone(), g.clone());
+        async move { role_settings(&graph, &group, access).await }
+    });
+    let now = Utc::now();
+    let start = match action {
+        ScheduleRequestAction::AdminRenew => now,
+        _ => row.start.unwrap_or(now),
+    };
+    let default_end = match (action, row.end) {
+        (ScheduleRequestAction::AdminUpdate, Some(e)) => e,
+        (ScheduleRequestAction::AdminExtend, Some(e)) => e + Duration::days(30),
+        _ => now + Duration::days(30),
+    };
+    let draft = ScheduleDraft::new(
+        row.kind,
+        row.end.is_none() && action == ScheduleRequestAction::AdminUpdate,
+        to_input(start),
+        to_input(default_end),
+    );
+    let ScheduleDraft {
+        kind,
+        permanent,
+        starts,
+        ends,
+        justification,
+        ..
+    } = draft;
+    let label = match action {
+        ScheduleRequestAction::AdminExtend => "Extend",
+        ScheduleRequestAction::AdminRenew => "Renew",
+        _ => "Update",
+    };
+    let original = row.clone();
+    let save = Action::new_local(move |(form, kind): &(AssignForm, Kind)| {
+        let (graph, form, kind, group, row) = (
+            graph.clone(),
+            form.clone(),
+            *kind,
+            group.clone(),
+            original.clone(),
+        );
+        async move {
+            if kind != row.kind {
+                // A new type is a new assignment; the old one goes once the new one exists.
+                send(
+                    &graph,
+                    kind,
+                    &request(
+                        &form,
+                        &group,
+                        &row.principal_id,
+                        row.access,
+                        ScheduleRequestAction::AdminAssign,
+                    ),
+                )
+                .await?;
+                return send(&graph, row.kind, &remove_body(&row, &group)).await;
+            }
+            send(
+                &graph,
+                kind,
+                &request(&form, &group, &row.principal_id, row.access, action),
+            )
+            .await
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = save.value().get() {
+            close.run(true);
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if save.pending().get_untracked() {
+            return;
+        }
+        let Some(Ok(s)) = settings.get_untracked() else {
+            return;
+        };
+        if let Some(form) = draft.checked(&s.assignment) {
+            save.dispatch((form, kind.get_untracked()));
+        }
+    };
+    let err = move |field: &'static str| move || draft.error(field);
+    view! {
+        <form class="pim-form pim-notice" role="dialog" aria-label=format!("{label} – {name}") on:submit=submit novalidate>
+            {move || settings.get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
+            {(action == ScheduleRequestAction::AdminUpdate).then(|| view! {
+                <div class="pim-field">
+                    <label for="edit-kind">"Assignment type"</label>
+                    <select id="edit-kind" on:change=move |e| kind.set(if event_target_value(&e) == "active" { Kind::Active } else { Kind::Eligible })>
+                        <option value="eligible" selected=row.kind == Kind::Eligible>"Eligible"</option>
+                        <option value="active" selected=row.kind == Kind::Active>"Active"</option>
+                    </select>
+                </div>
+            })}
+            <label class="pim-check">
+                <input type="checkbox" prop:checked=permanent on:change=move |e| permanent.set(event_target_checked(&e)) />
+                {move || permanent_label(kind.get())}
+            </label>
+            <span class="pim-field__error">{move || err(permanent_label(kind.get()))()}</span>
+            <div class="pim-field">
+                <label for="edit-starts">"Assignment starts"</label>
+                <input id="edit-starts" type="datetime-local" prop:value=starts on:input=move |e| starts.set(event_target_value(&e)) />
+            </div>
+            <div class="pim-field">
+                <label for="edit-ends">"Assignment ends"</label>
+                <input id="edit-ends" type="datetime-local" disabled=permanent prop:value=ends on:input=move |e| ends.set(event_target_value(&e)) aria-describedby="edit-ends-error" />
+                <span id="edit-ends-error" class="pim-field__error">{err("Assignment ends")}</span>
+            </div>
+            {move || settings.get().and_then(|r| r.ok()).map(|s| view! { <p class="pim-field__note">{max_note(&s.assignment, kind.get())}</p> })}
+            {move || (kind.get() == Kind::Active).then(|| view! {
+                <div class="pim-field">
+                    <label for="edit-justification">"Justification"</label>
+                    <textarea id="edit-justification" prop:value=justification on:input=move |e| justification.set(event_target_value(&e))></textarea>
+                    <span class="pim-field__error">{err("Justification")}</span>
+                </div>
+            })}
+            {move || save.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
+            <button class="pim-button pim-button--primary" type="submit" disabled=move || save.pending().get() || settings.get().is_none()>"Save"</button>
+            " "
+            <button class="pim-button" type="button" on:click=move |_| close.run(false)>"Cancel"</button>
+        </form>
+    }
+}

@@ -1,0 +1,85 @@
+//! What the assignment wizard and a row's Update/Extend/Renew form share: the schedule being
+//! typed, checked against the role's settings, and the role's policy read into settings.
+
+use crate::components::datetime::from_input;
+use crate::domain::assign_form::{max_minutes, problems, AssignForm};
+use crate::domain::assignments::Kind;
+use crate::domain::settings::{AssignmentSettings, RoleSettings};
+use crate::domain::wording::duration;
+use crate::graph::error::GraphError;
+use crate::graph::model::{Page, UnifiedRoleManagementPolicyAssignment};
+use chrono::Utc;
+use leptos::prelude::*;
+
+/// The role's settings from a policy-assignment answer; a missing policy is an error to show.
+pub fn settings_of(
+    page: Page<UnifiedRoleManagementPolicyAssignment>,
+) -> Result<RoleSettings, GraphError> {
+    let rules = page
+        .value
+        .into_iter()
+        .next()
+        .and_then(|a| a.policy)
+        .map(|p| p.rules)
+        .ok_or_else(|| {
+            GraphError::from_response(
+                404,
+                Default::default(),
+                "{\"error\":{\"code\":\"PolicyNotFound\",\"message\":\"Graph returned no role management policy for this group and role.\"}}",
+            )
+        })?;
+    Ok(RoleSettings::from_rules(&rules))
+}
+
+/// The fields of a schedule as typed, and the problems found on the last attempt to send.
+#[derive(Clone, Copy)]
+pub struct ScheduleDraft {
+    pub kind: RwSignal<Kind>,
+    pub permanent: RwSignal<bool>,
+    pub starts: RwSignal<String>,
+    pub ends: RwSignal<String>,
+    pub justification: RwSignal<String>,
+    issues: RwSignal<Vec<(&'static str, String)>>,
+}
+
+impl ScheduleDraft {
+    pub fn new(kind: Kind, permanent: bool, starts: String, ends: String) -> Self {
+        ScheduleDraft {
+            kind: RwSignal::new(kind),
+            permanent: RwSignal::new(permanent),
+            starts: RwSignal::new(starts),
+            ends: RwSignal::new(ends),
+            justification: RwSignal::new(String::new()),
+            issues: RwSignal::new(vec![]),
+        }
+    }
+
+    /// The form if it may be sent under `settings`; otherwise its problems are shown.
+    pub fn checked(&self, settings: &AssignmentSettings) -> Option<AssignForm> {
+        let form = AssignForm {
+            kind: self.kind.get_untracked(),
+            permanent: self.permanent.get_untracked(),
+            start: from_input(&self.starts.get_untracked()).unwrap_or_else(Utc::now),
+            end: from_input(&self.ends.get_untracked()),
+            justification: self.justification.get_untracked(),
+        };
+        let found = problems(&form, settings, Utc::now());
+        let ok = found.is_empty();
+        self.issues.set(found);
+        ok.then_some(form)
+    }
+
+    /// The problem with `field`, if any (reactive).
+    pub fn error(&self, field: &'static str) -> Option<String> {
+        self.issues
+            .with(|i| i.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+    }
+}
+
+/// "The role settings allow at most 180 days." for the chosen type.
+pub fn max_note(settings: &AssignmentSettings, kind: Kind) -> String {
+    max_minutes(settings, kind).map_or(
+        "The role settings allow permanent assignments of this type.".to_owned(),
+        |m| format!("The role settings allow at most {}.", duration(m)),
+    )
+}
