@@ -20,6 +20,8 @@ test: tools-browser ## Every layer: native, browser (wasm-bindgen-test), end-to-
 bench: tools-browser build ## Bundle sizes and other figures
 	node scripts/bundle-size.mjs dist
 	cargo run --release -q -p entra-emulator --example bench
+	cargo build --release -q -p entra-emulator
+	node scripts/bench-my-groups.mjs
 
 tools:
 	scripts/bootstrap.sh

@@ -112,6 +112,10 @@ pub struct Fault {
     pub count: Option<u32>,
     #[serde(default)]
     pub latency_ms: Option<u64>,
+    /// Only for requests that crossed the network, not the parts of a `$batch` (a real batch's
+    /// parts run side by side, so the network's latency is paid once per batch).
+    #[serde(default)]
+    pub top_level_only: bool,
     #[serde(default)]
     pub status: Option<u16>,
     #[serde(default)]

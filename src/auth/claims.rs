@@ -105,8 +105,11 @@ pub fn parse(body: &str, www_authenticate: Option<&str>) -> Option<ClaimsChallen
 /// one is needed. Built with a serializer, as a hand-written string is easy to get wrong.
 pub fn request(acrs: Option<&str>) -> String {
     let mut access = json!({"xms_cc": {"values": [CLIENT_CAPABILITY]}});
-    if let Some(c) = acrs {
-        access["acrs"] = json!({"essential": true, "value": c});
+    // Several contexts at once ("c1,c2", for activating several groups) go as `values`.
+    match acrs.map(|c| c.split(',').collect::<Vec<_>>()) {
+        Some(v) if v.len() > 1 => access["acrs"] = json!({"essential": true, "values": v}),
+        Some(v) => access["acrs"] = json!({"essential": true, "value": v[0]}),
+        None => {}
     }
     json!({"access_token": access}).to_string()
 }

@@ -207,6 +207,13 @@ impl Session {
         }
     }
 
+    /// Whether a token for `acrs` (an authentication context, or several as "c1,c2") is held, so
+    /// a request needing it can go without a step-up first.
+    pub fn has_token(&self, acrs: Option<&str>) -> bool {
+        let cfg = self.cfg();
+        self.lock().cache.get(&cfg.scopes, acrs).is_some()
+    }
+
     /// After a 401: drop the token and refresh once.
     pub async fn refresh_now(&self, acrs: Option<&str>) -> Result<String, AuthError> {
         let cfg = self.cfg();

@@ -1,5 +1,6 @@
 //! PIM rules as pure Rust: role settings, validation, schedules; no browser or UI code here.
 
+pub mod activation;
 pub mod assign_form;
 pub mod assignments;
 pub mod duration;

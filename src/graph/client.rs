@@ -203,12 +203,21 @@ impl<T: TokenSource> GraphClient<T> {
     /// Sends many requests in `$batch` calls of 20; throttled ones are retried alone. One result
     /// per request, in order.
     pub async fn batch(&self, requests: &[GraphRequest]) -> Vec<Result<Value, GraphError>> {
+        self.batch_as(requests, None).await
+    }
+
+    /// `batch` with the token of an authentication context (`acrs`), for writes that need one.
+    pub async fn batch_as(
+        &self,
+        requests: &[GraphRequest],
+        acrs: Option<&str>,
+    ) -> Vec<Result<Value, GraphError>> {
         let mut results: Vec<Option<Result<Value, GraphError>>> = vec![None; requests.len()];
         for (chunk, body) in batch::bodies(requests).into_iter().enumerate() {
             let span = chunk * batch::MAX_REQUESTS
                 ..((chunk + 1) * batch::MAX_REQUESTS).min(requests.len());
             match self
-                .send(&GraphRequest::post("/$batch", body), None)
+                .send(&GraphRequest::post("/$batch", body), acrs)
                 .await
                 .and_then(|a| batch::read(&a))
             {
@@ -232,7 +241,7 @@ impl<T: TokenSource> GraphClient<T> {
                         }
                     }
                     for i in throttled {
-                        results[i] = Some(self.send(&requests[i], None).await);
+                        results[i] = Some(self.send(&requests[i], acrs).await);
                     }
                 }
                 Err(e) => {

@@ -11,8 +11,8 @@ export const CHROMIUM_ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
-function startEmulator(appUrl) {
-  const child = spawn("target/debug/entra-emulator", ["--port", "0", "--app-url", appUrl, "--tenant", "demo"], {
+function startEmulator(appUrl, tenant, binary) {
+  const child = spawn(binary, ["--port", "0", "--app-url", appUrl, "--tenant", tenant], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((ok, fail) => {
@@ -26,10 +26,10 @@ function startEmulator(appUrl) {
   });
 }
 
-/** Starts app server, emulator and browser; `stop()` ends all three. */
-export async function startStack() {
+/** Starts app server, emulator (demo tenant unless told) and browser; `stop()` ends all three. */
+export async function startStack({ tenant = "demo", binary = "target/debug/entra-emulator" } = {}) {
   const app = await startAppServer({ dir: "dist", port: 0 });
-  const emulator = await startEmulator(app.url.replace(/\/$/, ""));
+  const emulator = await startEmulator(app.url.replace(/\/$/, ""), tenant, binary);
   app.setEmulator(emulator.url);
   // Playwright gives each launch a fresh, empty profile directory of its own.
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });

@@ -155,6 +155,7 @@ pub async fn layer(State(s): State<Shared>, mut req: Request, next: Next) -> Res
         let mut w = s.world();
         let hit = w.faults.iter_mut().find(|f| {
             fault_matches(&f.path, &path)
+                && !(f.top_level_only && in_batch)
                 && f.method
                     .as_ref()
                     .is_none_or(|m| m.eq_ignore_ascii_case(&method))

@@ -17,7 +17,7 @@ pub const EXT: &str = "40fbe2a6-fd29-48dd-b0f3-e8699fe006ef";
 const ISAIAH: &str = "324ba1e0-33ec-45de-b71b-f021cba0acb4";
 const GRADY: &str = "7f75ab02-c3e7-4ef5-80a8-5a92a73ae0ba";
 const NESTOR: &str = "fb1dc507-7dc2-4cb9-98a4-e72ea4751605";
-const PATTI: &str = "8935cffe-8a7f-45ca-971d-0341af6510ed";
+pub const PATTI: &str = "8935cffe-8a7f-45ca-971d-0341af6510ed";
 
 const HELPDESK: &str = "347ea741-b4c8-4d9e-8111-87902089734f";
 const EX_INT: &str = "13aecbc1-b516-42a4-b1de-e12daa190492";
@@ -282,7 +282,7 @@ pub fn tenant() -> Tenant {
                 "Operations engineer",
                 false,
             ),
-            user(PATTI, "Patti Fernandez", "PattiF", "Finance manager", false),
+            user(PATTI, "Patti Fernandez", "PattiF", "Finance manager", true),
         ],
         groups: vec![
             helpdesk,

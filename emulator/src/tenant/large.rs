@@ -53,6 +53,15 @@ pub fn tenant(users: usize, groups: usize, assignments: usize) -> Tenant {
                 kind: "eligible".into(),
                 days: Some(30 + (n % 300) as i64),
             }));
+        // Patti is eligible for 50 of the managed groups: the `/my/groups` benchmark's user.
+        t.assignments
+            .extend((0..50.min(managed)).map(|n| SeedAssignment {
+                group_id: id(0x2, n * 4),
+                principal_id: demo::PATTI.into(),
+                access_id: "member".into(),
+                kind: "eligible".into(),
+                days: Some(180),
+            }));
     }
     t
 }

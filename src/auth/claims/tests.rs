@@ -58,3 +58,12 @@ fn the_request_merges_cp1_with_the_context() {
     let v: Value = serde_json::from_str(&request(None)).unwrap();
     assert_eq!(v, json!({"access_token": {"xms_cc": {"values": ["cp1"]}}}));
 }
+
+#[test]
+fn several_contexts_are_asked_for_together() {
+    let v: Value = serde_json::from_str(&request(Some("c1,c2"))).unwrap();
+    assert_eq!(
+        v["access_token"]["acrs"],
+        json!({"essential": true, "values": ["c1", "c2"]})
+    );
+}

@@ -4,32 +4,12 @@
 use crate::components::datetime::from_input;
 use crate::domain::assign_form::{max_minutes, problems, AssignForm};
 use crate::domain::assignments::Kind;
-use crate::domain::settings::{AssignmentSettings, RoleSettings};
+use crate::domain::settings::AssignmentSettings;
 use crate::domain::wording::duration;
-use crate::graph::error::GraphError;
-use crate::graph::model::{Page, UnifiedRoleManagementPolicyAssignment};
 use chrono::Utc;
 use leptos::prelude::*;
 
-/// The role's settings from a policy-assignment answer; a missing policy is an error to show.
-pub fn settings_of(
-    page: Page<UnifiedRoleManagementPolicyAssignment>,
-) -> Result<RoleSettings, GraphError> {
-    let rules = page
-        .value
-        .into_iter()
-        .next()
-        .and_then(|a| a.policy)
-        .map(|p| p.rules)
-        .ok_or_else(|| {
-            GraphError::from_response(
-                404,
-                Default::default(),
-                "{\"error\":{\"code\":\"PolicyNotFound\",\"message\":\"Graph returned no role management policy for this group and role.\"}}",
-            )
-        })?;
-    Ok(RoleSettings::from_rules(&rules))
-}
+pub use crate::domain::settings::from_policy_page as settings_of;
 
 /// The fields of a schedule as typed, and the problems found on the last attempt to send.
 #[derive(Clone, Copy)]

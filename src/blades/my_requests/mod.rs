@@ -1,15 +1,155 @@
-//! `/my/requests`: the signed-in user's PIM requests and their status.
+//! `/my/requests`: the signed-in user's PIM requests (activations, extensions, renewals) with
+//! their status, reason and schedule, newest first, and **Cancel** on a pending one.
 
-use crate::components::blade::{Blade, ComingWith};
+use crate::auth::session::Graph;
+use crate::components::blade::Blade;
+use crate::components::datetime::local;
+use crate::components::error_bar::ErrorBar;
+use crate::domain::assignments::{parse, span};
+use crate::graph::batch::decode;
+use crate::graph::error::GraphError;
+use crate::graph::model::{AccessId, Page, PrivilegedAccessGroupScheduleRequest};
+use crate::graph::request::GraphRequest;
 use crate::routes::Route;
 use leptos::prelude::*;
+use serde::Deserialize;
+
+const ROOT: &str = "/identityGovernance/privilegedAccess/group";
+
+#[derive(Clone, Debug, Deserialize)]
+struct WithGroup {
+    #[serde(flatten)]
+    r: PrivilegedAccessGroupScheduleRequest,
+    #[serde(default)]
+    group: Option<serde_json::Value>,
+}
+
+/// A request and the collection it lives in (for Cancel).
+#[derive(Clone, Debug)]
+struct Mine {
+    r: PrivilegedAccessGroupScheduleRequest,
+    group: String,
+    collection: &'static str,
+}
+
+async fn load(graph: Graph) -> Result<Vec<Mine>, GraphError> {
+    let of = |c: &str| {
+        GraphRequest::get(&format!("{ROOT}/{c}/filterByCurrentUser(on='principal')"))
+            .query("$expand", "group")
+    };
+    let mut a = graph
+        .batch(&[
+            of("assignmentScheduleRequests"),
+            of("eligibilityScheduleRequests"),
+        ])
+        .await
+        .into_iter();
+    let active: Page<WithGroup> = decode(a.next())?;
+    let eligible: Page<WithGroup> = decode(a.next())?;
+    let mut out: Vec<Mine> = active
+        .value
+        .into_iter()
+        .map(|x| (x, "assignmentScheduleRequests"))
+        .chain(
+            eligible
+                .value
+                .into_iter()
+                .map(|x| (x, "eligibilityScheduleRequests")),
+        )
+        // Only what the user asked for; what admins did to them is on My roles.
+        .filter(|(x, _)| x.r.action.is_some_and(|a| a.as_str().starts_with("self")))
+        .map(|(x, collection)| Mine {
+            group: x
+                .group
+                .as_ref()
+                .and_then(|g| g["displayName"].as_str())
+                .unwrap_or(&x.r.group_id)
+                .to_owned(),
+            r: x.r,
+            collection,
+        })
+        .collect();
+    out.sort_by(|a, b| b.r.created_date_time.cmp(&a.r.created_date_time));
+    Ok(out)
+}
+
+fn pending(status: &str) -> bool {
+    matches!(
+        status,
+        "PendingApproval"
+            | "PendingAdminDecision"
+            | "PendingScheduleCreation"
+            | "ScheduleCreated"
+            | "Granted"
+            | "PendingProvisioning"
+    )
+}
+
+#[component]
+fn Cancel(item: Mine, done: Callback<()>) -> impl IntoView {
+    let graph = expect_context::<Graph>();
+    let url = format!("{ROOT}/{}/{}/cancel", item.collection, item.r.id);
+    let cancel = Action::new_local(move |_: &()| {
+        let (graph, url) = (graph.clone(), url.clone());
+        async move {
+            graph
+                .send(&GraphRequest::post(&url, serde_json::json!({})), None)
+                .await
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = cancel.value().get() {
+            done.run(());
+        }
+    });
+    view! {
+        <button class="pim-button pim-button--small" type="button" aria-label=format!("Cancel request for {}", item.group)
+            disabled=move || cancel.pending().get() on:click=move |_| { if !cancel.pending().get_untracked() { cancel.dispatch(()); } }>"Cancel"</button>
+        {move || cancel.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
+    }
+}
 
 /// My requests.
 #[component]
 pub fn MyRequests() -> impl IntoView {
+    let graph = expect_context::<Graph>();
+    let version = RwSignal::new(0u32);
+    let data = LocalResource::new(move || {
+        version.track();
+        load(graph.clone())
+    });
+    let done = Callback::new(move |_| version.update(|v| *v += 1));
     view! {
         <Blade title=Route::MyRequests.heading()>
-            <ComingWith issue=7 what="Your pending, approved, denied and expired requests, with Cancel on pending ones." />
+            <Transition fallback=|| view! { <p role="status">"Loading your requests…"</p> }>
+                {move || data.get().map(|r| match r {
+                    Err(error) => view! { <ErrorBar error /> }.into_any(),
+                    Ok(items) => {
+                        let empty = items.is_empty().then(|| view! { <tr><td colspan="7">"You have made no requests."</td></tr> });
+                        let rows = items.into_iter().map(|m| {
+                            let (start, end) = span(m.r.schedule_info.as_ref(), parse(m.r.created_date_time.as_deref()));
+                            let role = if m.r.access_id == AccessId::Owner { "Owner" } else { "Member" };
+                            let action = m.r.action.map(|a| match a.as_str() { "selfActivate" => "Activate", "selfDeactivate" => "Deactivate", "selfExtend" => "Extend", "selfRenew" => "Renew", other => other }).unwrap_or_default();
+                            let can_cancel = pending(&m.r.status) && m.r.action.is_some_and(|a| a.as_str() != "selfDeactivate");
+                            view! {
+                                <tr>
+                                    <td>{m.group.clone()}</td><td>{role}</td><td>{action}</td><td>{m.r.status.clone()}</td>
+                                    <td>{m.r.justification.clone().unwrap_or_default()}</td>
+                                    <td>{start.map(local).unwrap_or_default()} " – " {end.map(local).unwrap_or_else(|| "permanent".into())}</td>
+                                    <td>{can_cancel.then(|| view! { <Cancel item=m.clone() done /> })}</td>
+                                </tr>
+                            }
+                        }).collect_view();
+                        view! {
+                            <table class="pim-table">
+                                <caption>"My requests"</caption>
+                                <thead><tr><th scope="col">"Group"</th><th scope="col">"Role"</th><th scope="col">"Action"</th><th scope="col">"Status"</th><th scope="col">"Reason"</th><th scope="col">"Schedule"</th><th scope="col"><span class="pim-visually-hidden">"Cancel"</span></th></tr></thead>
+                                <tbody>{rows}{empty}</tbody>
+                            </table>
+                        }.into_any()
+                    }
+                })}
+            </Transition>
         </Blade>
     }
 }

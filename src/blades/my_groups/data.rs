@@ -1,0 +1,208 @@
+//! What My roles shows, read in one `$batch` (instances, requests, contexts, groups expanded) and
+//! then the roles' settings in a second, so rows paint after one round trip.
+
+use crate::auth::session::Graph;
+use crate::domain::assignments::{expired, parse, Kind, Row};
+use crate::domain::settings::RoleSettings;
+use crate::graph::batch::decode;
+use crate::graph::error::GraphError;
+use crate::graph::model::{
+    AccessId, AssignmentType, AuthenticationContextClassReference, Page,
+    PrivilegedAccessGroupScheduleInstance, PrivilegedAccessGroupScheduleRequest,
+    UnifiedRoleManagementPolicyAssignment,
+};
+use crate::graph::request::GraphRequest;
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+const ROOT: &str = "/identityGovernance/privilegedAccess/group";
+
+#[derive(Clone, Debug, Deserialize)]
+struct WithGroup<T> {
+    #[serde(flatten)]
+    item: T,
+    #[serde(default)]
+    group: Option<serde_json::Value>,
+}
+
+/// One of the user's group roles.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MyRole {
+    pub group_id: String,
+    pub group_name: String,
+    pub access: AccessId,
+    pub start: Option<DateTime<Utc>>,
+    pub end: Option<DateTime<Utc>>,
+    /// Active ones: activated by the user, or assigned by an admin.
+    pub activated: bool,
+    /// Eligible ones: an activation waiting for approval.
+    pub pending: bool,
+    /// Eligible ones: an activation is on now.
+    pub active_now: bool,
+}
+
+impl MyRole {
+    pub fn role(&self) -> &'static str {
+        if self.access == AccessId::Owner {
+            "Owner"
+        } else {
+            "Member"
+        }
+    }
+    pub fn key(&self) -> (String, AccessId) {
+        (self.group_id.clone(), self.access)
+    }
+}
+
+/// The three tabs and the names of authentication contexts.
+#[derive(Clone, Debug, Default)]
+pub struct Mine {
+    pub eligible: Vec<MyRole>,
+    pub active: Vec<MyRole>,
+    pub expired: Vec<MyRole>,
+    pub contexts: Vec<AuthenticationContextClassReference>,
+}
+
+impl Mine {
+    pub fn context_name(&self, id: &str) -> String {
+        self.contexts
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.display_name.clone())
+            .unwrap_or_else(|| id.to_owned())
+    }
+}
+
+fn name_of(group: &Option<serde_json::Value>, id: &str) -> String {
+    group
+        .as_ref()
+        .and_then(|g| g["displayName"].as_str())
+        .unwrap_or(id)
+        .to_owned()
+}
+
+fn mine(c: &str) -> GraphRequest {
+    GraphRequest::get(&format!("{ROOT}/{c}/filterByCurrentUser(on='principal')"))
+        .query("$expand", "group")
+}
+
+/// Round one: everything but the settings.
+pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
+    let requests = [
+        mine("eligibilityScheduleInstances"),
+        mine("assignmentScheduleInstances"),
+        mine("assignmentScheduleRequests"),
+        mine("eligibilityScheduleRequests"),
+        GraphRequest::get("/identity/conditionalAccess/authenticationContextClassReferences"),
+    ];
+    let mut a = graph.batch(&requests).await.into_iter();
+    type I = WithGroup<PrivilegedAccessGroupScheduleInstance>;
+    type R = WithGroup<PrivilegedAccessGroupScheduleRequest>;
+    let eligible: Page<I> = decode(a.next())?;
+    let active: Page<I> = decode(a.next())?;
+    let activations: Page<R> = decode(a.next())?;
+    let eligibility_requests: Page<R> = decode(a.next())?;
+    let contexts: Page<AuthenticationContextClassReference> = decode(a.next())?;
+    let now = Utc::now();
+    let pending = |g: &str, acc: AccessId| {
+        activations.value.iter().any(|r| {
+            r.item.group_id == g && r.item.access_id == acc && r.item.status == "PendingApproval"
+        })
+    };
+    let on = |g: &str, acc: AccessId| {
+        active
+            .value
+            .iter()
+            .any(|x| x.item.group_id == g && x.item.access_id == acc)
+    };
+    let to_role = |x: &I| MyRole {
+        group_id: x.item.group_id.clone(),
+        group_name: name_of(&x.group, &x.item.group_id),
+        access: x.item.access_id,
+        start: parse(x.item.start_date_time.as_deref()),
+        end: parse(x.item.end_date_time.as_deref()),
+        activated: x.item.assignment_type == Some(AssignmentType::Activated),
+        pending: pending(&x.item.group_id, x.item.access_id),
+        active_now: on(&x.item.group_id, x.item.access_id),
+    };
+    let mut names: HashMap<String, String> = HashMap::new();
+    for r in eligibility_requests.value.iter() {
+        names.insert(r.item.group_id.clone(), name_of(&r.group, &r.item.group_id));
+    }
+    let eligible_rows: Vec<MyRole> = eligible.value.iter().map(to_role).collect();
+    // Expired eligibilities, from the requests that granted them (Graph keeps no ended schedule).
+    let reqs: Vec<PrivilegedAccessGroupScheduleRequest> = eligibility_requests
+        .value
+        .into_iter()
+        .map(|r| r.item)
+        .collect();
+    let mut expired_rows = vec![];
+    let groups: std::collections::BTreeSet<&str> =
+        reqs.iter().map(|q| q.group_id.as_str()).collect();
+    for g in groups {
+        let of_group: Vec<_> = reqs.iter().filter(|q| q.group_id == g).cloned().collect();
+        let me = of_group[0].principal_id.clone();
+        let current: Vec<Row> = eligible_rows
+            .iter()
+            .filter(|e| e.group_id == g)
+            .map(|e| Row {
+                kind: Kind::Eligible,
+                principal_id: me.clone(),
+                access: e.access,
+                state: "Eligible",
+                start: e.start,
+                end: e.end,
+                created: None,
+                assigned_by: None,
+            })
+            .collect();
+        for row in expired(Kind::Eligible, &of_group, &current, now) {
+            expired_rows.push(MyRole {
+                group_id: g.to_owned(),
+                group_name: names.get(g).cloned().unwrap_or_else(|| g.to_owned()),
+                access: row.access,
+                start: row.start,
+                end: row.end,
+                activated: false,
+                pending: false,
+                active_now: false,
+            });
+        }
+    }
+    Ok(Mine {
+        eligible: eligible_rows,
+        active: active.value.iter().map(to_role).collect(),
+        expired: expired_rows,
+        contexts: contexts.value,
+    })
+}
+
+/// Round two: the settings of every role the user may activate, batches in parallel.
+pub async fn settings(
+    graph: Graph,
+    roles: Vec<(String, AccessId)>,
+) -> HashMap<(String, AccessId), Result<RoleSettings, GraphError>> {
+    let requests: Vec<GraphRequest> = roles
+        .iter()
+        .map(|(g, a)| crate::graph::queries::role_policy(g, a.as_str()))
+        .collect();
+    // The batches go side by side: 50 roles cost one round trip's wait, not three.
+    let work = requests
+        .chunks(crate::graph::batch::MAX_REQUESTS)
+        .map(|c| graph.batch(c));
+    let answers: Vec<_> = futures::future::join_all(work)
+        .await
+        .into_iter()
+        .flatten()
+        .collect();
+    roles
+        .into_iter()
+        .zip(answers)
+        .map(|(k, r)| {
+            let s = decode::<Page<UnifiedRoleManagementPolicyAssignment>>(Some(r))
+                .and_then(crate::domain::settings::from_policy_page);
+            (k, s)
+        })
+        .collect()
+}

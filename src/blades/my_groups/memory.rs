@@ -1,0 +1,26 @@
+//! The last reason and duration used for each group role, kept in this browser's localStorage
+//! (never a token or anything secret: just what the user typed, to type less next time).
+
+use crate::domain::activation::Remembered;
+use crate::graph::model::AccessId;
+
+fn key(group: &str, access: AccessId) -> String {
+    format!("pim.remember.{group}.{}", access.as_str())
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// What was used last time for this group role, if anything.
+pub fn recall(group: &str, access: AccessId) -> Option<Remembered> {
+    let json = local()?.get_item(&key(group, access)).ok()??;
+    serde_json::from_str(&json).ok()
+}
+
+/// Keeps what was just used.
+pub fn remember(group: &str, access: AccessId, r: &Remembered) {
+    if let (Some(s), Ok(json)) = (local(), serde_json::to_string(r)) {
+        let _ = s.set_item(&key(group, access), &json);
+    }
+}

@@ -1,0 +1,261 @@
+//! The Activate pane for one or several eligible roles: built from their settings, checked before
+//! sending, a step-up for the authentication contexts needed before the requests go (and once more
+//! if Graph asks for one anyway), the requests in one `$batch`, a result per group.
+
+use super::data::MyRole;
+use super::memory::{recall, remember};
+use crate::auth::session::{current_location, Graph, Session};
+use crate::components::datetime::from_input;
+use crate::components::draft::discard_draft;
+use crate::components::error_bar::ErrorBar;
+use crate::domain::activation::{
+    contexts_needed, hours, minutes_for, problems, request, ActivateForm, Outcome, Remembered,
+};
+use crate::domain::settings::RoleSettings;
+use crate::domain::wording::duration;
+use crate::graph::error::GraphError;
+use crate::graph::model::AccessId;
+use crate::graph::request::GraphRequest;
+use chrono::Utc;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Key of the pane's draft in sessionStorage.
+pub const DRAFT: &str = "activate";
+
+/// The pane's state, kept across a step-up redirect: which roles, what was typed, and which
+/// context a reactive step-up was already made for (so it happens once).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PaneDraft {
+    pub open: Vec<(String, AccessId)>,
+    pub form: ActivateForm,
+    pub stepped_up: Option<String>,
+}
+
+/// The pane's defaults for `roles`: the remembered duration and reason, else the maximum.
+pub fn fresh(roles: &[(MyRole, RoleSettings)]) -> ActivateForm {
+    let first = roles.first();
+    let remembered = first.and_then(|(r, _)| recall(&r.group_id, r.access));
+    let max = roles
+        .iter()
+        .map(|(_, s)| s.activation.max_minutes)
+        .max()
+        .unwrap_or(60);
+    ActivateForm {
+        hours: remembered
+            .as_ref()
+            .map(|r| r.hours.clone())
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| format!("{}", f64::from(max) / 60.0)),
+        reason: remembered.map(|r| r.reason).unwrap_or_default(),
+        ..Default::default()
+    }
+}
+
+type Results = Vec<(MyRole, Outcome)>;
+
+/// The pane. `close` gets the results to announce (empty when cancelled).
+#[component]
+pub fn ActivatePane(
+    roles: Vec<(MyRole, RoleSettings)>,
+    context_names: Vec<(String, String)>,
+    draft: RwSignal<PaneDraft>,
+    close: Callback<Vec<String>>,
+) -> impl IntoView {
+    let graph = expect_context::<Graph>();
+    let session = expect_context::<Session>();
+    let single = roles.len() == 1;
+    let title = format!(
+        "Activate – {}",
+        roles
+            .iter()
+            .map(|(r, _)| r.group_name.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let needs_ticket = roles.iter().any(|(_, s)| s.activation.ticket);
+    let needs_reason = roles.iter().any(|(_, s)| s.activation.justification);
+    let acrs = contexts_needed(roles.iter().map(|(_, s)| &s.activation));
+    let issues = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let form = move || draft.with(|d| d.form.clone());
+    let set = move |f: fn(&mut ActivateForm, String)| {
+        move |e: leptos::ev::Event| {
+            let v = event_target_value(&e);
+            draft.update(|d| f(&mut d.form, v));
+        }
+    };
+    let (r2, a2) = (roles.clone(), acrs.clone());
+    let send = Action::new_local(move |_: &()| {
+        let (graph, session, roles, acrs) =
+            (graph.clone(), session.clone(), r2.clone(), a2.clone());
+        async move {
+            let f = draft.get_untracked().form;
+            let me = session.account().map(|a| a.object_id).unwrap_or_default();
+            let start = from_input(&f.start).unwrap_or_else(Utc::now);
+            let asked = hours(&f.hours).unwrap_or(1.0);
+            let requests: Vec<GraphRequest> = roles
+                .iter()
+                .map(|(r, s)| {
+                    let body = request(
+                        &f,
+                        &r.group_id,
+                        &me,
+                        r.access,
+                        start,
+                        minutes_for(asked, &s.activation),
+                    );
+                    GraphRequest::post(
+                        "/identityGovernance/privilegedAccess/group/assignmentScheduleRequests",
+                        serde_json::to_value(body).unwrap_or_default(),
+                    )
+                })
+                .collect();
+            // Proactive step-up: get the contexts before anything is sent.
+            if let Some(c) = &acrs {
+                if !session.has_token(Some(c)) {
+                    session
+                        .step_up(c, &current_location())
+                        .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
+                    return Ok(None);
+                }
+            }
+            let answers = graph.batch_as(&requests, acrs.as_deref()).await;
+            let results: Results = roles
+                .into_iter()
+                .map(|(r, _)| r)
+                .zip(answers.into_iter().map(Outcome::of))
+                .collect();
+            // Reactive step-up, once per context: Graph asked for a context the settings didn't show.
+            let asked_for = results.iter().find_map(|(_, o)| match o {
+                Outcome::NeedsContext(c) => Some(c.clone()),
+                _ => None,
+            });
+            if let Some(c) = asked_for {
+                if draft.get_untracked().stepped_up.as_deref() != Some(&c) {
+                    draft.update(|d| d.stepped_up = Some(c.clone()));
+                    let all = match &acrs {
+                        Some(a) => format!("{a},{c}"),
+                        None => c,
+                    };
+                    session
+                        .step_up(&all, &current_location())
+                        .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
+                    return Ok(None);
+                }
+            }
+            Ok::<_, GraphError>(Some(results))
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(Some(results))) = send.value().get() {
+            let f = draft.get_untracked().form;
+            for (r, o) in &results {
+                if !matches!(o, Outcome::Failed(_)) {
+                    remember(
+                        &r.group_id,
+                        r.access,
+                        &Remembered {
+                            hours: f.hours.clone(),
+                            reason: f.reason.clone(),
+                        },
+                    );
+                }
+            }
+            discard_draft(DRAFT);
+            draft.set(PaneDraft::default());
+            close.run(
+                results
+                    .iter()
+                    .map(|(r, o)| format!("{} ({}): {}", r.group_name, r.role(), o.sentence()))
+                    .collect(),
+            );
+        }
+    });
+    let r3 = roles.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        // One submission at a time: a double click sends nothing twice.
+        if send.pending().get_untracked() {
+            return;
+        }
+        let f = draft.get_untracked().form;
+        let start = from_input(&f.start);
+        let now = Utc::now();
+        let mut found = vec![];
+        for (_, s) in &r3 {
+            let mut a = s.activation.clone();
+            // Several roles share one duration, capped per role; only one role refuses more.
+            if !single {
+                a.max_minutes = 1440;
+            }
+            for p in problems(&f, &a, start, now) {
+                if !found.contains(&p) {
+                    found.push(p);
+                }
+            }
+        }
+        issues.set(found.clone());
+        if found.is_empty() {
+            send.dispatch(());
+        }
+    };
+    let err = move |field: &'static str| {
+        move || issues.with(|i| i.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+    };
+    let limits = roles
+        .iter()
+        .map(|(r, s)| {
+            format!(
+                "{} ({}): up to {}",
+                r.group_name,
+                r.role(),
+                duration(s.activation.max_minutes)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let context_note = acrs.clone().map(|c| {
+        let names: Vec<String> = c.split(',').map(|id| context_names.iter().find(|(i, _)| i == id).map_or(id.to_owned(), |(_, n)| n.clone())).collect();
+        format!("This activation requires the Conditional Access authentication context {}. You will be asked to sign in again to satisfy it before the request is sent; what you typed here is kept.", names.join(", "))
+    });
+    view! {
+        <form class="pim-pane pim-form" role="dialog" aria-label=title.clone() on:submit=submit novalidate>
+            <h2>{title.clone()}</h2>
+            {context_note.map(|n| view! { <p class="pim-notice" role="note">{n}</p> })}
+            <p class="pim-field__note">{if single { format!("Maximum: {limits}.") } else { format!("One duration for all, capped per group: {limits}.") }}</p>
+            <div class="pim-field">
+                <label for="activate-start">"Custom activation start time"</label>
+                <input id="activate-start" type="datetime-local" prop:value=move || form().start on:input=set(|f, v| f.start = v) aria-describedby="activate-start-error" />
+                <span id="activate-start-error" class="pim-field__error">{err("Custom activation start time")}</span>
+            </div>
+            <div class="pim-field">
+                <label for="activate-hours">"Duration (hours)"</label>
+                <input id="activate-hours" type="number" min="0.5" max="24" step="0.5" prop:value=move || form().hours on:input=set(|f, v| f.hours = v)
+                    aria-invalid=move || err("Duration (hours)")().is_some().to_string() aria-describedby="activate-hours-error" />
+                <span id="activate-hours-error" class="pim-field__error">{err("Duration (hours)")}</span>
+            </div>
+            <div class="pim-field">
+                <label for="activate-reason">"Reason"</label>
+                <textarea id="activate-reason" maxlength="500" prop:value=move || form().reason on:input=set(|f, v| f.reason = v) aria-required=needs_reason.to_string() aria-describedby="activate-reason-error"></textarea>
+                <span id="activate-reason-error" class="pim-field__error">{err("Reason")}</span>
+            </div>
+            {needs_ticket.then(|| view! {
+                <div class="pim-field">
+                    <label for="activate-ticket">"Ticket number"</label>
+                    <input id="activate-ticket" type="text" prop:value=move || form().ticket_number on:input=set(|f, v| f.ticket_number = v) aria-describedby="activate-ticket-error" />
+                    <span id="activate-ticket-error" class="pim-field__error">{err("Ticket number")}</span>
+                </div>
+                <div class="pim-field">
+                    <label for="activate-ticket-system">"Ticket system"</label>
+                    <input id="activate-ticket-system" type="text" prop:value=move || form().ticket_system on:input=set(|f, v| f.ticket_system = v) />
+                </div>
+            })}
+            {move || send.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
+            <button class="pim-button pim-button--primary" type="submit" disabled=move || send.pending().get()>
+                {move || if send.pending().get() { "Activating…" } else { "Activate" }}
+            </button>
+            " "
+            <button class="pim-button" type="button" on:click=move |_| { discard_draft(DRAFT); draft.set(PaneDraft::default()); close.run(vec![]); }>"Cancel"</button>
+        </form>
+    }
+}

@@ -1,0 +1,119 @@
+// End users: My roles, activation with authentication-context step-up, several at once, and
+// My requests (issue 7). Each outcome is checked in the emulator, not only on screen.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { screenshot, signedInPage, startStack } from "./harness.mjs";
+import { ALEX, advance, log, setUpS1, state } from "./stories.mjs";
+
+const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
+const LICENSE = "d1ea7894-ac63-4cab-82c6-24b892ed7ef1";
+const TRAVEL = "778c3149-d224-49ad-b4b3-772733a19fa6";
+let stack;
+before(async () => { stack = await startStack(); });
+after(async () => { await stack?.stop(); });
+
+const posts = (entries) => entries.filter((r) => r.method === "POST" && r.url.includes("/assignmentScheduleRequests"));
+
+async function stepUp(page) {
+  // The emulator's step-up page, then back in the app.
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
+}
+
+describe("my roles and activation", () => {
+  test("Alex activates CA-Exclusion-LegacyMFA through the step-up page, keeps what he typed, and the request is pending with his reason", async () => {
+    const group = await setUpS1(stack);
+    const page = await signedInPage(stack, "Alex Wilber", {}, "/my/groups");
+    const table = page.getByRole("table", { name: "Eligible assignments" });
+    const row = table.getByRole("row", { name: /CA-Exclusion-LegacyMFA/ });
+    await row.getByText("Approval, Reason, Phishing-resistant MFA (authentication context), Up to 1 hour").waitFor();
+    await row.getByRole("button", { name: "Activate CA-Exclusion-LegacyMFA (Member)" }).click();
+    const pane = page.getByRole("dialog", { name: "Activate – CA-Exclusion-LegacyMFA" });
+    assert.match(await pane.textContent(), /requires the Conditional Access authentication context Phishing-resistant MFA/);
+    assert.equal(await pane.getByLabel("Duration (hours)").inputValue(), "1");
+    await pane.getByLabel("Reason").fill("Legacy payroll export needs password + push MFA");
+    const before = (await log(stack)).total;
+    await pane.getByRole("button", { name: "Activate" }).click();
+    await page.getByText(/must sign in again to satisfy the authentication context/).waitFor();
+    assert.equal(posts((await log(stack, before)).value).length, 0, "nothing sent before the step-up");
+    await stepUp(page);
+    const back = page.getByRole("dialog", { name: "Activate – CA-Exclusion-LegacyMFA" });
+    assert.equal(await back.getByLabel("Reason").inputValue(), "Legacy payroll export needs password + push MFA", "nothing typed is lost");
+    await back.getByRole("button", { name: "Activate" }).dblclick();
+    await page.getByRole("status", { name: "Results" }).getByText("CA-Exclusion-LegacyMFA (Member): Request sent: pending approval.").waitFor();
+    assert.equal(posts((await log(stack, before)).value).length, 1, "one request for a double click");
+    const req = (await state(stack)).requests.find((r) => r.groupId === group && r.principalId === ALEX && r.action === "selfActivate");
+    assert.equal(req.status, "PendingApproval");
+    assert.equal(req.justification, "Legacy payroll export needs password + push MFA");
+    await page.getByRole("table", { name: "Eligible assignments" }).getByRole("row", { name: /CA-Exclusion-LegacyMFA/ }).getByText("Pending approval").waitFor();
+    await screenshot(page, "my-groups-pending");
+  });
+
+  test("Lidia can't ask for more than 4 hours; she activates Helpdesk Admin-Group for 4 hours and holds its three roles; deactivating within 5 minutes is refused, later it works", async () => {
+    const page = await signedInPage(stack, "Lidia Holloway", {}, "/my/groups");
+    const lidia = (await state(stack)).schedules.find((s) => s.groupId === HELPDESK && s.accessId === "member" && s.kind === "Eligibility" && s.principalId.startsWith("dd94208e")).principalId;
+    await page.getByRole("button", { name: "Activate Helpdesk Admin-Group (Member)" }).click();
+    const pane = page.getByRole("dialog", { name: "Activate – Helpdesk Admin-Group" });
+    await pane.getByLabel("Duration (hours)").fill("5");
+    await pane.getByLabel("Reason").fill("Password resets for the Monday queue");
+    const before = (await log(stack)).total;
+    await pane.getByRole("button", { name: "Activate" }).click();
+    await pane.getByText("The role settings allow at most 4 hours.").waitFor();
+    assert.equal((await log(stack, before)).value.length, 0, "nothing sent");
+    await pane.getByLabel("Duration (hours)").fill("4");
+    await pane.getByRole("button", { name: "Activate" }).click();
+    await stepUp(page);
+    await page.getByRole("dialog", { name: "Activate – Helpdesk Admin-Group" }).getByRole("button", { name: "Activate" }).click();
+    await page.getByText("Helpdesk Admin-Group (Member): Activated.").waitFor();
+    const s = await state(stack);
+    assert.ok(s.groups.find((g) => g.id === HELPDESK).members.includes(lidia), "Lidia is a member");
+    await page.getByRole("tab", { name: "Active assignments" }).click();
+    const timer = page.getByRole("timer", { name: "Time left: Helpdesk Admin-Group" });
+    assert.match(await timer.textContent(), /^(3 h 59 min|4 h 0 min)/, "a live countdown from 4 hours");
+    await page.getByRole("button", { name: "Deactivate Helpdesk Admin-Group (Member)" }).click();
+    await page.getByRole("alert").filter({ hasText: "can't be deactivated within 5 minutes" }).waitFor();
+    const { now } = await advance(stack, { minutes: 6 });
+    await page.clock.setSystemTime(Date.parse(now));
+    await page.getByRole("button", { name: "Deactivate Helpdesk Admin-Group (Member)" }).click();
+    await page.getByText(/Deactivate Helpdesk Admin-Group \(Member\): /).waitFor();
+    assert.ok(!(await state(stack)).groups.find((g) => g.id === HELPDESK).members.includes(lidia), "no longer a member");
+  });
+
+  test("Nestor activates three groups at once (context, approval, plain) with one step-up, then cancels the pending one", async () => {
+    const page = await signedInPage(stack, "Nestor Wilke", {}, "/my/groups");
+    const table = page.getByRole("table", { name: "Eligible assignments" });
+    await table.getByText(/Up to/).first().waitFor();
+    for (const g of ["Helpdesk Admin-Group", "License - Power Automate", "Travel - Allow abroad"]) {
+      await page.getByRole("checkbox", { name: `Select ${g} (Member)` }).check();
+    }
+    await page.getByRole("button", { name: "Activate selected" }).click();
+    const pane = page.getByRole("dialog", { name: /^Activate – / });
+    await pane.getByLabel("Duration (hours)").fill("2");
+    await pane.getByLabel("Reason").fill("Quarter-end close");
+    await pane.getByRole("button", { name: "Activate" }).click();
+    await stepUp(page);
+    const before = (await log(stack)).total;
+    await page.getByRole("dialog", { name: /^Activate – / }).getByRole("button", { name: "Activate" }).click();
+    const results = page.getByRole("status", { name: "Results" });
+    await results.getByText("License - Power Automate (Member): Request sent: pending approval.").waitFor();
+    assert.match(await results.textContent(), /Helpdesk Admin-Group \(Member\): Activated\./);
+    assert.match(await results.textContent(), /Travel - Allow abroad \(Member\): Activated\./);
+    const sent = (await log(stack, before)).value;
+    assert.equal(sent.filter((r) => !r.inBatch && r.url.endsWith("$batch")).length >= 1, true);
+    assert.equal(posts(sent).length, 3, "three requests, once each");
+    const s = await state(stack);
+    const nestor = s.requests.find((r) => r.groupId === TRAVEL && r.action === "selfActivate").principalId;
+    assert.ok(s.groups.find((g) => g.id === TRAVEL).members.includes(nestor));
+    assert.ok(s.groups.find((g) => g.id === HELPDESK).members.includes(nestor));
+    const travel = s.requests.find((r) => r.groupId === TRAVEL && r.action === "selfActivate");
+    assert.equal(travel.justification, "Quarter-end close");
+
+    await page.getByRole("link", { name: "My requests" }).click();
+    const mine = page.getByRole("table", { name: "My requests" });
+    await mine.getByRole("button", { name: "Cancel request for License - Power Automate" }).click();
+    await mine.getByRole("row", { name: /License - Power Automate/ }).getByText("Canceled").waitFor();
+    const lic = (await state(stack)).requests.find((r) => r.groupId === LICENSE && r.action === "selfActivate");
+    assert.equal(lic.status, "Canceled");
+    await screenshot(page, "my-requests");
+  });
+});

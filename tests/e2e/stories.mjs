@@ -1,0 +1,51 @@
+// Story set-ups shared by several test files, done the way an admin does them: through the app.
+import { signedInPage } from "./harness.mjs";
+
+export const DIEGO = "78890470-07eb-4a38-a83b-e077d2784790";
+export const ADELE = "39738082-5e48-49e4-a432-8712d48f4d6a";
+export const ALEX = "afdbf62f-c30c-40e8-8efe-7b1d90508dc8";
+
+export const state = async (stack) => (await fetch(`${stack.emulatorUrl}/_emulator/state`)).json();
+export const log = async (stack, since = 0) => (await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${since}`)).json());
+export const advance = async (stack, body) => (await fetch(`${stack.emulatorUrl}/_emulator/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json();
+
+/** Story S1 steps 1 to 4 as Megan: the group, onboarding, the Member settings, Alex eligible. Returns the group id. */
+export async function setUpS1(stack) {
+  const page = await signedInPage(stack, "Megan Bowen", {}, "/groups/new");
+  await page.getByLabel("Group name").fill("CA-Exclusion-LegacyMFA");
+  await page.getByLabel("Group description").fill("Temporary escape from phishing-resistant MFA for legacy tools");
+  await page.getByRole("switch", { name: "Microsoft Entra roles can be assigned to the group" }).check();
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.getByRole("button", { name: "Manage with PIM" }).click();
+  await page.getByRole("button", { name: "Yes, manage with PIM" }).click();
+  await page.getByText("CA-Exclusion-LegacyMFA is now managed by PIM.").waitFor();
+  const group = (await state(stack)).groups.find((g) => g.displayName === "CA-Exclusion-LegacyMFA").id;
+
+  await page.goto(`${stack.appUrl}/groups/${group}/settings/member`);
+  await page.getByRole("button", { name: "Edit" }).click();
+  const max = page.getByLabel("Activation maximum duration (hours)");
+  await max.fill("1");
+  await max.press("Tab");
+  await page.getByRole("radio", { name: "Microsoft Entra Conditional Access authentication context" }).check();
+  await page.getByLabel("Authentication context", { exact: true }).selectOption({ label: "Phishing-resistant MFA" });
+  await page.getByRole("checkbox", { name: "Require justification on activation" }).check();
+  await page.getByRole("checkbox", { name: "Require approval to activate" }).check();
+  for (const [typed, who] of [["Diego", "Diego Siciliani"], ["Adele", "Adele Vance"]]) {
+    await page.getByLabel("Select approver(s)").fill(typed);
+    await page.getByRole("button", { name: new RegExp(`^Add ${who}`) }).click();
+  }
+  await page.getByRole("button", { name: "Update" }).click();
+  await page.getByText(/^Updated: /).waitFor();
+
+  await page.goto(`${stack.appUrl}/groups/${group}/assignments`);
+  await page.getByRole("button", { name: "Add assignments" }).click();
+  const wizard = page.getByRole("dialog", { name: "Add assignments" });
+  await page.getByLabel("Select members").fill("Alex");
+  await page.getByRole("button", { name: /^Add Alex Wilber/ }).click();
+  await wizard.getByRole("button", { name: "Next" }).click();
+  await wizard.getByLabel("Duration").selectOption({ label: "6 months" });
+  await wizard.getByRole("button", { name: "Assign" }).click();
+  await page.getByRole("status").filter({ hasText: "Assigned: Alex Wilber" }).waitFor();
+  await page.context().close();
+  return group;
+}
