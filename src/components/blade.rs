@@ -24,20 +24,3 @@ pub fn Blade(
         </section>
     }
 }
-
-/// Says plainly which issue brings a blade's content, rather than pretending it works.
-#[component]
-pub fn ComingWith(
-    /// The tracker issue that delivers the blade.
-    issue: u32,
-    /// What the blade will do.
-    #[prop(into)]
-    what: String,
-) -> impl IntoView {
-    view! {
-        <div class="pim-notice" role="note">
-            <p><strong>"Not built yet. "</strong>{what}</p>
-            <p class="pim-notice__meta">{format!("Arrives with issue #{issue}.")}</p>
-        </div>
-    }
-}

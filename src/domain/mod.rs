@@ -1,8 +1,10 @@
 //! PIM rules as pure Rust: role settings, validation, schedules; no browser or UI code here.
 
 pub mod activation;
+pub mod approval;
 pub mod assign_form;
 pub mod assignments;
+pub mod audit;
 pub mod duration;
 pub mod group_form;
 pub mod managed;

@@ -12,6 +12,9 @@ pub enum Expr {
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
     Not(Box<Expr>),
+    /// `collection/any(v: inner)`: some element of the collection matches `inner`, in which the
+    /// element is named `v` (`targetResources/any(t: t/id eq '...')`).
+    Any(String, String, Box<Expr>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -160,6 +163,24 @@ impl Parser<'_> {
                 };
                 Ok(Expr::StartsWith(p, v))
             }
+            Some(Tok::Ident(prop))
+                if prop.to_ascii_lowercase().ends_with("/any")
+                    && self.toks.get(self.pos) == Some(&Tok::LParen) =>
+            {
+                self.pos += 1;
+                let var = match self.next() {
+                    Some(Tok::Ident(v)) if v.ends_with(':') && v.len() > 1 => {
+                        v.trim_end_matches(':').to_owned()
+                    }
+                    _ => return Err(self.err()),
+                };
+                let inner = self.or()?;
+                if self.next() != Some(Tok::RParen) {
+                    return Err(self.err());
+                }
+                let collection = prop[..prop.len() - 4].to_owned();
+                Ok(Expr::Any(collection, var, Box::new(inner)))
+            }
             Some(Tok::Ident(prop)) => {
                 let op = self.peek_word().ok_or_else(|| self.err())?;
                 self.pos += 1;
@@ -240,6 +261,11 @@ impl Expr {
             Expr::And(a, b) => a.matches(obj) && b.matches(obj),
             Expr::Or(a, b) => a.matches(obj) || b.matches(obj),
             Expr::Not(a) => !a.matches(obj),
+            Expr::Any(coll, var, inner) => lookup(obj, coll).as_array().is_some_and(|items| {
+                items
+                    .iter()
+                    .any(|item| inner.matches(&serde_json::json!({ var.as_str(): item })))
+            }),
             Expr::StartsWith(p, v) => lookup(obj, p)
                 .as_str()
                 .is_some_and(|s| s.to_lowercase().starts_with(&v.to_lowercase())),
@@ -275,6 +301,7 @@ impl Expr {
             Expr::Cmp(p, _, _) | Expr::In(p, _) | Expr::StartsWith(p, _) => vec![p.clone()],
             Expr::And(a, b) | Expr::Or(a, b) => [a.properties(), b.properties()].concat(),
             Expr::Not(a) => a.properties(),
+            Expr::Any(coll, _, _) => vec![format!("{coll}/any")],
         }
     }
 }

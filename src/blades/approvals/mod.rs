@@ -1,16 +1,49 @@
-//! `/approvals` and `/approvals/ID`: requests waiting for the signed-in approver.
+//! `/approvals` and `/approvals/ID`: requests waiting for the signed-in approver, and the page an
+//! approval email opens.
 
-use crate::components::blade::{Blade, ComingWith};
+mod list;
+mod request;
+
+use crate::components::blade::Blade;
+use crate::graph::model::PrivilegedAccessGroupScheduleRequest;
 use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+
+/// A request with its requester and group expanded.
+#[derive(Clone, Debug, serde::Deserialize)]
+struct Expanded {
+    #[serde(flatten)]
+    r: PrivilegedAccessGroupScheduleRequest,
+    #[serde(default)]
+    principal: Option<serde_json::Value>,
+    #[serde(default)]
+    group: Option<serde_json::Value>,
+}
+
+impl Expanded {
+    fn group_name(&self) -> String {
+        self.group
+            .as_ref()
+            .and_then(|g| g["displayName"].as_str())
+            .unwrap_or(&self.r.group_id)
+            .to_owned()
+    }
+    fn requester_name(&self) -> String {
+        self.principal
+            .as_ref()
+            .and_then(|p| p["displayName"].as_str())
+            .unwrap_or(&self.r.principal_id)
+            .to_owned()
+    }
+}
 
 /// Approve requests.
 #[component]
 pub fn Approvals() -> impl IntoView {
     view! {
         <Blade title=Route::Approvals.heading()>
-            <ComingWith issue=8 what="Requests for the groups you approve, with requester, reason, duration and time left." />
+            <list::WaitingList />
         </Blade>
     }
 }
@@ -19,11 +52,10 @@ pub fn Approvals() -> impl IntoView {
 #[component]
 pub fn ApprovalRequest() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
+    let id = Signal::derive(move || params.read().get("id").unwrap_or_default());
     view! {
         <Blade title=Route::Approval(String::new()).heading()>
-            <p class="pim-muted">"Request " <code>{id}</code></p>
-            <ComingWith issue=8 what="The request in full, what the group grants, and Approve or Deny with a justification." />
+            <request::RequestPage id />
         </Blade>
     }
 }

@@ -10,7 +10,7 @@ mod schedule_draft;
 mod settings;
 
 use crate::auth::session::Graph;
-use crate::components::blade::{Blade, ComingWith};
+use crate::components::blade::Blade;
 use crate::components::error_bar::ErrorBar;
 use crate::components::shell::CurrentGroupName;
 use crate::graph::model::Group;
@@ -122,11 +122,14 @@ fn section(route: Route) -> AnyView {
             <settings::RoleSettingsView group_id=id role />
         }
         .into_any(),
-        Route::GroupAudit(_) => view! {
-            <h2>"Audit"</h2>
-            <ComingWith issue=8 what="PIM activity for this group." />
+        Route::GroupAudit(id) => {
+            let href = format!("{}?group={id}", Route::Audit.path());
+            view! {
+                <h2>"Audit"</h2>
+                <p><a href=href>"Open this group's PIM activity in Audit"</a></p>
+            }
+            .into_any()
         }
-        .into_any(),
         Route::GroupOverview(id) => view! { <overview::GroupOverview group_id=id /> }.into_any(),
         _ => ().into_any(),
     }

@@ -50,25 +50,7 @@ async fn load(graph: Graph, group: String) -> Result<Overview, GraphError> {
     let ca: Page<ConditionalAccessPolicy> = decode(a.next())?;
     let eligible: Page<WithPrincipal> = decode(a.next())?;
     let active: Page<WithPrincipal> = decode(a.next())?;
-    let policies = ca
-        .value
-        .into_iter()
-        .filter_map(|p| {
-            let users = p
-                .conditions
-                .as_ref()
-                .and_then(|c| c.users.clone())
-                .unwrap_or_default();
-            let how = if users.exclude_groups.contains(&group) {
-                "Excludes this group"
-            } else if users.include_groups.contains(&group) {
-                "Includes this group"
-            } else {
-                return None;
-            };
-            Some((p, how))
-        })
-        .collect();
+    let policies = crate::domain::approval::policies_naming(&group, ca.value);
     Ok(Overview {
         roles: roles.value,
         policies,

@@ -30,6 +30,8 @@ struct Mine {
     r: PrivilegedAccessGroupScheduleRequest,
     group: String,
     collection: &'static str,
+    /// For a decided request: who decided, and why.
+    decision: Option<String>,
 }
 
 async fn load(graph: Graph) -> Result<Vec<Mine>, GraphError> {
@@ -67,9 +69,27 @@ async fn load(graph: Graph) -> Result<Vec<Mine>, GraphError> {
                 .to_owned(),
             r: x.r,
             collection,
+            decision: None,
         })
         .collect();
     out.sort_by(|a, b| b.r.created_date_time.cmp(&a.r.created_date_time));
+    // Decided requests say who decided and why: their approvals, in one batch.
+    let decided: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].r.approval_id.is_some() && out[i].r.status != "PendingApproval")
+        .collect();
+    let asks: Vec<GraphRequest> = decided
+        .iter()
+        .map(|&i| GraphRequest::get(&format!("{ROOT}/assignmentApprovals/{}", out[i].r.id)))
+        .collect();
+    for (&i, answer) in decided.iter().zip(graph.batch(&asks).await) {
+        if let Ok(a) = decode::<crate::graph::model::Approval>(Some(answer)) {
+            let me = out[i].r.principal_id.clone();
+            let v = crate::domain::approval::verdict(&out[i].r.status, &me, &me, a.stages.first());
+            if matches!(v, crate::domain::approval::Verdict::Decided { .. }) {
+                out[i].decision = Some(v.sentence());
+            }
+        }
+    }
     Ok(out)
 }
 
@@ -125,7 +145,7 @@ pub fn MyRequests() -> impl IntoView {
                 {move || data.get().map(|r| match r {
                     Err(error) => view! { <ErrorBar error /> }.into_any(),
                     Ok(items) => {
-                        let empty = items.is_empty().then(|| view! { <tr><td colspan="7">"You have made no requests."</td></tr> });
+                        let empty = items.is_empty().then(|| view! { <tr><td colspan="8">"You have made no requests."</td></tr> });
                         let rows = items.into_iter().map(|m| {
                             let (start, end) = span(m.r.schedule_info.as_ref(), parse(m.r.created_date_time.as_deref()));
                             let role = if m.r.access_id == AccessId::Owner { "Owner" } else { "Member" };
@@ -135,6 +155,7 @@ pub fn MyRequests() -> impl IntoView {
                                 <tr>
                                     <td>{m.group.clone()}</td><td>{role}</td><td>{action}</td><td>{m.r.status.clone()}</td>
                                     <td>{m.r.justification.clone().unwrap_or_default()}</td>
+                                    <td>{m.decision.clone().unwrap_or_default()}</td>
                                     <td>{start.map(local).unwrap_or_default()} " – " {end.map(local).unwrap_or_else(|| "permanent".into())}</td>
                                     <td>{can_cancel.then(|| view! { <Cancel item=m.clone() done /> })}</td>
                                 </tr>
@@ -143,7 +164,7 @@ pub fn MyRequests() -> impl IntoView {
                         view! {
                             <table class="pim-table">
                                 <caption>"My requests"</caption>
-                                <thead><tr><th scope="col">"Group"</th><th scope="col">"Role"</th><th scope="col">"Action"</th><th scope="col">"Status"</th><th scope="col">"Reason"</th><th scope="col">"Schedule"</th><th scope="col"><span class="pim-visually-hidden">"Cancel"</span></th></tr></thead>
+                                <thead><tr><th scope="col">"Group"</th><th scope="col">"Role"</th><th scope="col">"Action"</th><th scope="col">"Status"</th><th scope="col">"Reason"</th><th scope="col">"Decision"</th><th scope="col">"Schedule"</th><th scope="col"><span class="pim-visually-hidden">"Cancel"</span></th></tr></thead>
                                 <tbody>{rows}{empty}</tbody>
                             </table>
                         }.into_any()

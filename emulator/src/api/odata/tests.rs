@@ -49,3 +49,17 @@ fn refuses_malformed_filters() {
         assert!(parse(bad).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn any_lambda_matches_an_element_of_a_collection() {
+    let e = parse("loggedByService eq 'PIM' and targetResources/any(t: t/id eq 'g1')").unwrap();
+    let hit = serde_json::json!({"loggedByService": "PIM", "targetResources": [{"id": "u1"}, {"id": "g1"}]});
+    let miss = serde_json::json!({"loggedByService": "PIM", "targetResources": [{"id": "u1"}]});
+    assert!(e.matches(&hit));
+    assert!(!e.matches(&miss));
+    assert!(e.properties().contains(&"targetResources/any".to_owned()));
+    assert!(
+        parse("targetResources/any(t/id eq 'g1')").is_err(),
+        "the lambda variable is required"
+    );
+}

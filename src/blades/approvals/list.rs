@@ -1,0 +1,74 @@
+//! `/approvals`: the activation requests waiting for the signed-in approver, with what they need
+//! to decide at a glance, each opening its request page.
+
+use crate::auth::session::Graph;
+use crate::components::error_bar::ErrorBar;
+use crate::domain::approval::{age, time_left};
+use crate::domain::assignments::{parse, span};
+use crate::domain::wording::duration;
+use crate::graph::batch::decode;
+use crate::graph::error::GraphError;
+use crate::graph::model::{AccessId, Page};
+use crate::graph::request::GraphRequest;
+use chrono::Utc;
+use leptos::prelude::*;
+
+type Waiting = super::Expanded;
+
+async fn load(graph: Graph) -> Result<Vec<Waiting>, GraphError> {
+    let req = GraphRequest::get(
+        "/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='approver')",
+    )
+    .query("$expand", "principal,group");
+    let page: Page<Waiting> = decode(Some(graph.send(&req, None).await))?;
+    let mut v: Vec<Waiting> = page
+        .value
+        .into_iter()
+        .filter(|w| w.r.status == "PendingApproval")
+        .collect();
+    v.sort_by(|a, b| a.r.created_date_time.cmp(&b.r.created_date_time));
+    Ok(v)
+}
+
+/// The table of waiting requests.
+#[component]
+pub fn WaitingList() -> impl IntoView {
+    let graph = expect_context::<Graph>();
+    let data = LocalResource::new(move || load(graph.clone()));
+    view! {
+        <Transition fallback=|| view! { <p role="status">"Loading requests…"</p> }>
+            {move || data.get().map(|r| match r {
+                Err(error) => view! { <ErrorBar error /> }.into_any(),
+                Ok(items) => {
+                    let now = Utc::now();
+                    let empty = items.is_empty().then(|| view! { <tr><td colspan="9">"No request is waiting for you."</td></tr> });
+                    let rows = items.into_iter().map(|w| {
+                        let (group, who) = (w.group_name(), w.requester_name());
+                        let created = parse(w.r.created_date_time.as_deref());
+                        let (s, e) = span(w.r.schedule_info.as_ref(), created);
+                        let length = match (s, e) { (Some(s), Some(e)) => duration((e - s).num_minutes().max(0) as u32), _ => "Permanent".into() };
+                        let ticket = w.r.ticket_info.as_ref().and_then(|t| t.ticket_number.clone()).unwrap_or_default();
+                        view! {
+                            <tr>
+                                <td><a href=format!("/approvals/{}", w.r.id)>{format!("{who} – {group}")}</a></td>
+                                <td>{if w.r.access_id == AccessId::Owner { "Owner" } else { "Member" }}</td>
+                                <td>{w.r.justification.clone().unwrap_or_default()}</td>
+                                <td>{ticket}</td>
+                                <td>{length}</td>
+                                <td>{created.map(|c| age(c, now)).unwrap_or_default()}</td>
+                                <td>{created.map(|c| time_left(c, now)).unwrap_or_default()}</td>
+                            </tr>
+                        }
+                    }).collect_view();
+                    view! {
+                        <table class="pim-table">
+                            <caption>"Requests waiting for your approval"</caption>
+                            <thead><tr><th scope="col">"Request"</th><th scope="col">"Role"</th><th scope="col">"Reason"</th><th scope="col">"Ticket"</th><th scope="col">"Duration"</th><th scope="col">"Age"</th><th scope="col">"Time left"</th></tr></thead>
+                            <tbody>{rows}{empty}</tbody>
+                        </table>
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,217 @@
+//! `/approvals/ID`, the page an approval email opens: the request in full, the requester's recent
+//! activations of the group, what the group grants, and Approve or Deny with a justification.
+//! It also says plainly when the user can't decide, and why.
+
+use crate::auth::session::{Graph, Session};
+use crate::components::datetime::local;
+use crate::components::error_bar::ErrorBar;
+use crate::domain::approval::{age, policies_naming, time_left, verdict, Verdict};
+use crate::domain::assignments::{parse, span};
+use crate::domain::wording::duration;
+use crate::graph::batch::decode;
+use crate::graph::error::GraphError;
+use crate::graph::model::{
+    AccessId, Approval, ConditionalAccessPolicy, Page, PrivilegedAccessGroupScheduleRequest,
+    UnifiedRoleAssignment,
+};
+use crate::graph::request::{eq, GraphRequest};
+use chrono::Utc;
+use leptos::prelude::*;
+
+const ROOT: &str = "/identityGovernance/privilegedAccess/group";
+
+use super::Expanded;
+
+#[derive(Clone)]
+struct Loaded {
+    request: Expanded,
+    /// `None` when Graph refuses to show the approval to this user (not an approver).
+    approval: Option<Approval>,
+    history: Vec<PrivilegedAccessGroupScheduleRequest>,
+    roles: Vec<String>,
+    policies: Vec<(ConditionalAccessPolicy, &'static str)>,
+}
+
+async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
+    let first = [
+        GraphRequest::get(&format!("{ROOT}/assignmentScheduleRequests/{id}"))
+            .query("$expand", "principal,group"),
+        GraphRequest::get(&format!("{ROOT}/assignmentApprovals/{id}")),
+    ];
+    let mut a = graph.batch(&first).await.into_iter();
+    let request: Expanded = decode(a.next())?;
+    // A 403 here means "not yours to see": the page says so instead of failing.
+    let approval: Option<Approval> = match decode::<Approval>(a.next()) {
+        Ok(x) => Some(x),
+        Err(e) if e.status == 403 || e.status == 404 => None,
+        Err(e) => return Err(e),
+    };
+    let g = &request.r.group_id;
+    let second = [
+        GraphRequest::get(&format!("{ROOT}/assignmentScheduleRequests")).query(
+            "$filter",
+            &format!(
+                "{} and {}",
+                eq("groupId", g),
+                eq("principalId", &request.r.principal_id)
+            ),
+        ),
+        GraphRequest::get("/roleManagement/directory/roleAssignments")
+            .query("$filter", &eq("principalId", g))
+            .query("$expand", "roleDefinition"),
+        GraphRequest::get("/identity/conditionalAccess/policies"),
+    ];
+    let mut b = graph.batch(&second).await.into_iter();
+    let history: Page<PrivilegedAccessGroupScheduleRequest> = decode(b.next())?;
+    let roles: Page<UnifiedRoleAssignment> = decode(b.next())?;
+    let ca: Page<ConditionalAccessPolicy> = decode(b.next())?;
+    let mut history: Vec<_> = history
+        .value
+        .into_iter()
+        .filter(|h| h.id != request.r.id && h.action.is_some_and(|a| a.as_str() == "selfActivate"))
+        .collect();
+    history.sort_by(|x, y| y.created_date_time.cmp(&x.created_date_time));
+    history.truncate(5);
+    Ok(Loaded {
+        policies: policies_naming(g, ca.value),
+        roles: roles
+            .value
+            .into_iter()
+            .map(|r| {
+                r.role_definition
+                    .and_then(|d| d.display_name)
+                    .unwrap_or(r.role_definition_id)
+            })
+            .collect(),
+        history,
+        approval,
+        request,
+    })
+}
+
+fn field(term: &'static str, value: String) -> impl IntoView {
+    view! { <div class="pim-settings__row"><dt>{term}</dt><dd>{value}</dd></div> }
+}
+
+/// The page.
+#[component]
+pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
+    let graph = expect_context::<Graph>();
+    let session = expect_context::<Session>();
+    let version = RwSignal::new(0u32);
+    let data = LocalResource::new(move || {
+        version.track();
+        load(graph.clone(), id.get())
+    });
+    view! {
+        <Transition fallback=|| view! { <p role="status">"Loading the request…"</p> }>
+            {move || data.get().map(|r| match r {
+                Err(error) => view! { <ErrorBar error /> }.into_any(),
+                Ok(d) => {
+                    let me = session.account().map(|a| a.object_id).unwrap_or_default();
+                    let stage = d.approval.as_ref().and_then(|a| a.stages.first().cloned());
+                    let v = verdict(&d.request.r.status, &d.request.r.principal_id, &me, stage.as_ref());
+                    let r = &d.request.r;
+                    let who_name = d.request.requester_name();
+                    let who = d.request.principal.as_ref().map(|p| format!("{} ({})", p["displayName"].as_str().unwrap_or(""), p["userPrincipalName"].as_str().unwrap_or(""))).unwrap_or_else(|| r.principal_id.clone());
+                    let group = d.request.group_name();
+                    let created = parse(r.created_date_time.as_deref());
+                    let (start, end) = span(r.schedule_info.as_ref(), created);
+                    let length = match (start, end) { (Some(s), Some(e)) => duration(((e - s).num_minutes().max(0)) as u32), _ => "Permanent".into() };
+                    let ticket = r.ticket_info.as_ref().and_then(|t| t.ticket_number.clone()).map(|n| match r.ticket_info.as_ref().and_then(|t| t.ticket_system.clone()) { Some(s) => format!("{n} ({s})"), None => n });
+                    let now = Utc::now();
+                    view! {
+                        <h2>{format!("{who_name} asks for {group}")}</h2>
+                        <dl class="pim-settings">
+                            {field("Requester", who.clone())}
+                            {field("Group", group.clone())}
+                            {field("Role", if r.access_id == AccessId::Owner { "Owner".into() } else { "Member".into() })}
+                            {field("Reason", r.justification.clone().unwrap_or_else(|| "None given".into()))}
+                            {field("Ticket", ticket.unwrap_or_else(|| "None".into()))}
+                            {field("Duration", length)}
+                            {field("Starts", start.map(local).unwrap_or_else(|| "When approved".into()))}
+                            {field("Asked", created.map(|c| format!("{} ({} ago)", local(c), age(c, now))).unwrap_or_default())}
+                            {(v == Verdict::CanDecide).then(|| field("Time left to decide", created.map(|c| time_left(c, now)).unwrap_or_default()))}
+                        </dl>
+                        {if v == Verdict::CanDecide {
+                            view! { <Decide approval=r.id.clone() stage=stage.map(|s| s.id).unwrap_or_default() done=Callback::new(move |_| version.update(|n| *n += 1)) /> }.into_any()
+                        } else {
+                            view! { <p class="pim-notice" role="status">{v.sentence()}</p> }.into_any()
+                        }}
+                        <h2>"What the group grants"</h2>
+                        {if d.roles.is_empty() { view! { <p>"Membership grants no Microsoft Entra role."</p> }.into_any() } else {
+                            view! { <ul class="pim-list" aria-label="Microsoft Entra roles">{d.roles.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
+                        }}
+                        {if d.policies.is_empty() { view! { <p>"No Conditional Access policy includes or excludes this group."</p> }.into_any() } else {
+                            view! { <ul class="pim-list" aria-label="Conditional Access policies">{d.policies.into_iter().map(|(p, how)| view! {
+                                <li>{p.display_name.unwrap_or(p.id)} " — " {how} " (" {p.state.unwrap_or_default()} ")"</li>
+                            }).collect_view()}</ul> }.into_any()
+                        }}
+                        <h2>"Recent activations of this group by the requester"</h2>
+                        {if d.history.is_empty() { view! { <p>"None before this one."</p> }.into_any() } else {
+                            view! { <ul class="pim-list" aria-label="Recent activations">{d.history.into_iter().map(|h| {
+                                let when = parse(h.created_date_time.as_deref()).map(local).unwrap_or_default();
+                                view! { <li>{format!("{when}: {} — {}", h.status, h.justification.unwrap_or_default())}</li> }
+                            }).collect_view()}</ul> }.into_any()
+                        }}
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Approve or Deny, a Justification, Submit.
+#[component]
+fn Decide(approval: String, stage: String, done: Callback<()>) -> impl IntoView {
+    let graph = expect_context::<Graph>();
+    let choice = RwSignal::new(None::<&'static str>);
+    let justification = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<&'static str>);
+    let url = format!("{ROOT}/assignmentApprovals/{approval}/stages/{stage}");
+    let submit = Action::new_local(move |(result, why): &(&'static str, String)| {
+        let (graph, url, body) = (
+            graph.clone(),
+            url.clone(),
+            serde_json::json!({"reviewResult": result, "justification": why}),
+        );
+        async move { graph.send(&GraphRequest::patch(&url, body), None).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = submit.value().get() {
+            done.run(());
+        }
+    });
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if submit.pending().get_untracked() {
+            return;
+        }
+        let Some(c) = choice.get_untracked() else {
+            problem.set(Some("Choose Approve or Deny."));
+            return;
+        };
+        if justification.get_untracked().trim().is_empty() {
+            problem.set(Some("Give a justification for your decision."));
+            return;
+        }
+        problem.set(None);
+        submit.dispatch((c, justification.get_untracked()));
+    };
+    let pick = move |c: &'static str| {
+        let pressed = move || (choice.get() == Some(c)).to_string();
+        view! { <button type="button" class="pim-button" aria-pressed=pressed on:click=move |_| choice.set(Some(c))>{if c == "Approve" { "Approve" } else { "Deny" }}</button> }
+    };
+    view! {
+        <form class="pim-form pim-decide" on:submit=send novalidate>
+            <div class="pim-decide__choice" role="group" aria-label="Decision">{pick("Approve")} " " {pick("Deny")}</div>
+            <div class="pim-field">
+                <label for="decide-justification">"Justification"</label>
+                <textarea id="decide-justification" maxlength="500" prop:value=justification on:input=move |e| justification.set(event_target_value(&e))></textarea>
+            </div>
+            {move || problem.get().map(|p| view! { <p class="pim-field__error" role="alert">{p}</p> })}
+            {move || submit.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
+            <button class="pim-button pim-button--primary" type="submit" disabled=move || submit.pending().get()>"Submit"</button>
+        </form>
+    }
+}

@@ -1,0 +1,128 @@
+// Approvers and audit (issue 8): story S1 from Alex's request to Diego's decision on a phone-sized
+// signed-out browser opened from the email link, denial, self-approval, expiry, and the audit blade.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { newPage, screenshot, signIn, signedInPage, startStack } from "./harness.mjs";
+import { ALEX, advance, setUpS1, state } from "./stories.mjs";
+
+let stack, group;
+before(async () => { stack = await startStack(); group = await setUpS1(stack); });
+after(async () => { await stack?.stop(); });
+
+const outbox = async () => (await (await fetch(`${stack.emulatorUrl}/_emulator/outbox`)).json()).value;
+const emulatorNow = async () => Date.parse((await (await fetch(`${stack.emulatorUrl}/_emulator/clock`)).json()).now);
+const isMember = async () => (await state(stack)).groups.find((g) => g.id === group).members.includes(ALEX);
+
+/** Alex asks for CA-Exclusion-LegacyMFA (step-up included); returns the request id. */
+async function alexAsks(reason) {
+  const page = await newPage(stack);
+  await page.clock.setSystemTime(await emulatorNow());
+  await signIn(page, stack, "Alex Wilber", "/my/groups");
+  await page.getByRole("button", { name: "Activate CA-Exclusion-LegacyMFA (Member)" }).click();
+  await page.getByRole("dialog", { name: "Activate – CA-Exclusion-LegacyMFA" }).getByLabel("Reason").fill(reason);
+  await page.getByRole("dialog", { name: "Activate – CA-Exclusion-LegacyMFA" }).getByRole("button", { name: "Activate" }).click();
+  if (await page.getByRole("button", { name: "Continue" }).isVisible().catch(() => false) || page.url().includes("/authorize")) {
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
+    await page.getByRole("dialog", { name: "Activate – CA-Exclusion-LegacyMFA" }).getByRole("button", { name: "Activate" }).click();
+  }
+  await page.getByText("CA-Exclusion-LegacyMFA (Member): Request sent: pending approval.").waitFor();
+  const s = await state(stack);
+  const req = s.requests.filter((r) => r.groupId === group && r.principalId === ALEX && r.status === "PendingApproval").pop();
+  return { page, id: req.id };
+}
+
+/** A fresh signed-out phone-sized browser opening `link` and signing in as `person`. */
+async function phone(link, person) {
+  const page = await newPage(stack, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+  await page.clock.setSystemTime(await emulatorNow());
+  await page.goto(link);
+  await page.getByRole("button", { name: new RegExp(`^${person}`) }).click();
+  await page.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
+  return page;
+}
+
+describe("approvals", () => {
+  test("story S1: Diego approves from the email link on a phone, Alex is a member for an hour, then not", async () => {
+    const { page: alex, id } = await alexAsks("Legacy payroll export needs password + push MFA");
+    const mail = (await outbox()).find((m) => m.requestId === id && m.to.some((t) => t.startsWith("DiegoS@")));
+    assert.ok(mail, "Diego got an email");
+    assert.equal(mail.link, `${stack.appUrl}/approvals/${id}`);
+    const diego = await phone(mail.link, "Diego Siciliani");
+    assert.equal(new URL(diego.url()).pathname, `/approvals/${id}`, "back on the request after sign-in");
+    await diego.getByRole("heading", { level: 2, name: "Alex Wilber asks for CA-Exclusion-LegacyMFA" }).waitFor();
+    const text = await diego.locator(".pim-blade__body").textContent();
+    assert.match(text, /Legacy payroll export needs password \+ push MFA/);
+    assert.match(text, /1 hour/);
+    assert.match(await diego.getByRole("list", { name: "Conditional Access policies" }).textContent(), /Require phishing-resistant MFA for admins — Excludes this group/);
+    await screenshot(diego, "approval-phone");
+    const wide = await diego.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 376).map((e) => `${e.tagName}.${e.className}`).slice(0, 8));
+    const width = await diego.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 375, `no sideways scrolling at 375 px (${width}): ${wide.join(" ")}`);
+    await diego.getByRole("button", { name: "Approve" }).click();
+    await diego.getByLabel("Justification").fill("Payroll run tonight, approved");
+    await diego.getByRole("button", { name: "Submit" }).dblclick();
+    await diego.getByText(/^Approved by Diego Siciliani/).waitFor();
+    assert.ok(await isMember(), "Alex is a member");
+    await alex.getByRole("link", { name: "My requests" }).click();
+    await alex.getByRole("table", { name: "My requests" }).getByText(/Approved by Diego Siciliani/).waitFor();
+    await advance(stack, { hours: 1, minutes: 1 });
+    assert.ok(!(await isMember()), "and an hour later he is not");
+  });
+
+  test("a denial leaves Alex out and he reads the reason on My requests; he can't approve his own request", async () => {
+    const { page: alex, id } = await alexAsks("Need it again");
+    await alex.goto(`${stack.appUrl}/approvals/${id}`);
+    await alex.getByText("You made this request, so you can't approve or deny it").waitFor();
+    assert.equal(await alex.getByRole("button", { name: "Submit" }).count(), 0);
+    const adele = await phone(`${stack.appUrl}/approvals/${id}`, "Adele Vance");
+    await adele.getByRole("button", { name: "Deny" }).click();
+    await adele.getByRole("button", { name: "Submit" }).click();
+    await adele.getByText("Give a justification for your decision.").waitFor();
+    await adele.getByLabel("Justification").fill("Use the jump host instead");
+    await adele.getByRole("button", { name: "Submit" }).click();
+    await adele.getByText(/^Denied by Adele Vance/).waitFor();
+    assert.ok(!(await isMember()));
+    assert.equal((await state(stack)).requests.find((r) => r.id === id).status, "Denied");
+    await alex.goto(`${stack.appUrl}/my/requests`);
+    await alex.getByRole("table", { name: "My requests" }).getByText(/Denied by Adele Vance .*Use the jump host instead/).waitFor();
+  });
+
+  test("a request nobody decided within 24 hours can't be decided, and the page says so", async () => {
+    const { id } = await alexAsks("Weekend maintenance");
+    await advance(stack, { hours: 25 });
+    const diego = await phone(`${stack.appUrl}/approvals/${id}`, "Diego Siciliani");
+    await diego.getByText(/This request expired: nobody decided it within 24 hours/).waitFor();
+    assert.equal(await diego.getByRole("button", { name: "Submit" }).count(), 0);
+  });
+
+  test("the approver's list and the audit blade show the approval, and the CSV holds what is shown", async () => {
+    const { id } = await alexAsks("Month-end");
+    const diego = await newPage(stack);
+    await diego.clock.setSystemTime(await emulatorNow());
+    await signIn(diego, stack, "Diego Siciliani", "/approvals");
+    const waiting = diego.getByRole("table", { name: "Requests waiting for your approval" });
+    await waiting.getByRole("link", { name: /Alex Wilber – CA-Exclusion-LegacyMFA/ }).click();
+    await diego.waitForURL(`${stack.appUrl}/approvals/${id}`);
+
+    const megan = await newPage(stack);
+    await megan.clock.setSystemTime(await emulatorNow());
+    await signIn(megan, stack, "Megan Bowen", `/audit?group=${group}`);
+    const from = new Date((await emulatorNow()) - 3 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date((await emulatorNow())).toISOString().slice(0, 10);
+    await megan.getByLabel("From").fill(from);
+    await megan.getByLabel("To").fill(to);
+    const table = megan.getByRole("table", { name: "Audit entries" });
+    const row = table.getByRole("row", { name: /Approve activation request/ }).first();
+    await row.waitFor();
+    assert.match(await row.textContent(), /Diego Siciliani.*CA-Exclusion-LegacyMFA.*Alex Wilber/);
+    await screenshot(megan, "audit");
+    const [download] = await Promise.all([megan.waitForEvent("download"), megan.getByRole("link", { name: "Download CSV" }).click()]);
+    const csv = await (await import("node:fs/promises")).readFile(await download.path(), "utf8");
+    assert.match(csv, /^Time,Activity,Initiated by,Group,Principal,Result,Reason/);
+    assert.match(csv, /Approve activation request,Diego Siciliani,CA-Exclusion-LegacyMFA,Alex Wilber/);
+    await megan.getByRole("tab", { name: "My audit" }).click();
+    await table.getByRole("row", { name: /Update role setting in PIM/ }).first().waitFor();
+    assert.equal(await table.getByRole("row", { name: /Approve activation request/ }).count(), 0, "My audit is Megan's own activity");
+  });
+});
