@@ -75,6 +75,9 @@ describe("approvals", () => {
     await alex.goto(`${stack.appUrl}/approvals/${id}`);
     await alex.getByText("You made this request, so you can't approve or deny it").waitFor();
     assert.equal(await alex.getByRole("button", { name: "Submit" }).count(), 0);
+    const lidia = await phone(`${stack.appUrl}/approvals/${id}`, "Lidia Holloway");
+    await lidia.getByText("You are not an approver of this request, so you can't decide it.").waitFor();
+    assert.equal(await lidia.getByRole("button", { name: "Submit" }).count(), 0);
     const adele = await phone(`${stack.appUrl}/approvals/${id}`, "Adele Vance");
     await adele.getByRole("button", { name: "Deny" }).click();
     await adele.getByRole("button", { name: "Submit" }).click();

@@ -113,6 +113,27 @@ describe("assignments", () => {
     await wizard.getByText(/don't allow permanent assignments of this type/).waitFor();
   });
 
+  test("several people are assigned in one batch; the one Graph refuses stays selected, with the reason", async () => {
+    const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/my/groups");
+    const wizard = await openWizard(page, HELPDESK);
+    await pick(page, "Lidia", "Lidia Holloway");
+    await pick(page, "Diego", "Diego Siciliani");
+    await wizard.getByRole("button", { name: "Next" }).click();
+    await wizard.getByLabel("Duration").selectOption({ label: "1 month" });
+    const before = (await log()).total;
+    await wizard.getByRole("button", { name: "Assign" }).click();
+    await wizard.getByText(/Lidia Holloway .* was not assigned:/).waitFor();
+    assert.match(await wizard.getByRole("alert").textContent(), /RoleAssignmentExists/);
+    const sent = (await log(before)).value;
+    assert.equal(sent.filter((r) => !r.inBatch && r.url.endsWith("$batch")).length, 1, "one batch for both");
+    const selected = await wizard.getByRole("list", { name: "Selected members" }).textContent();
+    assert.match(selected, /Lidia Holloway/);
+    assert.doesNotMatch(selected, /Diego Siciliani/, "the assigned one leaves the selection");
+    const s = (await state()).schedules.filter((x) => x.groupId === HELPDESK && x.principalId === "78890470-07eb-4a38-a83b-e077d2784790" && x.kind === "Eligibility");
+    assert.equal(s.length, 1, "Diego is eligible");
+  });
+
   test("an assignment ending in 10 days is extended", async () => {
     const page = await signedInPage(stack, "Megan Bowen", {}, "/my/groups");
     const wizard = await openWizard(page, TRAVEL);
@@ -138,6 +159,22 @@ describe("assignments", () => {
     near(s.end, until, 2 * 60_000, "the new end");
     const requests = (await state()).requests.filter((r) => r.groupId === TRAVEL && r.principalId === "324ba1e0-33ec-45de-b71b-f021cba0acb4");
     assert.ok(requests.some((r) => r.action === "adminExtend" && r.status === "Provisioned"), JSON.stringify(requests));
+
+    // Update: a new type would remove the old assignment, refused within 5 minutes; new dates go.
+    await row.getByRole("button", { name: /^Update Isaiah Langer/ }).click();
+    const upd = page.getByRole("dialog", { name: /^Update – Isaiah Langer/ });
+    await upd.getByLabel("Assignment type").selectOption("Eligible");
+    await upd.getByRole("button", { name: "Save" }).click();
+    await upd.getByText(/can't be removed within 5 minutes of being assigned/).waitFor();
+    await upd.getByLabel("Assignment type").selectOption("Active");
+    const moved = Date.now() + 20 * DAY;
+    await upd.getByLabel("Assignment ends").fill(local(moved));
+    await upd.getByLabel("Justification").fill("Trip dates moved");
+    await upd.getByRole("button", { name: "Save" }).click();
+    await upd.waitFor({ state: "detached" });
+    const after = (await state()).schedules.find((x) => x.groupId === TRAVEL && x.principalId === "324ba1e0-33ec-45de-b71b-f021cba0acb4" && x.current);
+    near(after.end, moved, 2 * 60_000, "the updated end");
+    assert.equal(after.kind, "Assignment", "still active");
   });
 
   test("a traveller's active assignment starts tomorrow, is active after it starts, and expires after ten days", async () => {

@@ -164,6 +164,10 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
                 <button class="pim-button" type="button" on:click=move |_| close.run(None)>"Cancel"</button>
             </div>
             <form class="pim-form" hidden=move || step.get() != 2 on:submit=submit novalidate>
+                <p>"Assigning to:"</p>
+                <ul class="pim-list" aria-label="Selected members">
+                    {move || chosen.get().into_iter().map(|p| view! { <li>{p.name}</li> }).collect_view()}
+                </ul>
                 <fieldset class="pim-field">
                     <legend>"Assignment type"</legend>
                     <label class="pim-check"><input type="radio" name="assign-kind" prop:checked=move || kind.get() == Kind::Eligible on:change=move |_| kind.set(Kind::Eligible) />"Eligible"</label>

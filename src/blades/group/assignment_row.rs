@@ -156,6 +156,7 @@ fn EditSchedule(
         _ => "Update",
     };
     let original = row.clone();
+    let (row_kind, created) = (row.kind, row.created);
     let save = Action::new_local(move |(form, kind): &(AssignForm, Kind)| {
         let (graph, form, kind, group, row) = (
             graph.clone(),
@@ -202,7 +203,17 @@ fn EditSchedule(
         let Some(Ok(s)) = settings.get_untracked() else {
             return;
         };
-        if let Some(form) = draft.checked(&s.assignment) {
+        let form = draft.checked(&s.assignment);
+        // A new type replaces the assignment, and the old one can't go within 5 minutes of its
+        // creation: say so now rather than leave both behind.
+        let blocked = (kind.get_untracked() != row_kind)
+            .then(|| removal_blocked(created, Utc::now()))
+            .flatten();
+        if let Some(why) = blocked {
+            draft.refuse("Assignment type", why);
+            return;
+        }
+        if let Some(form) = form {
             save.dispatch((form, kind.get_untracked()));
         }
     };
@@ -213,10 +224,11 @@ fn EditSchedule(
             {(action == ScheduleRequestAction::AdminUpdate).then(|| view! {
                 <div class="pim-field">
                     <label for="edit-kind">"Assignment type"</label>
-                    <select id="edit-kind" on:change=move |e| kind.set(if event_target_value(&e) == "active" { Kind::Active } else { Kind::Eligible })>
+                    <select id="edit-kind" aria-describedby="edit-kind-error" on:change=move |e| kind.set(if event_target_value(&e) == "active" { Kind::Active } else { Kind::Eligible })>
                         <option value="eligible" selected=row.kind == Kind::Eligible>"Eligible"</option>
                         <option value="active" selected=row.kind == Kind::Active>"Active"</option>
                     </select>
+                    <span id="edit-kind-error" class="pim-field__error">{err("Assignment type")}</span>
                 </div>
             })}
             <label class="pim-check">

@@ -49,6 +49,11 @@ impl ScheduleDraft {
         ok.then_some(form)
     }
 
+    /// Adds a problem found outside the form's own rules.
+    pub fn refuse(&self, field: &'static str, why: String) {
+        self.issues.update(|i| i.push((field, why)));
+    }
+
     /// The problem with `field`, if any (reactive).
     pub fn error(&self, field: &'static str) -> Option<String> {
         self.issues
