@@ -177,6 +177,8 @@ pub enum Outcome {
     AlreadyPending,
     /// The token lacks this authentication context (reactive step-up).
     NeedsContext(String),
+    /// The settings ask for MFA and the sign-in had none: sign in again with MFA.
+    NeedsMfa,
     Failed(GraphError),
 }
 
@@ -192,6 +194,9 @@ impl Outcome {
             Err(e) => match e.effective_code() {
                 "RoleAssignmentExists" => Outcome::AlreadyActive,
                 "PendingRoleAssignmentRequest" => Outcome::AlreadyPending,
+                "RoleAssignmentRequestPolicyValidationFailed" if e.message.contains("MfaRule") => {
+                    Outcome::NeedsMfa
+                }
                 _ => match e.claims.as_ref().and_then(|c| c.acrs()) {
                     Some(c) => Outcome::NeedsContext(c),
                     None => Outcome::Failed(e),
@@ -209,6 +214,7 @@ impl Outcome {
             Outcome::AlreadyActive => "Already active.".into(),
             Outcome::AlreadyPending => "Already requested: pending approval.".into(),
             Outcome::NeedsContext(c) => format!("Needs a sign-in with authentication context {c}."),
+            Outcome::NeedsMfa => "Needs a sign-in with multi-factor authentication.".into(),
             Outcome::Failed(e) => format!("{} ({})", e.message, e.effective_code()),
         }
     }

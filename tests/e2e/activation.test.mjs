@@ -2,7 +2,7 @@
 // My requests (issue 7). Each outcome is checked in the emulator, not only on screen.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { screenshot, signedInPage, startStack } from "./harness.mjs";
+import { newPage, screenshot, signedInPage, startStack } from "./harness.mjs";
 import { ALEX, advance, log, setUpS1, state } from "./stories.mjs";
 
 const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
@@ -115,5 +115,33 @@ describe("my roles and activation", () => {
     const lic = (await state(stack)).requests.find((r) => r.groupId === LICENSE && r.action === "selfActivate");
     assert.equal(lic.status, "Canceled");
     await screenshot(page, "my-requests");
+  });
+});
+
+describe("MFA on activation", () => {
+  test("a sign-in without MFA is sent to sign in again with it, and the pane comes back as it was", async () => {
+    const EX_INT = "13aecbc1-b516-42a4-b1de-e12daa190492";
+    const page = await newPage(stack);
+    await page.goto(`${stack.appUrl}/my/groups`);
+    await page.getByRole("checkbox", { name: "Use multi-factor authentication" }).uncheck();
+    await page.getByRole("button", { name: /^Alex Wilber/ }).click();
+    await page.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
+    const row = page.getByRole("table", { name: "Eligible assignments" }).getByRole("row", { name: /Exchange Admins - Internal/ });
+    await row.getByText(/MFA, Up to 8 hours/).waitFor();
+    await row.getByRole("button", { name: "Activate Exchange Admins - Internal (Member)" }).click();
+    const pane = page.getByRole("dialog", { name: "Activate – Exchange Admins - Internal" });
+    await pane.getByLabel("Duration (hours)").fill("2");
+    await pane.getByLabel("Reason").fill("Mailbox migration cut-over");
+    await pane.getByRole("button", { name: "Activate" }).click();
+    // Graph refused for want of MFA: the app asks the authority for a fresh sign-in.
+    await page.getByRole("checkbox", { name: "Use multi-factor authentication" }).waitFor();
+    await page.getByRole("button", { name: /^Alex Wilber/ }).click();
+    await page.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
+    const back = page.getByRole("dialog", { name: "Activate – Exchange Admins - Internal" });
+    assert.equal(await back.getByLabel("Reason").inputValue(), "Mailbox migration cut-over");
+    assert.equal(await back.getByLabel("Duration (hours)").inputValue(), "2");
+    await back.getByRole("button", { name: "Activate" }).click();
+    await page.getByText("Exchange Admins - Internal (Member): Activated.").waitFor();
+    assert.ok((await state(stack)).groups.find((g) => g.id === EX_INT).members.includes(ALEX));
   });
 });

@@ -453,6 +453,8 @@ pub fn tenant() -> Tenant {
             eligible(LICENSE, NESTOR, "member", 180),
             eligible(TRAVEL, NESTOR, "member", 180),
             eligible(LICENSE, ALEX, "member", 180),
+            // Exchange Admins - Internal asks for MFA on activation: the MFA sign-in story.
+            eligible(EX_INT, ALEX, "member", 180),
         ],
     }
 }

@@ -143,6 +143,24 @@ pub fn ActivatePane(
                     return Ok(None);
                 }
             }
+            // MFA the settings ask for and the sign-in lacked: one fresh sign-in, then back here.
+            if results.iter().any(|(_, o)| *o == Outcome::NeedsMfa)
+                && draft.get_untracked().stepped_up.as_deref() != Some("mfa")
+            {
+                draft.update(|d| d.stepped_up = Some("mfa".into()));
+                let hint = session.account().map(|a| a.username);
+                session
+                    .sign_in(
+                        &current_location(),
+                        crate::auth::oidc::Prompt {
+                            login_hint: hint.as_deref(),
+                            prompt: Some("login"),
+                            acrs: acrs.as_deref(),
+                        },
+                    )
+                    .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
+                return Ok(None);
+            }
             Ok::<_, GraphError>(Some(results))
         }
     });

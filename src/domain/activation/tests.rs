@@ -169,3 +169,19 @@ fn the_countdown_reads_in_hours_minutes_seconds() {
     assert_eq!(time_left(now() + Duration::seconds(61), now()), "1 min 1 s");
     assert_eq!(time_left(now() - Duration::seconds(5), now()), "0 min 0 s");
 }
+
+#[test]
+fn an_mfa_refusal_asks_for_a_sign_in_with_mfa() {
+    let e = GraphError::from_response(
+        400,
+        Default::default(),
+        r#"{"error":{"code":"RoleAssignmentRequestPolicyValidationFailed","message":"The following policy rules failed: [\"MfaRule\"]"}}"#,
+    );
+    assert_eq!(Outcome::of(Err(e)), Outcome::NeedsMfa);
+    let other = GraphError::from_response(
+        400,
+        Default::default(),
+        r#"{"error":{"code":"RoleAssignmentRequestPolicyValidationFailed","message":"The following policy rules failed: [\"JustificationRule\"]"}}"#,
+    );
+    assert!(matches!(Outcome::of(Err(other)), Outcome::Failed(_)));
+}
