@@ -145,3 +145,22 @@ describe("MFA on activation", () => {
     assert.ok((await state(stack)).groups.find((g) => g.id === EX_INT).members.includes(ALEX));
   });
 });
+
+describe("extending an eligibility", () => {
+  test("Lidia asks to extend her Helpdesk eligibility when it ends within 14 days, and an admin decision is pending", async () => {
+    const { now } = await advance(stack, { days: 80 });
+    const page = await newPage(stack);
+    await page.clock.setSystemTime(Date.parse(now));
+    await page.goto(`${stack.appUrl}/my/groups`);
+    await page.getByRole("button", { name: /^Lidia Holloway/ }).click();
+    await page.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
+    await page.getByRole("button", { name: "Extend Helpdesk Admin-Group (Member)" }).click();
+    const ask = page.getByRole("dialog", { name: "Extend – Helpdesk Admin-Group" });
+    await ask.getByLabel("Reason").fill("Still on the helpdesk rota next quarter");
+    await ask.getByRole("button", { name: "Send request" }).click();
+    await page.getByText(/^Extend Helpdesk Admin-Group \(Member\): PendingAdminDecision\./).waitFor();
+    const r = (await state(stack)).requests.find((x) => x.groupId === HELPDESK && x.action === "selfExtend");
+    assert.equal(r.status, "PendingAdminDecision");
+    assert.equal(r.justification, "Still on the helpdesk rota next quarter");
+  });
+});

@@ -17,12 +17,14 @@ use leptos::prelude::*;
 const ACTIVE: &str = "/identityGovernance/privilegedAccess/group/assignmentScheduleRequests";
 const ELIGIBLE: &str = "/identityGovernance/privilegedAccess/group/eligibilityScheduleRequests";
 
-/// The request for `action` on `role`; extensions and renewals ask for the same length again.
+/// The request for `action` on `role`; extensions and renewals ask for the same length again,
+/// from now.
 fn body(
     role: &MyRole,
     me: &str,
     action: ScheduleRequestAction,
     reason: &str,
+    max: Option<u32>,
 ) -> NewScheduleRequest {
     let now = Utc::now();
     let schedule = match action {
@@ -32,16 +34,13 @@ fn body(
                 (Some(s), Some(e)) if e > s => e - s,
                 _ => Duration::days(30),
             };
-            let start = if action == ScheduleRequestAction::SelfRenew {
-                now
-            } else {
-                role.start.unwrap_or(now)
+            // From now, for the length the assignment had: the policy's maximum counts from the
+            // start, so starting at the old start would ask for more than it allows.
+            let length = match max {
+                Some(m) => length.min(Duration::minutes(m.into())),
+                None => length,
             };
-            let end = if action == ScheduleRequestAction::SelfRenew {
-                now + length
-            } else {
-                role.end.unwrap_or(now) + length
-            };
+            let (start, end) = (now, now + length);
             Some(RequestSchedule {
                 start_date_time: Some(start.to_rfc3339_opts(SecondsFormat::Secs, true)),
                 expiration: Some(Expiration {
@@ -69,6 +68,12 @@ pub fn RoleAction(
     role: MyRole,
     action: ScheduleRequestAction,
     done: Callback<String>,
+    /// The eligibility itself (Extend of an eligible assignment), not an active assignment.
+    #[prop(optional)]
+    eligibility: bool,
+    /// The longest assignment the settings allow, in minutes, when known.
+    #[prop(into, default = Signal::stored(None))]
+    max: Signal<Option<u32>>,
 ) -> impl IntoView {
     let graph = expect_context::<Graph>();
     let session = expect_context::<Session>();
@@ -87,9 +92,15 @@ pub fn RoleAction(
             session.account().map(|a| a.object_id).unwrap_or_default(),
             r.clone(),
         );
-        let body = body(&r, &me, action, &reason.get_untracked());
+        let body = body(
+            &r,
+            &me,
+            action,
+            &reason.get_untracked(),
+            max.get_untracked(),
+        );
         async move {
-            let url = if action == ScheduleRequestAction::SelfRenew {
+            let url = if action == ScheduleRequestAction::SelfRenew || eligibility {
                 ELIGIBLE
             } else {
                 ACTIVE

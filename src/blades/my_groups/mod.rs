@@ -121,7 +121,7 @@ pub fn MyGroups() -> impl IntoView {
                     {move || mine.get().map(|r| match r {
                         Err(error) => view! { <ErrorBar error /> }.into_any(),
                         Ok(m) => match tab.get() {
-                            Tab::Eligible => eligible(m, settings_now, selected, open).into_any(),
+                            Tab::Eligible => eligible(m, settings_now, selected, open, done).into_any(),
                             Tab::Active => active(m.active, now, done).into_any(),
                             Tab::Expired => expired(m.expired, done).into_any(),
                         },
@@ -143,6 +143,7 @@ fn eligible(
     settings: Settings,
     selected: RwSignal<Vec<(String, AccessId)>>,
     open: impl Fn(Vec<(String, AccessId)>) + Copy + 'static,
+    done: Callback<String>,
 ) -> impl IntoView {
     let empty = m.eligible.is_empty().then(
         || view! { <tr><td colspan="6">"You are not eligible for any group role."</td></tr> },
@@ -156,6 +157,10 @@ fn eligible(
             Some(Err(e)) => format!("Couldn't read the settings: {} ({})", e.message, e.effective_code()),
             None => String::new(),
         }).unwrap_or_else(|| "Reading the settings…".into());
+        let ending_soon = r.end.is_some_and(|e| e - Utc::now() <= chrono::Duration::days(14));
+        // The extension may not be longer than the settings allow for an eligibility.
+        let k4 = key.clone();
+        let max_minutes = Signal::derive(move || settings.get().and_then(|s| s.get(&k4).and_then(|x| x.as_ref().ok()).and_then(|x| x.assignment.eligible_max_minutes)));
         let state = if r.active_now { "Active" } else if r.pending { "Pending approval" } else { "Eligible" };
         let name = format!("{} ({})", r.group_name, r.role());
         view! {
@@ -170,7 +175,9 @@ fn eligible(
                     {(!r.active_now && !r.pending).then(|| view! {
                         <button class="pim-button pim-button--small" type="button" aria-label=format!("Activate {name}") disabled=move || settings.get().is_none()
                             on:click=move |_| open(vec![key.clone()])>"Activate"</button>
-                    })}</td>
+                    })}
+                    // An eligibility ending within 14 days can be extended (an admin decides).
+                    {ending_soon.then(|| view! { <RoleAction role=r.clone() action=ScheduleRequestAction::SelfExtend done eligibility=true max=max_minutes /> })}</td>
             </tr>
         }
     }).collect_view();

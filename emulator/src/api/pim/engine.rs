@@ -275,7 +275,10 @@ pub fn submit(world: &mut World, kind: Kind, body: &Value, caller: &Caller) -> A
 /// The policy rules of the group's role that this request must satisfy.
 fn check_policy(world: &World, r: &Request, caller: &Caller) -> ApiResult<()> {
     let rules = &world.policies[&(r.group_id.clone(), r.access_id.clone())].rules;
-    let (expiration, enablement) = match (r.kind, r.action.starts_with("self")) {
+    // Activations answer to the end-user rules; a self-extension or renewal asks for an
+    // assignment like an admin's, so it answers to the rules of its kind.
+    let activation = matches!(r.action.as_str(), "selfActivate" | "selfDeactivate");
+    let (expiration, enablement) = match (r.kind, activation) {
         (_, true) => (
             "Expiration_EndUser_Assignment",
             "Enablement_EndUser_Assignment",
