@@ -53,6 +53,15 @@ pub fn contexts_needed<'a>(
     (!v.is_empty()).then(|| v.join(","))
 }
 
+/// `acrs` with one more context added (after a refusal asked for it), as one `acrs` request.
+pub fn with_context(acrs: Option<&str>, extra: Option<&str>) -> Option<String> {
+    let mut v: Vec<&str> = acrs.into_iter().flat_map(|a| a.split(',')).collect();
+    v.extend(extra);
+    v.sort();
+    v.dedup();
+    (!v.is_empty()).then(|| v.join(","))
+}
+
 /// The pane's fields as typed; kept across a step-up redirect, so it serialises.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ActivateForm {

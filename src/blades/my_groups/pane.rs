@@ -9,7 +9,8 @@ use crate::components::datetime::from_input;
 use crate::components::draft::discard_draft;
 use crate::components::error_bar::ErrorBar;
 use crate::domain::activation::{
-    contexts_needed, hours, minutes_for, problems, request, ActivateForm, Outcome, Remembered,
+    contexts_needed, hours, minutes_for, problems, request, with_context, ActivateForm, Outcome,
+    Remembered,
 };
 use crate::domain::settings::RoleSettings;
 use crate::domain::wording::duration;
@@ -90,6 +91,9 @@ pub fn ActivatePane(
             (graph.clone(), session.clone(), r2.clone(), a2.clone());
         async move {
             let f = draft.get_untracked().form;
+            // A context Graph asked for on an earlier try joins the ones the settings name.
+            let extra = draft.get_untracked().stepped_up.filter(|s| s != "mfa");
+            let acrs = with_context(acrs.as_deref(), extra.as_deref());
             let me = session.account().map(|a| a.object_id).unwrap_or_default();
             let start = from_input(&f.start).unwrap_or_else(Utc::now);
             let asked = hours(&f.hours).unwrap_or(1.0);
@@ -133,10 +137,7 @@ pub fn ActivatePane(
             if let Some(c) = asked_for {
                 if draft.get_untracked().stepped_up.as_deref() != Some(&c) {
                     draft.update(|d| d.stepped_up = Some(c.clone()));
-                    let all = match &acrs {
-                        Some(a) => format!("{a},{c}"),
-                        None => c,
-                    };
+                    let all = with_context(acrs.as_deref(), Some(&c)).unwrap_or(c);
                     session
                         .step_up(&all, &current_location())
                         .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;

@@ -185,3 +185,17 @@ fn an_mfa_refusal_asks_for_a_sign_in_with_mfa() {
     );
     assert!(matches!(Outcome::of(Err(other)), Outcome::Failed(_)));
 }
+
+#[test]
+fn a_context_asked_for_later_joins_the_others() {
+    assert_eq!(
+        with_context(Some("c1"), Some("c2")).as_deref(),
+        Some("c1,c2")
+    );
+    assert_eq!(
+        with_context(Some("c1,c2"), Some("c1")).as_deref(),
+        Some("c1,c2")
+    );
+    assert_eq!(with_context(None, Some("c3")).as_deref(), Some("c3"));
+    assert_eq!(with_context(None, None), None);
+}
