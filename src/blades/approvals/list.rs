@@ -24,9 +24,9 @@ async fn load(graph: Graph) -> Result<Vec<Waiting>, GraphError> {
     let mut v: Vec<Waiting> = page
         .value
         .into_iter()
-        .filter(|w| w.r.status == "PendingApproval")
+        .filter(|w| w.item.status == "PendingApproval")
         .collect();
-    v.sort_by(|a, b| a.r.created_date_time.cmp(&b.r.created_date_time));
+    v.sort_by(|a, b| a.item.created_date_time.cmp(&b.item.created_date_time));
     Ok(v)
 }
 
@@ -43,16 +43,16 @@ pub fn WaitingList() -> impl IntoView {
                     let now = Utc::now();
                     let empty = items.is_empty().then(|| view! { <tr><td colspan="9">"No request is waiting for you."</td></tr> });
                     let rows = items.into_iter().map(|w| {
-                        let (group, who) = (w.group_name(), w.requester_name());
-                        let created = parse(w.r.created_date_time.as_deref());
-                        let (s, e) = span(w.r.schedule_info.as_ref(), created);
+                        let (group, who) = (w.group_name(&w.item.group_id), w.principal_name(&w.item.principal_id));
+                        let created = parse(w.item.created_date_time.as_deref());
+                        let (s, e) = span(w.item.schedule_info.as_ref(), created);
                         let length = match (s, e) { (Some(s), Some(e)) => duration((e - s).num_minutes().max(0) as u32), _ => "Permanent".into() };
-                        let ticket = w.r.ticket_info.as_ref().and_then(|t| t.ticket_number.clone()).unwrap_or_default();
+                        let ticket = w.item.ticket_info.as_ref().and_then(|t| t.ticket_number.clone()).unwrap_or_default();
                         view! {
                             <tr>
-                                <td><a href=format!("/approvals/{}", w.r.id)>{format!("{who} – {group}")}</a></td>
-                                <td>{if w.r.access_id == AccessId::Owner { "Owner" } else { "Member" }}</td>
-                                <td>{w.r.justification.clone().unwrap_or_default()}</td>
+                                <td><a href=format!("/approvals/{}", w.item.id)>{format!("{who} – {group}")}</a></td>
+                                <td>{if w.item.access_id == AccessId::Owner { "Owner" } else { "Member" }}</td>
+                                <td>{w.item.justification.clone().unwrap_or_default()}</td>
                                 <td>{ticket}</td>
                                 <td>{length}</td>
                                 <td>{created.map(|c| age(c, now)).unwrap_or_default()}</td>

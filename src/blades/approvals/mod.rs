@@ -11,32 +11,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 /// A request with its requester and group expanded.
-#[derive(Clone, Debug, serde::Deserialize)]
-struct Expanded {
-    #[serde(flatten)]
-    r: PrivilegedAccessGroupScheduleRequest,
-    #[serde(default)]
-    principal: Option<serde_json::Value>,
-    #[serde(default)]
-    group: Option<serde_json::Value>,
-}
-
-impl Expanded {
-    fn group_name(&self) -> String {
-        self.group
-            .as_ref()
-            .and_then(|g| g["displayName"].as_str())
-            .unwrap_or(&self.r.group_id)
-            .to_owned()
-    }
-    fn requester_name(&self) -> String {
-        self.principal
-            .as_ref()
-            .and_then(|p| p["displayName"].as_str())
-            .unwrap_or(&self.r.principal_id)
-            .to_owned()
-    }
-}
+type Expanded = crate::graph::model::Expanded<PrivilegedAccessGroupScheduleRequest>;
 
 /// Approve requests.
 #[component]

@@ -46,14 +46,14 @@ async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
         Err(e) if e.status == 403 || e.status == 404 => None,
         Err(e) => return Err(e),
     };
-    let g = &request.r.group_id;
+    let g = &request.item.group_id;
     let second = [
         GraphRequest::get(&format!("{ROOT}/assignmentScheduleRequests")).query(
             "$filter",
             &format!(
                 "{} and {}",
                 eq("groupId", g),
-                eq("principalId", &request.r.principal_id)
+                eq("principalId", &request.item.principal_id)
             ),
         ),
         GraphRequest::get("/roleManagement/directory/roleAssignments")
@@ -68,7 +68,9 @@ async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
     let mut history: Vec<_> = history
         .value
         .into_iter()
-        .filter(|h| h.id != request.r.id && h.action.is_some_and(|a| a.as_str() == "selfActivate"))
+        .filter(|h| {
+            h.id != request.item.id && h.action.is_some_and(|a| a.as_str() == "selfActivate")
+        })
         .collect();
     history.sort_by(|x, y| y.created_date_time.cmp(&x.created_date_time));
     history.truncate(5);
@@ -110,11 +112,11 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
                 Ok(d) => {
                     let me = session.account().map(|a| a.object_id).unwrap_or_default();
                     let stage = d.approval.as_ref().and_then(|a| a.stages.first().cloned());
-                    let v = verdict(&d.request.r.status, &d.request.r.principal_id, &me, stage.as_ref());
-                    let r = &d.request.r;
-                    let who_name = d.request.requester_name();
+                    let v = verdict(&d.request.item.status, &d.request.item.principal_id, &me, stage.as_ref());
+                    let r = &d.request.item;
+                    let who_name = d.request.principal_name(&d.request.item.principal_id);
                     let who = d.request.principal.as_ref().map(|p| format!("{} ({})", p["displayName"].as_str().unwrap_or(""), p["userPrincipalName"].as_str().unwrap_or(""))).unwrap_or_else(|| r.principal_id.clone());
-                    let group = d.request.group_name();
+                    let group = d.request.group_name(&d.request.item.group_id);
                     let created = parse(r.created_date_time.as_deref());
                     let (start, end) = span(r.schedule_info.as_ref(), created);
                     let length = match (start, end) { (Some(s), Some(e)) => duration(((e - s).num_minutes().max(0)) as u32), _ => "Permanent".into() };

@@ -10,22 +10,13 @@ use crate::domain::assignments::{current, expired, Kind, Row};
 use crate::graph::batch::decode;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
-    AccessId, Page, PrivilegedAccessGroupSchedule, PrivilegedAccessGroupScheduleRequest, User,
+    AccessId, Expanded, Page, PrivilegedAccessGroupSchedule, PrivilegedAccessGroupScheduleRequest,
+    User,
 };
 use crate::graph::request::{eq, GraphRequest};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use std::collections::HashMap;
-
-/// A Graph object with its principal expanded.
-#[derive(Clone, Debug, Deserialize)]
-struct With<T> {
-    #[serde(flatten)]
-    item: T,
-    #[serde(default)]
-    principal: Option<serde_json::Value>,
-}
 
 /// Who a principal is: name and, for users, UPN.
 #[derive(Clone, Debug, Default)]
@@ -87,8 +78,8 @@ async fn load(graph: Graph, group: String) -> Result<Loaded, GraphError> {
         list("assignmentScheduleRequests"),
     ];
     let mut a = graph.batch(&requests).await.into_iter();
-    type S = With<PrivilegedAccessGroupSchedule>;
-    type R = With<PrivilegedAccessGroupScheduleRequest>;
+    type S = Expanded<PrivilegedAccessGroupSchedule>;
+    type R = Expanded<PrivilegedAccessGroupScheduleRequest>;
     let es: Vec<S> = whole(&graph, &requests[0], a.next()).await?;
     let asg: Vec<S> = whole(&graph, &requests[1], a.next()).await?;
     let er: Vec<R> = whole(&graph, &requests[2], a.next()).await?;

@@ -10,16 +10,9 @@ use crate::graph::model::{
 };
 use crate::graph::request::{eq, GraphRequest};
 use leptos::prelude::*;
-use serde::Deserialize;
 
 /// An instance with its principal expanded.
-#[derive(Clone, Debug, Deserialize)]
-struct WithPrincipal {
-    #[serde(flatten)]
-    instance: PrivilegedAccessGroupScheduleInstance,
-    #[serde(default)]
-    principal: Option<serde_json::Value>,
-}
+type WithPrincipal = crate::graph::model::Expanded<PrivilegedAccessGroupScheduleInstance>;
 
 #[derive(Clone)]
 struct Overview {
@@ -63,7 +56,7 @@ fn who(p: &WithPrincipal) -> String {
     let v = p.principal.clone().unwrap_or_default();
     let name = v["displayName"]
         .as_str()
-        .unwrap_or(&p.instance.principal_id)
+        .unwrap_or(&p.item.principal_id)
         .to_owned();
     match v["userPrincipalName"].as_str() {
         Some(upn) => format!("{name} ({upn})"),
@@ -78,13 +71,13 @@ fn people(list: Vec<WithPrincipal>, caption: &'static str) -> impl IntoView {
     let rows = list
         .into_iter()
         .map(|p| {
-            let role = if p.instance.access_id == crate::graph::model::AccessId::Owner {
+            let role = if p.item.access_id == crate::graph::model::AccessId::Owner {
                 "Owner"
             } else {
                 "Member"
             };
             let ends = p
-                .instance
+                .item
                 .end_date_time
                 .as_deref()
                 .map_or_else(|| "Permanent".into(), crate::domain::wording::when);

@@ -7,24 +7,15 @@ use crate::domain::settings::RoleSettings;
 use crate::graph::batch::decode;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
-    AccessId, AssignmentType, AuthenticationContextClassReference, Page,
+    AccessId, AssignmentType, AuthenticationContextClassReference, Expanded, Page,
     PrivilegedAccessGroupScheduleInstance, PrivilegedAccessGroupScheduleRequest,
     UnifiedRoleManagementPolicyAssignment,
 };
 use crate::graph::request::GraphRequest;
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 use std::collections::HashMap;
 
 const ROOT: &str = "/identityGovernance/privilegedAccess/group";
-
-#[derive(Clone, Debug, Deserialize)]
-struct WithGroup<T> {
-    #[serde(flatten)]
-    item: T,
-    #[serde(default)]
-    group: Option<serde_json::Value>,
-}
 
 /// One of the user's group roles.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,14 +65,6 @@ impl Mine {
     }
 }
 
-fn name_of(group: &Option<serde_json::Value>, id: &str) -> String {
-    group
-        .as_ref()
-        .and_then(|g| g["displayName"].as_str())
-        .unwrap_or(id)
-        .to_owned()
-}
-
 fn mine(c: &str) -> GraphRequest {
     GraphRequest::get(&format!("{ROOT}/{c}/filterByCurrentUser(on='principal')"))
         .query("$expand", "group")
@@ -97,8 +80,8 @@ pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
         GraphRequest::get("/identity/conditionalAccess/authenticationContextClassReferences"),
     ];
     let mut a = graph.batch(&requests).await.into_iter();
-    type I = WithGroup<PrivilegedAccessGroupScheduleInstance>;
-    type R = WithGroup<PrivilegedAccessGroupScheduleRequest>;
+    type I = Expanded<PrivilegedAccessGroupScheduleInstance>;
+    type R = Expanded<PrivilegedAccessGroupScheduleRequest>;
     let eligible: Page<I> = decode(a.next())?;
     let active: Page<I> = decode(a.next())?;
     let activations: Page<R> = decode(a.next())?;
@@ -118,7 +101,7 @@ pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
     };
     let to_role = |x: &I| MyRole {
         group_id: x.item.group_id.clone(),
-        group_name: name_of(&x.group, &x.item.group_id),
+        group_name: x.group_name(&x.item.group_id),
         access: x.item.access_id,
         start: parse(x.item.start_date_time.as_deref()),
         end: parse(x.item.end_date_time.as_deref()),
@@ -128,7 +111,7 @@ pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
     };
     let mut names: HashMap<String, String> = HashMap::new();
     for r in eligibility_requests.value.iter() {
-        names.insert(r.item.group_id.clone(), name_of(&r.group, &r.item.group_id));
+        names.insert(r.item.group_id.clone(), r.group_name(&r.item.group_id));
     }
     let eligible_rows: Vec<MyRole> = eligible.value.iter().map(to_role).collect();
     // Expired eligibilities, from the requests that granted them (Graph keeps no ended schedule).

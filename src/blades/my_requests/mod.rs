@@ -12,17 +12,10 @@ use crate::graph::model::{AccessId, Page, PrivilegedAccessGroupScheduleRequest};
 use crate::graph::request::GraphRequest;
 use crate::routes::Route;
 use leptos::prelude::*;
-use serde::Deserialize;
 
 const ROOT: &str = "/identityGovernance/privilegedAccess/group";
 
-#[derive(Clone, Debug, Deserialize)]
-struct WithGroup {
-    #[serde(flatten)]
-    r: PrivilegedAccessGroupScheduleRequest,
-    #[serde(default)]
-    group: Option<serde_json::Value>,
-}
+type WithGroup = crate::graph::model::Expanded<PrivilegedAccessGroupScheduleRequest>;
 
 /// A request and the collection it lives in (for Cancel).
 #[derive(Clone, Debug)]
@@ -59,15 +52,14 @@ async fn load(graph: Graph) -> Result<Vec<Mine>, GraphError> {
                 .map(|x| (x, "eligibilityScheduleRequests")),
         )
         // Only what the user asked for; what admins did to them is on My roles.
-        .filter(|(x, _)| x.r.action.is_some_and(|a| a.as_str().starts_with("self")))
+        .filter(|(x, _)| {
+            x.item
+                .action
+                .is_some_and(|a| a.as_str().starts_with("self"))
+        })
         .map(|(x, collection)| Mine {
-            group: x
-                .group
-                .as_ref()
-                .and_then(|g| g["displayName"].as_str())
-                .unwrap_or(&x.r.group_id)
-                .to_owned(),
-            r: x.r,
+            group: x.group_name(&x.item.group_id),
+            r: x.item,
             collection,
             decision: None,
         })

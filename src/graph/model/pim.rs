@@ -203,3 +203,35 @@ pub struct ApprovalStage {
     #[serde(default)]
     pub status: Option<String>,
 }
+
+/// A PIM object with the navigation properties `$expand=principal,group` brings (either may be
+/// absent), kept as JSON: a principal is a user or a group.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Expanded<T> {
+    #[serde(flatten)]
+    pub item: T,
+    #[serde(default)]
+    pub principal: Option<serde_json::Value>,
+    #[serde(default)]
+    pub group: Option<serde_json::Value>,
+}
+
+impl<T> Expanded<T> {
+    /// The expanded group's name, or `id` when Graph sent none.
+    pub fn group_name(&self, id: &str) -> String {
+        self.group
+            .as_ref()
+            .and_then(|g| g["displayName"].as_str())
+            .unwrap_or(id)
+            .to_owned()
+    }
+
+    /// The expanded principal's name, or `id` when Graph sent none.
+    pub fn principal_name(&self, id: &str) -> String {
+        self.principal
+            .as_ref()
+            .and_then(|p| p["displayName"].as_str())
+            .unwrap_or(id)
+            .to_owned()
+    }
+}
