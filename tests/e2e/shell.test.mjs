@@ -26,6 +26,8 @@ describe("shell", () => {
     for (const [label, path, heading] of NAV) {
       await nav.getByRole("link", { name: label, exact: true }).click();
       await page.waitForURL(`${stack.appUrl}${path}`);
+      // The URL changes a moment before the new blade is drawn: wait for its heading, then count.
+      await page.getByRole("heading", { level: 1, name: heading, exact: true }).waitFor();
       assert.equal(await h1(page).count(), 1);
       assert.equal((await h1(page).textContent()).trim(), heading);
       const current = nav.getByRole("link", { name: label, exact: true });
