@@ -22,6 +22,7 @@ pub fn routes() -> Router<Shared> {
         )
         .route("/_emulator/requests", get(requests).delete(clear_requests))
         .route("/_emulator/token-lifetime", post(token_lifetime))
+        .route("/_emulator/page-size", post(page_size))
         .route("/_emulator/state", get(state))
 }
 
@@ -94,10 +95,11 @@ async fn faults(State(s): State<Shared>) -> Json<Value> {
 }
 
 async fn add_fault(State(s): State<Shared>, Json(f): Json<Fault>) -> Response {
-    if !["latency", "throttle", "error", "drop"].contains(&f.kind.as_str()) {
+    if !crate::state::FAULT_KINDS.contains(&f.kind.as_str()) {
+        let kinds = crate::state::FAULT_KINDS.join(", ");
         return (
             StatusCode::BAD_REQUEST,
-            Json(json!({"error": "kind must be latency, throttle, error or drop"})),
+            Json(json!({"error": format!("kind must be one of {kinds}")})),
         )
             .into_response();
     }
@@ -134,6 +136,18 @@ struct Lifetime {
 /// Shortens access tokens so tests can see a refresh happen.
 async fn token_lifetime(State(s): State<Shared>, Json(l): Json<Lifetime>) -> StatusCode {
     s.world().token_lifetime_secs = l.seconds.clamp(1, 86_400);
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+struct PageSize {
+    /// `null` or 0 brings back Graph's own page sizes.
+    size: Option<usize>,
+}
+
+/// Forces paging: every collection answers at most `size` items a page, as `--page-size` does.
+async fn page_size(State(s): State<Shared>, Json(p): Json<PageSize>) -> StatusCode {
+    s.set_page_size(p.size.filter(|n| *n > 0));
     StatusCode::NO_CONTENT
 }
 

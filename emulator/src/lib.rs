@@ -32,6 +32,8 @@ pub struct Options {
     pub app_url: String,
     /// The tenant to serve.
     pub tenant: Tenant,
+    /// Server-driven page size for every collection (Graph's is 100); small values force paging.
+    pub page_size: Option<usize>,
 }
 
 impl Default for Options {
@@ -40,6 +42,7 @@ impl Default for Options {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             app_url: "http://127.0.0.1:8080".into(),
             tenant: Tenant::demo(),
+            page_size: None,
         }
     }
 }
@@ -52,6 +55,8 @@ pub struct Shared {
     tenant: Arc<Tenant>,
     base: Arc<OnceLock<String>>,
     router: Arc<OnceLock<Router>>,
+    /// 0 for Graph's own page sizes; otherwise the most items one page of any collection holds.
+    page_size: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Shared {
@@ -65,6 +70,19 @@ impl Shared {
     /// `http://127.0.0.1:PORT`.
     pub fn base_url(&self) -> String {
         self.base.get().cloned().unwrap_or_default()
+    }
+
+    /// The page-size ceiling set by `--page-size` or `/_emulator/page-size`, if any.
+    pub fn page_size(&self) -> Option<usize> {
+        match self.page_size.load(std::sync::atomic::Ordering::Relaxed) {
+            0 => None,
+            n => Some(n),
+        }
+    }
+
+    pub fn set_page_size(&self, size: Option<usize>) {
+        self.page_size
+            .store(size.unwrap_or(0), std::sync::atomic::Ordering::Relaxed);
     }
 
     fn router(&self) -> Router {
@@ -152,6 +170,7 @@ pub async fn spawn(options: Options) -> std::io::Result<Running> {
         tenant: Arc::new(options.tenant),
         base: Arc::new(OnceLock::new()),
         router: Arc::new(OnceLock::new()),
+        page_size: Arc::new(options.page_size.unwrap_or(0).into()),
     };
     let _ = shared.base.set(format!("http://{addr}"));
     let app = build(&shared);

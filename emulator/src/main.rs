@@ -1,11 +1,12 @@
-//! Command line of the emulator: `--port N --app-url URL [--tenant demo|large|FILE] [--bind IP]`.
+//! Command line of the emulator: `--port N --app-url URL [--tenant demo|large|FILE] [--bind IP]
+//! [--page-size N]`.
 
 use entra_emulator::{spawn, Options};
 use std::net::{IpAddr, SocketAddr};
 
 fn usage() -> ! {
     eprintln!(
-        "usage: entra-emulator --port N --app-url URL [--tenant demo|large|FILE] [--bind IP]"
+        "usage: entra-emulator --port N --app-url URL [--tenant demo|large|FILE] [--bind IP] [--page-size N]"
     );
     std::process::exit(2);
 }
@@ -20,6 +21,15 @@ fn parse_args() -> Options {
         match flag.as_str() {
             "--port" => port = value.parse().unwrap_or_else(|_| usage()),
             "--app-url" => options.app_url = value.trim_end_matches('/').to_owned(),
+            "--page-size" => {
+                options.page_size = Some(
+                    value
+                        .parse()
+                        .ok()
+                        .filter(|n| *n > 0)
+                        .unwrap_or_else(|| usage()),
+                )
+            }
             "--bind" => ip = value.parse().unwrap_or_else(|_| usage()),
             "--tenant" => {
                 options.tenant = entra_emulator::tenant::Tenant::load(&value).unwrap_or_else(|e| {

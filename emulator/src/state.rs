@@ -100,13 +100,25 @@ pub struct Email {
     pub sent_date_time: String,
 }
 
-/// A fault to inject on matching Graph paths.
+/// What a fault may do. `applyThenError` and `applyThenDrop` run the request first, so its effect
+/// stays while the caller sees a 5xx (`status`, 504 unless told) or a broken connection: the case
+/// where a client that resends a write blindly makes it twice.
+pub const FAULT_KINDS: [&str; 6] = [
+    "latency",
+    "throttle",
+    "error",
+    "drop",
+    "applyThenError",
+    "applyThenDrop",
+];
+
+/// A fault to inject on matching Graph paths, or on the token endpoint (`*/oauth2/v2.0/token`).
 #[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fault {
     /// A path with `*` wildcards, matched against the path (without query).
     pub path: String,
-    /// `latency`, `throttle`, `error` or `drop`.
+    /// One of `FAULT_KINDS`.
     pub kind: String,
     #[serde(default)]
     pub count: Option<u32>,

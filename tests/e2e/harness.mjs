@@ -11,8 +11,10 @@ export const CHROMIUM_ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
-function startEmulator(appUrl, tenant, binary) {
-  const child = spawn(binary, ["--port", "0", "--app-url", appUrl, "--tenant", tenant], {
+function startEmulator(appUrl, tenant, binary, pageSize) {
+  const args = ["--port", "0", "--app-url", appUrl, "--tenant", tenant];
+  if (pageSize) args.push("--page-size", String(pageSize));
+  const child = spawn(binary, args, {
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((ok, fail) => {
@@ -27,9 +29,9 @@ function startEmulator(appUrl, tenant, binary) {
 }
 
 /** Starts app server, emulator (demo tenant unless told) and browser; `stop()` ends all three. */
-export async function startStack({ tenant = "demo", binary = "target/debug/entra-emulator" } = {}) {
+export async function startStack({ tenant = "demo", binary = "target/debug/entra-emulator", pageSize } = {}) {
   const app = await startAppServer({ dir: "dist", port: 0 });
-  const emulator = await startEmulator(app.url.replace(/\/$/, ""), tenant, binary);
+  const emulator = await startEmulator(app.url.replace(/\/$/, ""), tenant, binary, pageSize);
   app.setEmulator(emulator.url);
   // Playwright gives each launch a fresh, empty profile directory of its own.
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });

@@ -112,6 +112,7 @@ pub fn page(
     context: &str,
     default_top: usize,
     max_top: usize,
+    server_size: Option<usize>,
 ) -> ApiResult<Value> {
     q.check_advanced()?;
     let filter = q.filter()?;
@@ -156,6 +157,7 @@ pub fn page(
             "Invalid page size specified: '{top}'. Must be between 1 and {max_top} inclusive."
         )));
     }
+    let top = server_size.map_or(top, |size| top.min(size.max(1)));
     let skip = match q.get("$skiptoken") {
         Some(t) => t
             .strip_prefix("X'")
@@ -196,5 +198,6 @@ pub fn collection(
     q: &Query,
     context: &str,
 ) -> ApiResult<Json<Value>> {
-    page(items, q, &s.base_url(), context, 100, 999).map(Json)
+    // Server-driven paging: Graph may send fewer items than `$top` asked for, with a nextLink.
+    page(items, q, &s.base_url(), context, 100, 999, s.page_size()).map(Json)
 }

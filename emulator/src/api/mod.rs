@@ -13,7 +13,7 @@ mod reports;
 use crate::caller::Caller;
 use crate::clock::ts;
 use crate::error::ApiError;
-use crate::state::LoggedRequest;
+use crate::state::{Fault, LoggedRequest};
 use crate::Shared;
 use axum::body::Body;
 use axum::extract::{FromRequestParts, Request, State};
@@ -136,6 +136,9 @@ fn fault_matches(pattern: &str, path: &str) -> bool {
 /// Middleware for every Graph route.
 pub async fn layer(State(s): State<Shared>, mut req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
+    if path.ends_with("/oauth2/v2.0/token") {
+        return token_faults(&s, req, next).await;
+    }
     if !(path.starts_with("/v1.0") || path.starts_with("/beta")) {
         return next.run(req).await;
     }
@@ -151,23 +154,7 @@ pub async fn layer(State(s): State<Shared>, mut req: Request, next: Next) -> Res
         .get("client-request-id")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let fault = {
-        let mut w = s.world();
-        let hit = w.faults.iter_mut().find(|f| {
-            fault_matches(&f.path, &path)
-                && !(f.top_level_only && in_batch)
-                && f.method
-                    .as_ref()
-                    .is_none_or(|m| m.eq_ignore_ascii_case(&method))
-                && f.count != Some(0)
-        });
-        hit.map(|f| {
-            if let Some(c) = f.count.as_mut() {
-                *c -= 1;
-            }
-            f.clone()
-        })
-    };
+    let fault = take_fault(&s, &path, &method, in_batch);
     let mut response = match fault.as_ref().map(|f| f.kind.as_str()) {
         Some("throttle") => {
             let after = fault.as_ref().and_then(|f| f.retry_after).unwrap_or(2.128);
@@ -175,25 +162,8 @@ pub async fn layer(State(s): State<Shared>, mut req: Request, next: Next) -> Res
                 .with_header("Retry-After", after.to_string())
                 .into_response()
         }
-        Some("error") => {
-            let status = fault.as_ref().and_then(|f| f.status).unwrap_or(503);
-            let code = if status == 504 {
-                "GatewayTimeout"
-            } else if status == 503 {
-                "ServiceUnavailable"
-            } else {
-                "generalException"
-            };
-            ApiError::new(status, code, "The service is temporarily unavailable.").into_response()
-        }
-        Some("drop") => {
-            // A body that fails mid-stream: the client sees the connection break.
-            let stream = futures_stream_error();
-            Response::builder()
-                .status(200)
-                .body(Body::from_stream(stream))
-                .expect("valid response")
-        }
+        Some("error") => server_error(fault.as_ref().and_then(|f| f.status).unwrap_or(503)),
+        Some("drop") => dropped(),
         other => {
             if other == Some("latency") {
                 let ms = fault.as_ref().and_then(|f| f.latency_ms).unwrap_or(100);
@@ -207,7 +177,15 @@ pub async fn layer(State(s): State<Shared>, mut req: Request, next: Next) -> Res
                     req.extensions_mut().insert(e);
                 }
             }
-            next.run(req).await
+            let applied = next.run(req).await;
+            // The work is done and kept; only the answer is lost on the way back.
+            match other {
+                Some("applyThenError") => {
+                    server_error(fault.as_ref().and_then(|f| f.status).unwrap_or(504))
+                }
+                Some("applyThenDrop") => dropped(),
+                _ => applied,
+            }
         }
     };
     let request_id = uuid::Uuid::new_v4().to_string();
@@ -226,6 +204,88 @@ pub async fn layer(State(s): State<Shared>, mut req: Request, next: Next) -> Res
         });
     }
     cors(response, origin.as_ref())
+}
+
+/// The first live fault for this call, its count taken down by one.
+fn take_fault(s: &Shared, path: &str, method: &str, in_batch: bool) -> Option<Fault> {
+    let mut w = s.world();
+    let hit = w.faults.iter_mut().find(|f| {
+        fault_matches(&f.path, path)
+            && !(f.top_level_only && in_batch)
+            && f.method
+                .as_ref()
+                .is_none_or(|m| m.eq_ignore_ascii_case(method))
+            && f.count != Some(0)
+    });
+    hit.map(|f| {
+        if let Some(c) = f.count.as_mut() {
+            *c -= 1;
+        }
+        f.clone()
+    })
+}
+
+fn server_error(status: u16) -> Response {
+    let code = match status {
+        504 => "GatewayTimeout",
+        503 => "ServiceUnavailable",
+        _ => "generalException",
+    };
+    ApiError::new(status, code, "The service is temporarily unavailable.").into_response()
+}
+
+/// A body that fails mid-stream: the client sees the connection break.
+fn dropped() -> Response {
+    Response::builder()
+        .status(200)
+        .body(Body::from_stream(futures_stream_error()))
+        .expect("valid response")
+}
+
+/// Faults on Entra's token endpoint: a 5xx with an OAuth error body, or a dropped connection;
+/// the `apply` kinds redeem the code or refresh token first, so it cannot be used again.
+async fn token_faults(s: &Shared, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let method = req.method().to_string();
+    let origin = req.headers().get(header::ORIGIN).cloned();
+    let Some(fault) = take_fault(s, &path, &method, false) else {
+        return next.run(req).await;
+    };
+    let oauth_error = |status: u16| {
+        let body = serde_json::json!({
+            "error": "temporarily_unavailable",
+            "error_description": "AADSTS90033: A transient error has occurred. Please try again.",
+            "error_codes": [90033],
+        });
+        let mut r = (
+            StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE),
+            axum::Json(body),
+        )
+            .into_response();
+        r.headers_mut().insert(
+            "access-control-allow-origin",
+            origin.clone().unwrap_or(HeaderValue::from_static("*")),
+        );
+        r
+    };
+    match fault.kind.as_str() {
+        "error" => oauth_error(fault.status.unwrap_or(503)),
+        "drop" => dropped(),
+        "latency" => {
+            let ms = fault.latency_ms.unwrap_or(100);
+            tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+            next.run(req).await
+        }
+        "applyThenError" => {
+            let _ = next.run(req).await;
+            oauth_error(fault.status.unwrap_or(504))
+        }
+        "applyThenDrop" => {
+            let _ = next.run(req).await;
+            dropped()
+        }
+        _ => next.run(req).await,
+    }
 }
 
 fn futures_stream_error(
