@@ -2,8 +2,8 @@
 
 use crate::auth::session::Graph;
 use crate::graph::batch::decode;
+use crate::graph::directory::{search_groups, search_users};
 use crate::graph::model::{Group, Page, User};
-use crate::graph::request::{search_term, GraphRequest};
 use leptos::prelude::*;
 
 /// Someone (or a group) picked.
@@ -18,20 +18,9 @@ async fn search(
     graph: Graph,
     text: String,
 ) -> Result<Vec<Picked>, crate::graph::error::GraphError> {
-    let q = format!(
-        "{} OR {}",
-        search_term("displayName", &text),
-        search_term("userPrincipalName", &text)
-    );
-    let users = GraphRequest::get("/users")
-        .query("$search", &q)
-        .query("$select", "id,displayName,userPrincipalName")
-        .query("$top", "10");
-    let groups = GraphRequest::get("/groups")
-        .query("$search", &search_term("displayName", &text))
-        .query("$select", "id,displayName")
-        .query("$top", "5");
-    let mut answers = graph.batch(&[users, groups]).await.into_iter();
+    let requests = [search_users(&text, 10), search_groups(&text, 5)];
+    // The first matches only: more would be typed for, not scrolled to.
+    let mut answers = graph.batch_first_pages(&requests).await.into_iter();
     let users: Page<User> = decode(answers.next())?;
     let groups: Page<Group> = decode(answers.next())?;
     let mut out: Vec<Picked> = users

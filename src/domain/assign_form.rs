@@ -149,14 +149,6 @@ pub fn request(
     }
 }
 
-/// The Graph collection a request of `kind` goes to.
-pub fn collection(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Eligible => "/identityGovernance/privilegedAccess/group/eligibilityScheduleRequests",
-        Kind::Active => "/identityGovernance/privilegedAccess/group/assignmentScheduleRequests",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

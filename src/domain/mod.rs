@@ -8,6 +8,8 @@ pub mod audit;
 pub mod duration;
 pub mod group_form;
 pub mod managed;
+pub mod principals;
+pub mod readback;
 pub mod settings;
 pub mod validate;
 pub mod wording;

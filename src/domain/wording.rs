@@ -27,8 +27,29 @@ pub fn yes_no(b: bool) -> &'static str {
     }
 }
 
+/// In place of a detail Graph would not give: what is missing, the code and the request id, so
+/// the row stays and support can trace it. Never an empty cell.
+pub fn unreadable(what: &str, e: &crate::graph::error::GraphError) -> String {
+    format!(
+        "Couldn't read {what}: {} (request id {})",
+        e.effective_code(),
+        e.request_id.as_deref().unwrap_or("-")
+    )
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn unreadable_details_keep_code_and_request_id() {
+        let mut e = crate::graph::error::GraphError::transport("x", "c");
+        e.code = "Authorization_RequestDenied".into();
+        e.request_id = Some("r-1".into());
+        assert_eq!(
+            super::unreadable("who decided", &e),
+            "Couldn't read who decided: Authorization_RequestDenied (request id r-1)"
+        );
+    }
+
     #[test]
     fn durations_in_words() {
         assert_eq!(super::duration(30), "30 minutes");

@@ -1,5 +1,6 @@
 //! `$batch`: requests grouped by at most 20, each sub-answer read on its own (its status honoured,
-//! its error kept), and the throttled ones picked out to be retried alone.
+//! its error kept), the throttled and the refused picked out to be sent again, and the further
+//! pages of every collection in it read too.
 
 use super::error::{ErrorHeaders, GraphError};
 use super::request::GraphRequest;
@@ -10,28 +11,31 @@ pub const MAX_REQUESTS: usize = 20;
 
 /// The `$batch` bodies for `requests`, in order; sub-request ids are the indexes into `requests`.
 pub fn bodies(requests: &[GraphRequest]) -> Vec<Value> {
-    requests
-        .chunks(MAX_REQUESTS)
-        .enumerate()
-        .map(|(chunk, part)| {
-            let items: Vec<Value> = part
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let mut item = json!({"id": (chunk * MAX_REQUESTS + i).to_string(), "method": r.method, "url": r.url});
-                    if !r.headers.is_empty() {
-                        let h: Map<String, Value> = r.headers.iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
-                        item["headers"] = Value::Object(h);
-                    }
-                    if let Some(b) = &r.body {
-                        item["body"] = b.clone();
-                    }
-                    item
-                })
-                .collect();
-            json!({"requests": items})
+    let indexed: Vec<(usize, &GraphRequest)> = requests.iter().enumerate().collect();
+    indexed.chunks(MAX_REQUESTS).map(body).collect()
+}
+
+/// One `$batch` body (at most `MAX_REQUESTS` parts); each part's id is the given index.
+pub fn body(parts: &[(usize, &GraphRequest)]) -> Value {
+    let items: Vec<Value> = parts
+        .iter()
+        .map(|(i, r)| {
+            let mut item = json!({"id": i.to_string(), "method": r.method, "url": r.url});
+            if !r.headers.is_empty() {
+                let h: Map<String, Value> = r
+                    .headers
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), json!(v)))
+                    .collect();
+                item["headers"] = Value::Object(h);
+            }
+            if let Some(b) = &r.body {
+                item["body"] = b.clone();
+            }
+            item
         })
-        .collect()
+        .collect();
+    json!({"requests": items})
 }
 
 /// One sub-answer: the body on success, a `GraphError` otherwise.
@@ -88,6 +92,48 @@ pub fn decode<T: serde::de::DeserializeOwned>(answer: Option<SubResult>) -> Resu
         .map_err(|e| GraphError::transport(&format!("unexpected answer: {e}"), "-"))
 }
 
+/// The answers for exactly `ids`: an id Graph did not ask about is dropped (it cannot be matched
+/// to a request, and must not index past the list), a missing one is left out.
+pub fn only(parts: Vec<(usize, SubResult)>, ids: &[usize]) -> Vec<(usize, SubResult)> {
+    let mut seen = std::collections::HashSet::new();
+    parts
+        .into_iter()
+        .filter(|(i, _)| ids.contains(i) && seen.insert(*i))
+        .collect()
+}
+
+/// The parts refused for their token (401): sent again once with a new one.
+pub fn refused(results: &[(usize, SubResult)]) -> Vec<usize> {
+    results
+        .iter()
+        .filter_map(|(i, r)| {
+            matches!(r, Err(e) if e.status == 401 && e.claims.is_none()).then_some(*i)
+        })
+        .collect()
+}
+
+/// The `@odata.nextLink` of a collection answer, if there are more pages.
+pub fn next_link(answer: &Value) -> Option<&str> {
+    answer["@odata.nextLink"].as_str()
+}
+
+/// Appends a further page's items to the answer read so far and carries its next link over.
+pub fn append_page(answer: &mut Value, page: Value) {
+    let more = match page.get("value") {
+        Some(Value::Array(items)) => items.clone(),
+        _ => vec![],
+    };
+    if let Some(Value::Array(items)) = answer.get_mut("value") {
+        items.extend(more);
+    }
+    if let Some(obj) = answer.as_object_mut() {
+        match page.get("@odata.nextLink") {
+            Some(link) => obj.insert("@odata.nextLink".into(), link.clone()),
+            None => obj.remove("@odata.nextLink"),
+        };
+    }
+}
+
 /// The sub-requests Graph throttled, to send again on their own after their own `Retry-After`.
 pub fn throttled(results: &[(usize, SubResult)]) -> Vec<(usize, Option<String>)> {
     results
@@ -141,6 +187,35 @@ mod tests {
         );
         assert_eq!(throttled(&r), vec![(2, Some("3".to_owned()))]);
         assert!(read(&json!({"nope": 1})).is_err());
+    }
+
+    #[test]
+    fn ids_outside_the_request_are_dropped_and_refusals_found() {
+        let answer = json!({"responses": [
+            {"id": "7", "status": 200, "body": {}},
+            {"id": "99", "status": 200, "body": {}},
+            {"id": "18446744073709551615", "status": 200, "body": {}},
+            {"id": "8", "status": 401, "body": {"error": {"code": "InvalidAuthenticationToken", "message": "expired"}}},
+            {"id": "8", "status": 200, "body": {}},
+        ]});
+        let parts = only(read(&answer).unwrap(), &[7, 8]);
+        assert_eq!(parts.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [7, 8]);
+        assert_eq!(refused(&parts), [8]);
+    }
+
+    #[test]
+    fn further_pages_are_appended() {
+        let mut first =
+            json!({"value": [1, 2], "@odata.nextLink": "https://g/v1.0/x?$skiptoken=a"});
+        assert_eq!(next_link(&first), Some("https://g/v1.0/x?$skiptoken=a"));
+        append_page(
+            &mut first,
+            json!({"value": [3], "@odata.nextLink": "https://g/v1.0/x?$skiptoken=b"}),
+        );
+        assert_eq!(first["value"], json!([1, 2, 3]));
+        append_page(&mut first, json!({"value": [4]}));
+        assert_eq!(first["value"], json!([1, 2, 3, 4]));
+        assert_eq!(next_link(&first), None);
     }
 
     #[test]

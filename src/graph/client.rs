@@ -1,12 +1,13 @@
 //! Sending Graph requests from the browser over gloo-net: token, `client-request-id`, one refresh
-//! on 401, capped retries on 429/503/504, paging and batching. The token comes from a
+//! on 401 (top level or inside a `$batch`), capped retries for what may be resent, "outcome
+//! unknown" for a write that may have landed, every page of a collection. The token comes from a
 //! `TokenSource`, so this module knows nothing of how sign-in works.
 
-use super::batch;
+use super::batch::{self, SubResult};
 use super::error::{ErrorHeaders, GraphError};
 use super::model::Page;
-use super::request::GraphRequest;
-use super::retry::RetryPolicy;
+use super::request::{under_base, GraphRequest};
+use super::retry::{Failure, Next, RetryPolicy};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::future::Future;
@@ -56,6 +57,22 @@ fn sign_in_error(why: String, crid: &str) -> GraphError {
     e
 }
 
+fn foreign_link(link: &str) -> GraphError {
+    let mut e = GraphError::transport("a next-page link outside Microsoft Graph", "-");
+    e.code = "UntrustedNextLink".into();
+    e.message = format!(
+        "Graph's answer pointed to another site for its next page ({}); it was not followed.",
+        link.chars().take(80).collect::<String>()
+    );
+    e
+}
+
+/// One attempt's outcome before it is judged.
+enum Attempt {
+    Answer(Value),
+    Failed(Failure, Option<String>, Option<GraphError>),
+}
+
 impl<T: TokenSource> GraphClient<T> {
     pub fn new(base: &str, tokens: T) -> Self {
         GraphClient {
@@ -65,127 +82,130 @@ impl<T: TokenSource> GraphClient<T> {
         }
     }
 
-    fn url(&self, url: &str) -> String {
-        if url.starts_with("https://") || url.starts_with("http://") {
-            url.to_owned()
-        } else {
-            format!("{}{url}", self.base)
+    /// Sends once with `token`.
+    async fn attempt(&self, req: &GraphRequest, token: &str, crid: &str) -> Attempt {
+        use gloo_net::http::{Method, RequestBuilder};
+        let method = match req.method {
+            "POST" => Method::POST,
+            "PATCH" => Method::PATCH,
+            "DELETE" => Method::DELETE,
+            "PUT" => Method::PUT,
+            _ => Method::GET,
+        };
+        // Paths are relative to the configured root; a next link was checked against it already.
+        let url = format!("{}{}", self.base, req.url);
+        let mut b = RequestBuilder::new(&url)
+            .method(method)
+            .header("Authorization", &format!("Bearer {token}"))
+            .header("client-request-id", crid);
+        for (k, v) in &req.headers {
+            b = b.header(k, v);
         }
+        let sent = match &req.body {
+            Some(body) => match b.body(body.to_string()) {
+                Ok(r) => r.send().await,
+                Err(e) => {
+                    let e = GraphError::transport(&e.to_string(), crid);
+                    return Attempt::Failed(Failure::Status(0), None, Some(e));
+                }
+            },
+            None => b.send().await,
+        };
+        let res = match sent {
+            Ok(r) => r,
+            Err(e) => {
+                let e = GraphError::transport(&e.to_string(), crid);
+                return Attempt::Failed(Failure::Dropped, None, Some(e));
+            }
+        };
+        let status = res.status();
+        let h = res.headers();
+        let retry_after = h.get("retry-after");
+        // Reading the body can fail too: the connection broke after the status line.
+        let text = match res.text().await {
+            Ok(t) => t,
+            Err(e) => {
+                let e = GraphError::transport(&e.to_string(), crid);
+                return Attempt::Failed(Failure::Dropped, retry_after, Some(e));
+            }
+        };
+        if (200..300).contains(&status) {
+            return Attempt::Answer(if text.is_empty() {
+                Value::Null
+            } else {
+                serde_json::from_str(&text).unwrap_or(Value::String(text))
+            });
+        }
+        let (rid, date, www) = (
+            h.get("request-id"),
+            h.get("date"),
+            h.get("www-authenticate"),
+        );
+        let headers = ErrorHeaders {
+            request_id: rid.as_deref(),
+            client_request_id: Some(crid),
+            date: date.as_deref(),
+            www_authenticate: www.as_deref(),
+            retry_after: retry_after.as_deref(),
+        };
+        let e = GraphError::from_response(status, headers, &text);
+        Attempt::Failed(Failure::Status(status), retry_after, Some(e))
     }
 
-    /// Sends one request; the answer's JSON (or `Null` for 204).
+    /// Sends one request; the answer's JSON (or `Null` for 204). GET, PUT and DELETE are retried
+    /// on 429/503/504 and dropped connections; a POST or PATCH only on 429, and one that met a
+    /// 5xx or lost its connection comes back with `outcome_unknown` set.
     pub async fn send(&self, req: &GraphRequest, acrs: Option<&str>) -> Result<Value, GraphError> {
-        use gloo_net::http::{Method, RequestBuilder};
         let crid = new_id();
         let mut token = self
             .tokens
             .token(acrs)
             .await
             .map_err(|e| sign_in_error(e, &crid))?;
-        let mut refreshed = false;
-        let mut attempt = 1;
+        let idempotent = req.is_idempotent();
+        let (mut refreshed, mut attempt) = (false, 1);
         loop {
-            let method = match req.method {
-                "POST" => Method::POST,
-                "PATCH" => Method::PATCH,
-                "DELETE" => Method::DELETE,
-                "PUT" => Method::PUT,
-                _ => Method::GET,
+            let (failure, retry_after, error) = match self.attempt(req, &token, &crid).await {
+                Attempt::Answer(v) => return Ok(v),
+                Attempt::Failed(f, r, e) => (f, r, e),
             };
-            let mut b = RequestBuilder::new(&self.url(&req.url))
-                .method(method)
-                .header("Authorization", &format!("Bearer {token}"))
-                .header("client-request-id", &crid);
-            for (k, v) in &req.headers {
-                b = b.header(k, v);
-            }
-            let sent = match &req.body {
-                Some(body) => {
-                    b.body(body.to_string())
-                        .map_err(|e| GraphError::transport(&e.to_string(), &crid))?
-                        .send()
-                        .await
-                }
-                None => b.send().await,
-            };
-            let res = match sent {
-                Ok(r) => r,
-                // A dropped connection is worth the same capped retries as a 503.
-                Err(e) => match self
-                    .policy
-                    .delay_ms(503, None, attempt, js_sys::Math::random())
-                {
-                    Some(ms) => {
-                        sleep(ms).await;
-                        attempt += 1;
-                        continue;
-                    }
-                    None => return Err(GraphError::transport(&e.to_string(), &crid)),
-                },
-            };
-            let status = res.status();
-            if (200..300).contains(&status) {
-                let text = res
-                    .text()
-                    .await
-                    .map_err(|e| GraphError::transport(&e.to_string(), &crid))?;
-                return Ok(if text.is_empty() {
-                    Value::Null
-                } else {
-                    serde_json::from_str(&text).unwrap_or(Value::String(text))
-                });
-            }
-            let h = res.headers();
-            let retry_after = h.get("retry-after");
-            if status == 401 && !refreshed {
-                refreshed = true;
-                token = self
-                    .tokens
-                    .refreshed(acrs)
-                    .await
-                    .map_err(|e| sign_in_error(e, &crid))?;
-                continue;
-            }
-            if let Some(ms) = self.policy.delay_ms(
-                status,
+            let error = error.unwrap_or_else(|| GraphError::transport("no answer", &crid));
+            let jitter = js_sys::Math::random();
+            let step = self.policy.next(
+                idempotent,
+                failure,
                 retry_after.as_deref(),
                 attempt,
-                js_sys::Math::random(),
-            ) {
-                sleep(ms).await;
-                attempt += 1;
-                continue;
-            }
-            let body = res.text().await.unwrap_or_default();
-            let (rid, date, www) = (
-                h.get("request-id"),
-                h.get("date"),
-                h.get("www-authenticate"),
+                refreshed || error.claims.is_some(),
+                jitter,
             );
-            let headers = ErrorHeaders {
-                request_id: rid.as_deref(),
-                client_request_id: Some(&crid),
-                date: date.as_deref(),
-                www_authenticate: www.as_deref(),
-                retry_after: retry_after.as_deref(),
-            };
-            return Err(GraphError::from_response(status, headers, &body));
+            match step {
+                Next::Refresh => {
+                    refreshed = true;
+                    token = self
+                        .tokens
+                        .refreshed(acrs)
+                        .await
+                        .map_err(|e| sign_in_error(e, &crid))?;
+                }
+                Next::Wait(ms) => {
+                    sleep(ms).await;
+                    attempt += 1;
+                }
+                Next::Unknown => return Err(error.with_unknown_outcome()),
+                Next::GiveUp => return Err(error),
+            }
         }
     }
 
     /// Reads one typed answer.
     pub async fn get<R: DeserializeOwned>(&self, req: &GraphRequest) -> Result<R, GraphError> {
         let v = self.send(req, None).await?;
-        serde_json::from_value(v).map_err(|e| {
-            GraphError::from_response(
-                200,
-                ErrorHeaders::default(),
-                &format!("unexpected answer shape: {e}"),
-            )
-        })
+        decode_value(v)
     }
 
-    /// Follows `@odata.nextLink` to the end, resending the request's headers on every page.
+    /// Follows `@odata.nextLink` to the end (only under the Graph root), resending the request's
+    /// headers on every page.
     pub async fn get_all<R: DeserializeOwned>(
         &self,
         req: &GraphRequest,
@@ -195,15 +215,47 @@ impl<T: TokenSource> GraphClient<T> {
         while let Some(r) = next {
             let page: Page<R> = self.get(&r).await?;
             out.extend(page.value);
-            next = page.next_link.map(|link| req.next_page(&link));
+            next = match page.next_link {
+                Some(link) => Some(self.next_request(req, &link)?),
+                None => None,
+            };
         }
         Ok(out)
     }
 
-    /// Sends many requests in `$batch` calls of 20; throttled ones are retried alone. One result
-    /// per request, in order.
+    /// One page and the request for the next, for blades that show "Load more".
+    pub async fn get_page<R: DeserializeOwned>(
+        &self,
+        req: &GraphRequest,
+    ) -> Result<(Vec<R>, Option<GraphRequest>), GraphError> {
+        let page: Page<R> = self.get(req).await?;
+        let next = match page.next_link {
+            Some(link) => Some(self.next_request(req, &link)?),
+            None => None,
+        };
+        Ok((page.value, next))
+    }
+
+    fn next_request(&self, req: &GraphRequest, link: &str) -> Result<GraphRequest, GraphError> {
+        under_base(&self.base, link)
+            .map(|path| req.next_page(&path))
+            .ok_or_else(|| foreign_link(link))
+    }
+
+    /// Sends many requests in `$batch` calls of 20. One result per request, in order, each
+    /// collection with every page read.
     pub async fn batch(&self, requests: &[GraphRequest]) -> Vec<Result<Value, GraphError>> {
         self.batch_as(requests, None).await
+    }
+
+    /// `batch` reading only the first page of each collection: for suggestions, where `$top`
+    /// is the point ("the first 10 matches"), not a page size.
+    pub async fn batch_first_pages(
+        &self,
+        requests: &[GraphRequest],
+    ) -> Vec<Result<Value, GraphError>> {
+        let all: Vec<usize> = (0..requests.len()).collect();
+        self.parts(requests, &all, None).await
     }
 
     /// `batch` with the token of an authentication context (`acrs`), for writes that need one.
@@ -212,48 +264,138 @@ impl<T: TokenSource> GraphClient<T> {
         requests: &[GraphRequest],
         acrs: Option<&str>,
     ) -> Vec<Result<Value, GraphError>> {
-        let mut results: Vec<Option<Result<Value, GraphError>>> = vec![None; requests.len()];
-        for (chunk, body) in batch::bodies(requests).into_iter().enumerate() {
-            let span = chunk * batch::MAX_REQUESTS
-                ..((chunk + 1) * batch::MAX_REQUESTS).min(requests.len());
-            match self
-                .send(&GraphRequest::post("/$batch", body), acrs)
-                .await
-                .and_then(|a| batch::read(&a))
-            {
-                Ok(parts) => {
-                    let waits = batch::throttled(&parts);
-                    let throttled: Vec<usize> = waits.iter().map(|(i, _)| *i).collect();
-                    // Wait out the longest Retry-After of the throttled parts before resending them.
-                    let wait = waits
-                        .iter()
-                        .filter_map(|(_, r)| {
-                            self.policy
-                                .delay_ms(429, r.as_deref(), 1, js_sys::Math::random())
-                        })
-                        .max();
-                    if let Some(ms) = wait {
-                        sleep(ms).await;
-                    }
-                    for (i, r) in parts {
-                        if i < results.len() && !throttled.contains(&i) {
-                            results[i] = Some(r);
+        let all: Vec<usize> = (0..requests.len()).collect();
+        let mut results = self.parts(requests, &all, acrs).await;
+        self.read_further_pages(requests, &mut results, acrs).await;
+        results
+    }
+
+    /// Sends `ids` of `requests` in batches: parts refused for their token are sent again once
+    /// with a new one, throttled parts alone after their `Retry-After`; a write in a batch that
+    /// met a 5xx or lost its connection is reported as outcome unknown, never resent.
+    async fn parts(
+        &self,
+        requests: &[GraphRequest],
+        ids: &[usize],
+        acrs: Option<&str>,
+    ) -> Vec<SubResult> {
+        let mut results: Vec<Option<SubResult>> = vec![None; requests.len()];
+        let mut refreshed = false;
+        let mut todo: Vec<usize> = ids.to_vec();
+        while !todo.is_empty() {
+            let mut again = vec![];
+            let mut throttled: Vec<(usize, Option<String>)> = vec![];
+            for chunk in todo.chunks(batch::MAX_REQUESTS) {
+                let parts: Vec<(usize, &GraphRequest)> =
+                    chunk.iter().map(|&i| (i, &requests[i])).collect();
+                let answer = self
+                    .send(&GraphRequest::post("/$batch", batch::body(&parts)), acrs)
+                    .await
+                    .and_then(|a| batch::read(&a));
+                let answers = match answer {
+                    Ok(a) => batch::only(a, chunk),
+                    Err(e) => {
+                        for &i in chunk {
+                            results[i] = Some(Err(e.clone()));
                         }
+                        continue;
                     }
-                    for i in throttled {
-                        results[i] = Some(self.send(&requests[i], acrs).await);
-                    }
+                };
+                throttled.extend(batch::throttled(&answers));
+                if !refreshed {
+                    again.extend(batch::refused(&answers));
                 }
-                Err(e) => {
-                    for slot in &mut results[span] {
-                        *slot = Some(Err(e.clone()));
+                for (i, r) in answers {
+                    let r = r.map_err(|e| {
+                        if e.status >= 500 && !requests[i].is_idempotent() {
+                            e.with_unknown_outcome()
+                        } else {
+                            e
+                        }
+                    });
+                    results[i] = Some(r);
+                }
+            }
+            let wait = throttled
+                .iter()
+                .filter_map(|(_, r)| {
+                    self.policy
+                        .delay_ms(429, r.as_deref(), 1, js_sys::Math::random())
+                })
+                .max();
+            if let Some(ms) = wait {
+                sleep(ms).await;
+            }
+            for (i, _) in throttled {
+                results[i] = Some(self.send(&requests[i], acrs).await);
+            }
+            todo = vec![];
+            if !again.is_empty() {
+                refreshed = true;
+                match self.tokens.refreshed(acrs).await {
+                    // The next round sends exactly the refused parts, with the new token.
+                    Ok(_) => todo = again,
+                    Err(e) => {
+                        for i in again {
+                            results[i] = Some(Err(sign_in_error(e.clone(), "-")));
+                        }
                     }
                 }
             }
         }
-        results
-            .into_iter()
-            .map(|r| r.unwrap_or_else(|| Err(GraphError::transport("no answer in the batch", "-"))))
+        ids.iter()
+            .map(|&i| {
+                results[i]
+                    .take()
+                    .unwrap_or_else(|| Err(GraphError::transport("no answer in the batch", "-")))
+            })
             .collect()
     }
+
+    /// Reads the further pages of every collection answered in a batch, batched in turn, until
+    /// none has a next link.
+    async fn read_further_pages(
+        &self,
+        requests: &[GraphRequest],
+        results: &mut [SubResult],
+        acrs: Option<&str>,
+    ) {
+        loop {
+            let mut next: Vec<(usize, GraphRequest)> = vec![];
+            for (i, r) in results.iter_mut().enumerate() {
+                let Ok(answer) = r else { continue };
+                let Some(link) = batch::next_link(answer).map(str::to_owned) else {
+                    continue;
+                };
+                match self.next_request(&requests[i], &link) {
+                    Ok(req) => next.push((i, req)),
+                    Err(e) => *r = Err(e),
+                }
+            }
+            if next.is_empty() {
+                return;
+            }
+            let reqs: Vec<GraphRequest> = next.iter().map(|(_, r)| r.clone()).collect();
+            let ids: Vec<usize> = (0..reqs.len()).collect();
+            let pages = self.parts(&reqs, &ids, acrs).await;
+            for ((i, _), page) in next.into_iter().zip(pages) {
+                match (page, &mut results[i]) {
+                    (Ok(page), Ok(answer)) => batch::append_page(answer, page),
+                    (Err(e), slot) => *slot = Err(e),
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+/// An answer read as `R`; a shape that does not fit is an error, never a default.
+pub fn decode_value<R: DeserializeOwned>(v: Value) -> Result<R, GraphError> {
+    serde_json::from_value(v).map_err(|e| {
+        GraphError::from_response(
+            200,
+            ErrorHeaders::default(),
+            &format!("unexpected answer shape: {e}"),
+        )
+    })
 }

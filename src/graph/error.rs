@@ -20,6 +20,9 @@ pub struct GraphError {
     pub claims: Option<ClaimsChallenge>,
     /// `Retry-After`, when the browser could read it.
     pub retry_after: Option<String>,
+    /// A write met a 5xx or a dropped connection: Graph may have applied it. Read it back
+    /// before sending anything again.
+    pub outcome_unknown: bool,
 }
 
 /// The response headers a `GraphError` reads.
@@ -71,7 +74,14 @@ impl GraphError {
             date: text(&inner["date"]).or(headers.date.map(str::to_owned)),
             claims: claims::parse(body, headers.www_authenticate),
             retry_after: headers.retry_after.map(str::to_owned),
+            outcome_unknown: false,
         }
+    }
+
+    /// This error came back from a write that Graph may have applied anyway.
+    pub fn with_unknown_outcome(mut self) -> GraphError {
+        self.outcome_unknown = true;
+        self
     }
 
     /// The request never got an answer (network, CORS, dropped connection).
@@ -86,6 +96,7 @@ impl GraphError {
             date: None,
             claims: None,
             retry_after: None,
+            outcome_unknown: false,
         }
     }
 

@@ -2,12 +2,17 @@
 // GraphError keeps every detail support needs; errors are rare, so its size is not worth boxing.
 #![allow(clippy::result_large_err)]
 
+pub mod audit;
 pub mod batch;
+pub mod conditional_access;
+pub mod directory;
 pub mod error;
 pub mod model;
-pub mod queries;
+pub mod pim;
+pub mod policies;
 pub mod request;
 pub mod retry;
+pub mod role_management;
 
 #[cfg(target_arch = "wasm32")]
 pub mod client;

@@ -19,6 +19,26 @@ pub fn search_term(prop: &str, term: &str) -> String {
     format!("\"{prop}:{}\"", term.replace('"', ""))
 }
 
+/// An id or name as one path segment: everything but letters, digits and `-._~` is
+/// percent-encoded, so an id from a link can never add a path, a query or a fragment.
+pub fn segment(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    // `.` and `..` alone would still walk the path.
+    match out.as_str() {
+        "." => "%2E".into(),
+        ".." => "%2E%2E".into(),
+        _ => out,
+    }
+}
+
 /// One Graph call, before it is sent.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GraphRequest {
@@ -104,6 +124,27 @@ impl GraphRequest {
         self.headers.iter().any(|(k, _)| *k == "ConsistencyLevel")
     }
 
+    /// Whether sending this twice does no harm: GET, PUT and DELETE, actions that only read
+    /// (`getByIds`), and a `$batch` made only of such requests. POST and PATCH are not.
+    pub fn is_idempotent(&self) -> bool {
+        match self.method {
+            "POST" if self.url == "/$batch" => self
+                .body
+                .as_ref()
+                .and_then(|b| b["requests"].as_array())
+                .is_some_and(|parts| {
+                    parts.iter().all(|p| {
+                        let method = p["method"].as_str().unwrap_or("POST");
+                        let url = p["url"].as_str().unwrap_or("");
+                        matches!(method, "GET" | "PUT" | "DELETE") || read_only_action(url)
+                    })
+                }),
+            "POST" => read_only_action(&self.url),
+            "PATCH" => false,
+            _ => true,
+        }
+    }
+
     /// The request for the next page: Graph's link verbatim, with this request's headers, which
     /// `@odata.nextLink` does not carry.
     pub fn next_page(&self, next_link: &str) -> GraphRequest {
@@ -116,9 +157,64 @@ impl GraphRequest {
     }
 }
 
+/// POST actions that change nothing.
+fn read_only_action(url: &str) -> bool {
+    url.split('?')
+        .next()
+        .is_some_and(|p| p.ends_with("/getByIds"))
+}
+
+/// `link` as a path under `base` (`https://graph.microsoft.com/v1.0`), or `None` when it points
+/// anywhere else: an `@odata.nextLink` is followed with the user's token only to Graph itself.
+pub fn under_base(base: &str, link: &str) -> Option<String> {
+    let base = base.trim_end_matches('/');
+    let rest = link.strip_prefix(base)?;
+    (rest.starts_with('/') && !rest.starts_with("//")).then(|| rest.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_reads_and_batches_of_reads_are_idempotent() {
+        assert!(GraphRequest::get("/groups").is_idempotent());
+        assert!(GraphRequest::new("DELETE", "/x").is_idempotent());
+        assert!(!GraphRequest::post("/groups", Value::Null).is_idempotent());
+        assert!(!GraphRequest::patch("/policies/x", Value::Null).is_idempotent());
+        assert!(GraphRequest::post("/directoryObjects/getByIds", Value::Null).is_idempotent());
+        let reads =
+            crate::graph::batch::bodies(&[GraphRequest::get("/a"), GraphRequest::get("/b")]);
+        assert!(GraphRequest::post("/$batch", reads[0].clone()).is_idempotent());
+        let mixed = crate::graph::batch::bodies(&[
+            GraphRequest::get("/a"),
+            GraphRequest::post("/b", Value::Null),
+        ]);
+        assert!(!GraphRequest::post("/$batch", mixed[0].clone()).is_idempotent());
+    }
+
+    #[test]
+    fn next_links_are_followed_only_under_the_graph_root() {
+        let base = "https://graph.microsoft.com/v1.0";
+        assert_eq!(
+            under_base(base, "https://graph.microsoft.com/v1.0/groups?$skiptoken=X").as_deref(),
+            Some("/groups?$skiptoken=X")
+        );
+        assert_eq!(under_base(base, "https://evil.example/v1.0/groups"), None);
+        assert_eq!(
+            under_base(base, "https://graph.microsoft.com.evil.example/v1.0/x"),
+            None
+        );
+        assert_eq!(
+            under_base(base, "https://graph.microsoft.com/v1.0.evil/x"),
+            None
+        );
+        assert_eq!(under_base(base, "https://graph.microsoft.com/beta/x"), None);
+        assert_eq!(
+            under_base(base, "https://graph.microsoft.com/v1.0//evil.example/x"),
+            None
+        );
+    }
 
     #[test]
     fn literals_double_their_quotes() {

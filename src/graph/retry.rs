@@ -1,5 +1,6 @@
 //! When to try a Graph call again: 429, 503 and 504, after `Retry-After` when the browser may read
-//! it, otherwise after an exponential back-off with jitter; a capped number of times.
+//! it, otherwise after an exponential back-off with jitter; a capped number of times. A write that
+//! may have been applied (5xx, dropped connection) is never resent: its outcome is unknown.
 
 /// How hard to try.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -52,9 +53,116 @@ impl RetryPolicy {
     }
 }
 
+/// How an attempt failed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Failure {
+    /// Graph answered with this status.
+    Status(u16),
+    /// No answer: the connection broke or the network failed.
+    Dropped,
+}
+
+/// What to do after a failed attempt.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Next {
+    /// Wait this long, then send the same request again.
+    Wait(u64),
+    /// Get a new token and send again, once (the token was refused).
+    Refresh,
+    /// Stop: the request may have been applied; read back what it changed instead of resending.
+    Unknown,
+    /// Stop and report the failure.
+    GiveUp,
+}
+
+impl RetryPolicy {
+    /// The next step after `attempt` (1-based) failed; `idempotent` says whether sending the
+    /// request twice is harmless (GET, PUT, DELETE, a batch of those); `refreshed` whether the
+    /// token was already renewed once for this call.
+    pub fn next(
+        &self,
+        idempotent: bool,
+        failure: Failure,
+        retry_after: Option<&str>,
+        attempt: u32,
+        refreshed: bool,
+        jitter: f64,
+    ) -> Next {
+        let status = match failure {
+            Failure::Status(401) if !refreshed => return Next::Refresh,
+            // A throttled request was refused before any work: safe to send again, whatever it is.
+            Failure::Status(429) => 429,
+            Failure::Status(s) if s >= 500 && !idempotent => return Next::Unknown,
+            Failure::Dropped if !idempotent => return Next::Unknown,
+            // A dropped connection is worth the same capped retries as a 503.
+            Failure::Dropped => 503,
+            Failure::Status(s) => s,
+        };
+        match self.delay_ms(status, retry_after, attempt, jitter) {
+            Some(ms) => Next::Wait(ms),
+            None => Next::GiveUp,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writes_that_may_have_landed_are_never_resent() {
+        let p = RetryPolicy::default();
+        assert_eq!(
+            p.next(false, Failure::Status(504), None, 1, false, 0.0),
+            Next::Unknown
+        );
+        assert_eq!(
+            p.next(false, Failure::Status(500), None, 1, false, 0.0),
+            Next::Unknown
+        );
+        assert_eq!(
+            p.next(false, Failure::Dropped, None, 1, false, 0.0),
+            Next::Unknown
+        );
+        assert_eq!(
+            p.next(false, Failure::Status(429), Some("1"), 1, false, 0.0),
+            Next::Wait(1000),
+            "throttling refuses before doing anything"
+        );
+        assert_eq!(
+            p.next(false, Failure::Status(400), None, 1, false, 0.0),
+            Next::GiveUp
+        );
+    }
+
+    #[test]
+    fn reads_are_retried_and_a_refused_token_is_renewed_once() {
+        let p = RetryPolicy::default();
+        assert_eq!(
+            p.next(true, Failure::Dropped, None, 1, false, 0.0),
+            Next::Wait(250)
+        );
+        assert_eq!(
+            p.next(true, Failure::Status(504), None, 1, false, 0.0),
+            Next::Wait(250)
+        );
+        assert_eq!(
+            p.next(true, Failure::Status(504), None, 4, false, 0.0),
+            Next::GiveUp
+        );
+        assert_eq!(
+            p.next(true, Failure::Status(500), None, 1, false, 0.0),
+            Next::GiveUp
+        );
+        assert_eq!(
+            p.next(false, Failure::Status(401), None, 1, false, 0.0),
+            Next::Refresh
+        );
+        assert_eq!(
+            p.next(true, Failure::Status(401), None, 2, true, 0.0),
+            Next::GiveUp
+        );
+    }
 
     #[test]
     fn honours_retry_after_and_caps_attempts() {

@@ -6,23 +6,22 @@ use crate::components::error_bar::ErrorBar;
 use crate::domain::approval::{age, time_left};
 use crate::domain::assignments::{parse, span};
 use crate::domain::wording::duration;
-use crate::graph::batch::decode;
 use crate::graph::error::GraphError;
-use crate::graph::model::{AccessId, Page};
-use crate::graph::request::GraphRequest;
+use crate::graph::model::AccessId;
+use crate::graph::pim::{filter_by_current_user, Collection, On};
 use chrono::Utc;
 use leptos::prelude::*;
 
 type Waiting = super::Expanded;
 
 async fn load(graph: Graph) -> Result<Vec<Waiting>, GraphError> {
-    let req = GraphRequest::get(
-        "/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='approver')",
-    )
-    .query("$expand", "principal,group");
-    let page: Page<Waiting> = decode(Some(graph.send(&req, None).await))?;
-    let mut v: Vec<Waiting> = page
-        .value
+    let req = filter_by_current_user(
+        Collection::AssignmentScheduleRequests,
+        On::Approver,
+        "principal,group",
+    );
+    let all: Vec<Waiting> = graph.get_all(&req).await?;
+    let mut v: Vec<Waiting> = all
         .into_iter()
         .filter(|w| w.item.status == "PendingApproval")
         .collect();

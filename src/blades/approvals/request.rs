@@ -9,16 +9,19 @@ use crate::domain::approval::{age, policies_naming, time_left, verdict, Verdict}
 use crate::domain::assignments::{parse, span};
 use crate::domain::wording::duration;
 use crate::graph::batch::decode;
+use crate::graph::conditional_access::list_policies;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
     AccessId, Approval, ConditionalAccessPolicy, Page, PrivilegedAccessGroupScheduleRequest,
     UnifiedRoleAssignment,
 };
-use crate::graph::request::{eq, GraphRequest};
+use crate::graph::pim::{
+    get_approval, get_assignment_schedule_request, list_for_principal, update_approval_stage,
+    Collection,
+};
+use crate::graph::role_management::list_role_assignments_of;
 use chrono::Utc;
 use leptos::prelude::*;
-
-const ROOT: &str = "/identityGovernance/privilegedAccess/group";
 
 use super::Expanded;
 
@@ -33,11 +36,7 @@ struct Loaded {
 }
 
 async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
-    let first = [
-        GraphRequest::get(&format!("{ROOT}/assignmentScheduleRequests/{id}"))
-            .query("$expand", "principal,group"),
-        GraphRequest::get(&format!("{ROOT}/assignmentApprovals/{id}")),
-    ];
+    let first = [get_assignment_schedule_request(&id), get_approval(&id)];
     let mut a = graph.batch(&first).await.into_iter();
     let request: Expanded = decode(a.next())?;
     // A 403 here means "not yours to see": the page says so instead of failing.
@@ -48,18 +47,13 @@ async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
     };
     let g = &request.item.group_id;
     let second = [
-        GraphRequest::get(&format!("{ROOT}/assignmentScheduleRequests")).query(
-            "$filter",
-            &format!(
-                "{} and {}",
-                eq("groupId", g),
-                eq("principalId", &request.item.principal_id)
-            ),
+        list_for_principal(
+            Collection::AssignmentScheduleRequests,
+            g,
+            &request.item.principal_id,
         ),
-        GraphRequest::get("/roleManagement/directory/roleAssignments")
-            .query("$filter", &eq("principalId", g))
-            .query("$expand", "roleDefinition"),
-        GraphRequest::get("/identity/conditionalAccess/policies"),
+        list_role_assignments_of(g),
+        list_policies(),
     ];
     let mut b = graph.batch(&second).await.into_iter();
     let history: Page<PrivilegedAccessGroupScheduleRequest> = decode(b.next())?;
@@ -170,14 +164,25 @@ fn Decide(approval: String, stage: String, done: Callback<()>) -> impl IntoView 
     let choice = RwSignal::new(None::<&'static str>);
     let justification = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<&'static str>);
-    let url = format!("{ROOT}/assignmentApprovals/{approval}/stages/{stage}");
     let submit = Action::new_local(move |(result, why): &(&'static str, String)| {
-        let (graph, url, body) = (
-            graph.clone(),
-            url.clone(),
-            serde_json::json!({"reviewResult": result, "justification": why}),
-        );
-        async move { graph.send(&GraphRequest::patch(&url, body), None).await }
+        let req = update_approval_stage(&approval, &stage, *result == "Approve", why);
+        let (graph, approval, stage) = (graph.clone(), approval.clone(), stage.clone());
+        async move {
+            match graph.send(&req, None).await {
+                Ok(_) => Ok(()),
+                // The answer was lost: read the stage again rather than decide twice.
+                Err(e) if e.outcome_unknown => {
+                    let now: Approval = graph.get(&get_approval(&approval)).await?;
+                    let this = now.stages.iter().find(|s| s.id == stage);
+                    if crate::domain::readback::decided(this) {
+                        Ok(())
+                    } else {
+                        Err(crate::domain::readback::not_recorded(e))
+                    }
+                }
+                Err(e) => Err(e),
+            }
+        }
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = submit.value().get() {

@@ -5,8 +5,10 @@ use crate::auth::session::{Graph, Session};
 use crate::components::blade::Blade;
 use crate::components::error_bar::ErrorBar;
 use crate::domain::audit::{csv, filter, AuditRow};
+use crate::graph::audit::list_directory_audits;
+use crate::graph::directory::list_groups;
 use crate::graph::error::GraphError;
-use crate::graph::model::{DirectoryAudit, Group, Page};
+use crate::graph::model::{DirectoryAudit, Group};
 use crate::graph::request::GraphRequest;
 use crate::routes::Route;
 use chrono::{Duration, NaiveDate, Utc};
@@ -20,23 +22,20 @@ enum Tab {
 }
 
 /// Entries asked for per page.
-const PAGE: &str = "50";
+const PAGE: u32 = 50;
 
 fn first_page(from: &str, to: &str, group: Option<&str>, me: Option<&str>) -> GraphRequest {
     let start = format!("{from}T00:00:00Z");
     let end = format!("{to}T23:59:59Z");
-    GraphRequest::get("/auditLogs/directoryAudits")
-        .query("$filter", &filter(&start, &end, group, me))
-        .query("$top", PAGE)
+    list_directory_audits(&filter(&start, &end, group, me), PAGE)
 }
 
 async fn fetch(
     graph: Graph,
     req: GraphRequest,
 ) -> Result<(Vec<AuditRow>, Option<GraphRequest>), GraphError> {
-    let page: Page<DirectoryAudit> = graph.get(&req).await?;
-    let next = page.next_link.map(|l| req.next_page(&l));
-    Ok((page.value.iter().map(AuditRow::from).collect(), next))
+    let (items, next) = graph.get_page::<DirectoryAudit>(&req).await?;
+    Ok((items.iter().map(AuditRow::from).collect(), next))
 }
 
 /// Audit.
@@ -53,12 +52,7 @@ pub fn Audit() -> impl IntoView {
     let g1 = graph.clone();
     let groups = LocalResource::new(move || {
         let graph = g1.clone();
-        async move {
-            let req = GraphRequest::get("/groups")
-                .query("$select", "id,displayName")
-                .query("$top", "999");
-            graph.get_all::<Group>(&req).await
-        }
+        async move { graph.get_all::<Group>(&list_groups("id,displayName")).await }
     });
     let rows = RwSignal::new(Vec::<AuditRow>::new());
     let next = RwSignal::new(None::<GraphRequest>);

@@ -7,15 +7,14 @@ use crate::auth::session::Graph;
 use crate::components::datetime::{from_input, to_input};
 use crate::components::error_bar::ErrorBar;
 use crate::components::people_picker::{PeoplePicker, Picked};
-use crate::domain::assign_form::{
-    collection, max_minutes, permanent_label, presets, request, AssignForm,
-};
+use crate::domain::assign_form::{max_minutes, permanent_label, presets, request, AssignForm};
 use crate::domain::assignments::Kind;
 use crate::domain::settings::RoleSettings;
 use crate::graph::batch::decode;
 use crate::graph::error::GraphError;
 use crate::graph::model::{AccessId, ScheduleRequestAction};
-use crate::graph::request::GraphRequest;
+use crate::graph::pim::create_schedule_request;
+use crate::graph::policies::role_policy;
 use chrono::{Duration, Utc};
 use leptos::prelude::*;
 
@@ -24,7 +23,7 @@ async fn both_settings(
     graph: Graph,
     group: String,
 ) -> Result<(RoleSettings, RoleSettings), GraphError> {
-    let q = |r: &str| crate::graph::queries::role_policy(&group, r);
+    let q = |r: &str| role_policy(&group, r);
     let mut a = graph.batch(&[q("member"), q("owner")]).await.into_iter();
     let mut read = || -> Result<RoleSettings, GraphError> { settings_of(decode(a.next())?) };
     Ok((read()?, read()?))
@@ -78,7 +77,7 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
                 group.clone(),
             );
             async move {
-                let requests: Vec<GraphRequest> = who
+                let requests: Vec<_> = who
                     .iter()
                     .map(|p| {
                         let body = request(
@@ -88,8 +87,8 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
                             access,
                             ScheduleRequestAction::AdminAssign,
                         );
-                        GraphRequest::post(
-                            collection(form.kind),
+                        create_schedule_request(
+                            form.kind == Kind::Eligible,
                             serde_json::to_value(body).unwrap_or_default(),
                         )
                     })

@@ -6,12 +6,13 @@ use super::schedule_draft::{max_note, settings_of, ScheduleDraft};
 use crate::auth::session::Graph;
 use crate::components::datetime::to_input;
 use crate::components::error_bar::ErrorBar;
-use crate::domain::assign_form::{collection, permanent_label, request, AssignForm};
+use crate::domain::assign_form::{permanent_label, request, AssignForm};
 use crate::domain::assignments::{can_extend, can_renew, removal_blocked, Kind, Row};
 use crate::domain::settings::RoleSettings;
 use crate::graph::error::GraphError;
 use crate::graph::model::{AccessId, NewScheduleRequest, ScheduleRequestAction};
-use crate::graph::request::GraphRequest;
+use crate::graph::pim::create_schedule_request;
+use crate::graph::policies::role_policy;
 use chrono::{Duration, Utc};
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ async fn send(graph: &Graph, kind: Kind, body: &NewScheduleRequest) -> Result<()
     let body =
         serde_json::to_value(body).map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
     graph
-        .send(&GraphRequest::post(collection(kind), body), None)
+        .send(&create_schedule_request(kind == Kind::Eligible, body), None)
         .await
         .map(|_| ())
 }
@@ -41,11 +42,7 @@ async fn role_settings(
     group: &str,
     access: AccessId,
 ) -> Result<RoleSettings, GraphError> {
-    settings_of(
-        graph
-            .get(&crate::graph::queries::role_policy(group, access.as_str()))
-            .await?,
-    )
+    settings_of(graph.get(&role_policy(group, access.as_str())).await?)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -8,37 +8,15 @@ use crate::components::datetime::local;
 use crate::components::error_bar::ErrorBar;
 use crate::domain::assignments::{current, expired, Kind, Row};
 use crate::graph::batch::decode;
+use crate::graph::directory::get_user;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
     AccessId, Expanded, Page, PrivilegedAccessGroupSchedule, PrivilegedAccessGroupScheduleRequest,
-    User,
 };
-use crate::graph::request::{eq, GraphRequest};
+use crate::graph::pim::{list_for_group, Collection};
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
-use std::collections::HashMap;
 
-/// Who a principal is: name and, for users, UPN.
-#[derive(Clone, Debug, Default)]
-pub struct Names(pub HashMap<String, String>);
-
-impl Names {
-    pub fn of(&self, id: &str) -> String {
-        self.0.get(id).cloned().unwrap_or_else(|| id.to_owned())
-    }
-    fn learn(&mut self, v: &Option<serde_json::Value>) {
-        let Some(v) = v else { return };
-        let (Some(id), Some(name)) = (v["id"].as_str(), v["displayName"].as_str()) else {
-            return;
-        };
-        let label = match v["userPrincipalName"].as_str() {
-            Some(upn) => format!("{name} ({upn})"),
-            None if v["@odata.type"] == "#microsoft.graph.group" => format!("{name} (group)"),
-            None => name.to_owned(),
-        };
-        self.0.insert(id.to_owned(), label);
-    }
-}
+pub use crate::domain::principals::Names;
 
 /// The three tabs' rows and the names to show.
 #[derive(Clone)]
@@ -49,47 +27,29 @@ pub struct Loaded {
     pub names: Names,
 }
 
-const ROOT: &str = "/identityGovernance/privilegedAccess/group";
-
-/// A batch answer's page, with any further pages fetched.
-async fn whole<T: DeserializeOwned>(
-    graph: &Graph,
-    req: &GraphRequest,
-    answer: Option<Result<serde_json::Value, GraphError>>,
-) -> Result<Vec<T>, GraphError> {
-    let page: Page<T> = decode(answer)?;
-    let mut out = page.value;
-    if let Some(link) = page.next_link {
-        out.extend(graph.get_all::<T>(&req.next_page(&link)).await?);
-    }
-    Ok(out)
-}
-
 async fn load(graph: Graph, group: String) -> Result<Loaded, GraphError> {
-    let list = |c: &str| {
-        GraphRequest::get(&format!("{ROOT}/{c}"))
-            .query("$filter", &eq("groupId", &group))
-            .query("$expand", "principal")
-    };
+    let list = |c| list_for_group(c, &group, Some("principal"));
     let requests = [
-        list("eligibilitySchedules"),
-        list("assignmentSchedules"),
-        list("eligibilityScheduleRequests"),
-        list("assignmentScheduleRequests"),
+        list(Collection::EligibilitySchedules),
+        list(Collection::AssignmentSchedules),
+        list(Collection::EligibilityScheduleRequests),
+        list(Collection::AssignmentScheduleRequests),
     ];
+    // Every page of each collection comes back in the batch answer.
     let mut a = graph.batch(&requests).await.into_iter();
     type S = Expanded<PrivilegedAccessGroupSchedule>;
     type R = Expanded<PrivilegedAccessGroupScheduleRequest>;
-    let es: Vec<S> = whole(&graph, &requests[0], a.next()).await?;
-    let asg: Vec<S> = whole(&graph, &requests[1], a.next()).await?;
-    let er: Vec<R> = whole(&graph, &requests[2], a.next()).await?;
-    let ar: Vec<R> = whole(&graph, &requests[3], a.next()).await?;
+    let es: Page<S> = decode(a.next())?;
+    let asg: Page<S> = decode(a.next())?;
+    let er: Page<R> = decode(a.next())?;
+    let ar: Page<R> = decode(a.next())?;
+    let (es, asg, er, ar) = (es.value, asg.value, er.value, ar.value);
     let mut names = Names::default();
     for p in es.iter().chain(&asg).map(|x| &x.principal) {
-        names.learn(p);
+        names.learn(p.as_ref());
     }
     for p in er.iter().chain(&ar).map(|x| &x.principal) {
-        names.learn(p);
+        names.learn(p.as_ref());
     }
     let now = chrono::Utc::now();
     let unwrap = |v: Vec<S>| v.into_iter().map(|x| x.item).collect::<Vec<_>>();
@@ -105,22 +65,16 @@ async fn load(graph: Graph, group: String) -> Result<Loaded, GraphError> {
         .chain(&active)
         .chain(&gone)
         .filter_map(|r| r.assigned_by.clone())
-        .filter(|id| !names.0.contains_key(id))
+        .filter(|id| !names.knows(id))
         .collect();
     who.sort();
     who.dedup();
-    let lookups: Vec<GraphRequest> = who
+    let lookups: Vec<_> = who
         .iter()
-        .map(|id| GraphRequest::get(&format!("/users/{id}")).query("$select", "id,displayName"))
+        .map(|id| get_user(id, "id,displayName"))
         .collect();
-    for u in graph
-        .batch(&lookups)
-        .await
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter_map(|v| serde_json::from_value::<User>(v).ok())
-    {
-        names.0.insert(u.id.clone(), u.display_name.unwrap_or(u.id));
+    for (id, answer) in who.iter().zip(graph.batch(&lookups).await) {
+        names.learn_lookup(id, answer);
     }
     Ok(Loaded {
         eligible,

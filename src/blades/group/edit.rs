@@ -7,11 +7,12 @@ use crate::auth::session::Graph;
 use crate::components::error_bar::ErrorBar;
 use crate::domain::settings::{patch, RoleSettings};
 use crate::domain::validate::{validate, Severity};
+use crate::graph::conditional_access::list_policies;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
     ConditionalAccessPolicy, Page, PolicyRule, UnifiedRoleManagementPolicyAssignment,
 };
-use crate::graph::request::GraphRequest;
+use crate::graph::policies::{role_policy, update_role_management_policy};
 use crate::routes::GroupRole;
 use leptos::prelude::*;
 use serde_json::json;
@@ -30,7 +31,7 @@ async fn update(
     role: GroupRole,
     draft: RoleSettings,
 ) -> Result<Vec<String>, GraphError> {
-    let req = crate::graph::queries::role_policy(&group, role.slug());
+    let req = role_policy(&group, role.slug());
     let page: Page<UnifiedRoleManagementPolicyAssignment> = graph.get(&req).await?;
     let policy = page
         .value
@@ -45,13 +46,7 @@ async fn update(
     let ids = changed.iter().map(|r| r.id().to_owned()).collect();
     let body = json!({"rules": changed});
     graph
-        .send(
-            &GraphRequest::patch(
-                &format!("/policies/roleManagementPolicies/{}", policy.id),
-                body,
-            ),
-            None,
-        )
+        .send(&update_role_management_policy(&policy.id, body), None)
         .await?;
     Ok(ids)
 }
@@ -74,12 +69,7 @@ pub fn SettingsEditor(
     let g = graph.clone();
     let policies = LocalResource::new(move || {
         let g = g.clone();
-        async move {
-            g.get_all::<ConditionalAccessPolicy>(&GraphRequest::get(
-                "/identity/conditionalAccess/policies",
-            ))
-            .await
-        }
+        async move { g.get_all::<ConditionalAccessPolicy>(&list_policies()).await }
     });
     let issues = Memo::new(move |_| {
         let ca = policies.get().and_then(|r| r.ok()).unwrap_or_default();
@@ -112,7 +102,7 @@ pub fn SettingsEditor(
         }
     };
     let contexts = loaded.contexts.clone();
-    let names = loaded.approver_names.clone();
+    let names: Vec<(String, String)> = loaded.approver_names.0.clone().into_iter().collect();
     view! {
         <div class="pim-editor">
             <div role="tablist" aria-label="Role settings" class="pim-tabs">

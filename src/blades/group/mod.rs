@@ -13,8 +13,8 @@ use crate::auth::session::Graph;
 use crate::components::blade::Blade;
 use crate::components::error_bar::ErrorBar;
 use crate::components::shell::CurrentGroupName;
+use crate::graph::directory::get_group;
 use crate::graph::model::Group;
-use crate::graph::request::GraphRequest;
 use crate::routes::{GroupRole, Route};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -36,8 +36,7 @@ pub fn GroupBlade() -> impl IntoView {
     let group = LocalResource::new(move || {
         let (graph, id) = (graph.clone(), group_id.get());
         async move {
-            let req = GraphRequest::get(&format!("/groups/{id}"))
-                .query("$select", "id,displayName,description,isAssignableToRole");
+            let req = get_group(&id, "id,displayName,description,isAssignableToRole");
             graph.get::<Group>(&req).await
         }
     });

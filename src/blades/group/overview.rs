@@ -4,11 +4,13 @@
 use crate::auth::session::Graph;
 use crate::components::error_bar::ErrorBar;
 use crate::graph::batch::decode;
+use crate::graph::conditional_access::list_policies;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
     ConditionalAccessPolicy, Page, PrivilegedAccessGroupScheduleInstance, UnifiedRoleAssignment,
 };
-use crate::graph::request::{eq, GraphRequest};
+use crate::graph::pim::{list_for_group, Collection};
+use crate::graph::role_management::list_role_assignments_of;
 use leptos::prelude::*;
 
 /// An instance with its principal expanded.
@@ -23,20 +25,19 @@ struct Overview {
 }
 
 async fn load(graph: Graph, group: String) -> Result<Overview, GraphError> {
-    let by_group = eq("groupId", &group);
     let requests = [
-        GraphRequest::get("/roleManagement/directory/roleAssignments")
-            .query("$filter", &eq("principalId", &group))
-            .query("$expand", "roleDefinition"),
-        GraphRequest::get("/identity/conditionalAccess/policies"),
-        GraphRequest::get(
-            "/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances",
-        )
-        .query("$filter", &by_group)
-        .query("$expand", "principal"),
-        GraphRequest::get("/identityGovernance/privilegedAccess/group/assignmentScheduleInstances")
-            .query("$filter", &by_group)
-            .query("$expand", "principal"),
+        list_role_assignments_of(&group),
+        list_policies(),
+        list_for_group(
+            Collection::EligibilityScheduleInstances,
+            &group,
+            Some("principal"),
+        ),
+        list_for_group(
+            Collection::AssignmentScheduleInstances,
+            &group,
+            Some("principal"),
+        ),
     ];
     let mut a = graph.batch(&requests).await.into_iter();
     let roles: Page<UnifiedRoleAssignment> = decode(a.next())?;
@@ -53,15 +54,10 @@ async fn load(graph: Graph, group: String) -> Result<Overview, GraphError> {
 }
 
 fn who(p: &WithPrincipal) -> String {
-    let v = p.principal.clone().unwrap_or_default();
-    let name = v["displayName"]
-        .as_str()
-        .unwrap_or(&p.item.principal_id)
-        .to_owned();
-    match v["userPrincipalName"].as_str() {
-        Some(upn) => format!("{name} ({upn})"),
-        None => name,
-    }
+    p.principal
+        .as_ref()
+        .and_then(crate::domain::principals::label)
+        .unwrap_or_else(|| p.item.principal_id.clone())
 }
 
 fn people(list: Vec<WithPrincipal>, caption: &'static str) -> impl IntoView {

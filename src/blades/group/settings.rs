@@ -2,12 +2,15 @@
 
 use crate::auth::session::Graph;
 use crate::components::error_bar::ErrorBar;
+use crate::domain::principals::Names;
 use crate::domain::settings::{Approver, OnActivation, RoleSettings};
 use crate::domain::wording::{duration, yes_no};
+use crate::graph::conditional_access::list_authentication_context_class_references;
+use crate::graph::directory::{get_group, get_user};
 use crate::graph::model::{
-    AuthenticationContextClassReference, Page, UnifiedRoleManagementPolicyAssignment, User,
+    AuthenticationContextClassReference, Page, UnifiedRoleManagementPolicyAssignment,
 };
-use crate::graph::request::GraphRequest;
+use crate::graph::policies::role_policy;
 use crate::routes::GroupRole;
 use leptos::prelude::*;
 
@@ -16,7 +19,7 @@ use leptos::prelude::*;
 pub(super) struct Loaded {
     pub(super) settings: RoleSettings,
     pub(super) contexts: Vec<AuthenticationContextClassReference>,
-    pub(super) approver_names: Vec<(String, String)>,
+    pub(super) approver_names: Names,
 }
 
 pub(super) async fn load(
@@ -25,9 +28,8 @@ pub(super) async fn load(
     role: GroupRole,
 ) -> Result<Loaded, crate::graph::error::GraphError> {
     // Policy ids change at onboarding: always find the policy through its assignment.
-    let policy = crate::graph::queries::role_policy(&group, role.slug());
-    let contexts =
-        GraphRequest::get("/identity/conditionalAccess/authenticationContextClassReferences");
+    let policy = role_policy(&group, role.slug());
+    let contexts = list_authentication_context_class_references();
     let mut answers = graph.batch(&[policy, contexts]).await.into_iter();
     let policy: Page<UnifiedRoleManagementPolicyAssignment> =
         crate::graph::batch::decode(answers.next())?;
@@ -35,27 +37,19 @@ pub(super) async fn load(
         crate::graph::batch::decode(answers.next())?;
     let settings = super::schedule_draft::settings_of(policy)?;
     // Approvers are users or groups; both are named, in one batch.
-    let lookups: Vec<GraphRequest> = settings
-        .activation
-        .approvers
+    let approvers = &settings.activation.approvers;
+    let lookups: Vec<_> = approvers
         .iter()
         .map(|a| match a {
-            Approver::User(id) => {
-                GraphRequest::get(&format!("/users/{id}")).query("$select", "id,displayName")
-            }
-            Approver::Group(id) => {
-                GraphRequest::get(&format!("/groups/{id}")).query("$select", "id,displayName")
-            }
+            Approver::User(id) => get_user(id, "id,displayName"),
+            Approver::Group(id) => get_group(id, "id,displayName"),
         })
         .collect();
-    let approver_names = graph
-        .batch(&lookups)
-        .await
-        .into_iter()
-        .filter_map(|r| r.ok())
-        .filter_map(|v| serde_json::from_value::<User>(v).ok())
-        .map(|u| (u.id.clone(), u.display_name.unwrap_or(u.id)))
-        .collect();
+    let mut approver_names = Names::default();
+    for (a, answer) in approvers.iter().zip(graph.batch(&lookups).await) {
+        let (Approver::User(id) | Approver::Group(id)) = a;
+        approver_names.learn_lookup(id, answer);
+    }
     Ok(Loaded {
         settings,
         contexts: contexts.value,
@@ -132,17 +126,8 @@ fn SettingsList(loaded: Loaded) -> impl IntoView {
         .approvers
         .iter()
         .map(|ap| match ap {
-            Approver::User(id) => approver_names
-                .iter()
-                .find(|(i, _)| i == id)
-                .map_or(id.clone(), |(_, n)| n.clone()),
-            Approver::Group(id) => {
-                let name = approver_names
-                    .iter()
-                    .find(|(i, _)| i == id)
-                    .map_or(id.as_str(), |(_, n)| n.as_str());
-                format!("Members of {name}")
-            }
+            Approver::User(id) => approver_names.of(id),
+            Approver::Group(id) => format!("Members of {}", approver_names.of(id)),
         })
         .collect::<Vec<_>>()
         .join(", ");

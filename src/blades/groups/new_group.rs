@@ -5,8 +5,9 @@ use super::onboard::onboard;
 use crate::auth::session::Graph;
 use crate::components::error_bar::ErrorBar;
 use crate::domain::group_form::{GroupKind, NewGroup};
+use crate::graph::client::decode_value;
+use crate::graph::directory::{create_group, list_groups_named};
 use crate::graph::model::Group;
-use crate::graph::request::GraphRequest;
 use leptos::prelude::*;
 
 /// The New group form.
@@ -20,11 +21,21 @@ pub fn NewGroupForm() -> impl IntoView {
     let problem = RwSignal::new(None::<(&'static str, &'static str)>);
     let g = graph.clone();
     let create = Action::new_local(move |form: &NewGroup| {
-        let (graph, body) = (g.clone(), form.body());
+        let (graph, body, name) = (g.clone(), form.body(), form.name.trim().to_owned());
         async move {
-            let created = graph
-                .get::<Group>(&GraphRequest::post("/groups", body))
-                .await;
+            let nickname = body["mailNickname"].as_str().unwrap_or_default().to_owned();
+            let created = match graph.send(&create_group(body), None).await {
+                Ok(v) => decode_value::<Group>(v),
+                // The answer was lost: look for the group rather than make a second one.
+                Err(e) if e.outcome_unknown => {
+                    let found: Vec<Group> = graph
+                        .get_all(&list_groups_named(&name, "id,displayName,mailNickname"))
+                        .await?;
+                    crate::domain::readback::created_group(found, &nickname)
+                        .ok_or_else(|| crate::domain::readback::not_recorded(e))
+                }
+                Err(e) => Err(e),
+            };
             // A new group is a new candidate: the groups lists must look again.
             super::scan::invalidate();
             created

@@ -5,11 +5,11 @@
 use crate::auth::session::Graph;
 use crate::graph::error::GraphError;
 use crate::graph::model::{Page, PolicyRule, UnifiedRoleManagementPolicyAssignment};
-use crate::graph::request::GraphRequest;
+use crate::graph::policies::{role_policy, update_role_management_policy_rule};
 
 /// Onboards `group_id` (idempotent: an already managed group just gets the same rule again).
 pub async fn onboard(graph: &Graph, group_id: &str) -> Result<(), GraphError> {
-    let req = crate::graph::queries::role_policy(group_id, "member");
+    let req = role_policy(group_id, "member");
     let page: Page<UnifiedRoleManagementPolicyAssignment> = graph.get(&req).await?;
     let policy = page.value.into_iter().next().and_then(|a| a.policy).ok_or_else(|| {
         GraphError::from_response(404, Default::default(), "{\"error\":{\"code\":\"PolicyNotFound\",\"message\":\"The group has no role management policy.\"}}")
@@ -19,13 +19,11 @@ pub async fn onboard(graph: &Graph, group_id: &str) -> Result<(), GraphError> {
     })?;
     let body =
         serde_json::to_value(&rule).map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
-    let path = format!(
-        "/policies/roleManagementPolicies/{}/rules/{}",
-        policy.id,
-        rule.id()
-    );
     graph
-        .send(&GraphRequest::patch(&path, body), None)
+        .send(
+            &update_role_management_policy_rule(&policy.id, rule.id(), body),
+            None,
+        )
         .await
         .map(|_| ())
 }

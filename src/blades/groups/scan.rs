@@ -6,9 +6,12 @@
 use crate::auth::session::Graph;
 use crate::domain::managed::{not_eligible_reason, Signals};
 use crate::graph::batch::decode;
+use crate::graph::directory::{list_groups, GROUP_FIELDS};
 use crate::graph::error::GraphError;
 use crate::graph::model::{Group, Page, UnifiedRoleManagementPolicyAssignment};
-use crate::graph::request::{eq, GraphRequest};
+use crate::graph::pim::{list_ids_for_group, Collection};
+use crate::graph::policies::list_role_management_policy_assignments;
+use crate::graph::request::GraphRequest;
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -37,20 +40,10 @@ pub fn invalidate() {
 
 /// The three requests that tell whether `group` is managed and how many hold it.
 fn checks(group: &str) -> [GraphRequest; 3] {
-    let by_group = eq("groupId", group);
     [
-        GraphRequest::get("/policies/roleManagementPolicyAssignments")
-            .query(
-                "$filter",
-                &format!("{} and scopeType eq 'Group'", eq("scopeId", group)),
-            )
-            .query("$expand", "policy"),
-        GraphRequest::get("/identityGovernance/privilegedAccess/group/eligibilitySchedules")
-            .query("$filter", &by_group)
-            .query("$select", "id"),
-        GraphRequest::get("/identityGovernance/privilegedAccess/group/assignmentSchedules")
-            .query("$filter", &by_group)
-            .query("$select", "id"),
+        list_role_management_policy_assignments(group, None, false),
+        list_ids_for_group(Collection::EligibilitySchedules, group),
+        list_ids_for_group(Collection::AssignmentSchedules, group),
     ]
 }
 
@@ -80,9 +73,7 @@ pub async fn scan(
     if let Some(rows) = CACHE.with(|c| c.borrow().clone()) {
         return Ok(rows);
     }
-    let list = GraphRequest::get("/groups")
-        .query("$select", "id,displayName,description,groupTypes,isAssignableToRole,securityEnabled,mailEnabled,membershipRule,onPremisesSyncEnabled")
-        .query("$top", "999");
+    let list = list_groups(GROUP_FIELDS);
     let groups: Vec<Group> = graph.get_all(&list).await?;
     let mut rows: Vec<Row> = groups
         .into_iter()

@@ -10,12 +10,9 @@ use crate::graph::error::GraphError;
 use crate::graph::model::{
     Expiration, ExpirationType, NewScheduleRequest, RequestSchedule, ScheduleRequestAction,
 };
-use crate::graph::request::GraphRequest;
+use crate::graph::pim::create_schedule_request;
 use chrono::{Duration, SecondsFormat, Utc};
 use leptos::prelude::*;
-
-const ACTIVE: &str = "/identityGovernance/privilegedAccess/group/assignmentScheduleRequests";
-const ELIGIBLE: &str = "/identityGovernance/privilegedAccess/group/eligibilityScheduleRequests";
 
 /// The request for `action` on `role`; extensions and renewals ask for the same length again,
 /// from now.
@@ -100,14 +97,12 @@ pub fn RoleAction(
             max.get_untracked(),
         );
         async move {
-            let url = if action == ScheduleRequestAction::SelfRenew || eligibility {
-                ELIGIBLE
-            } else {
-                ACTIVE
-            };
+            let eligible = action == ScheduleRequestAction::SelfRenew || eligibility;
             let v = serde_json::to_value(body)
                 .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
-            graph.send(&GraphRequest::post(url, v), None).await
+            graph
+                .send(&create_schedule_request(eligible, v), None)
+                .await
         }
     });
     let name = format!("{} ({})", role.group_name, role.role());

@@ -5,17 +5,17 @@ use crate::auth::session::Graph;
 use crate::domain::assignments::{expired, parse, Kind, Row};
 use crate::domain::settings::RoleSettings;
 use crate::graph::batch::decode;
+use crate::graph::conditional_access::list_authentication_context_class_references;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
     AccessId, AssignmentType, AuthenticationContextClassReference, Expanded, Page,
     PrivilegedAccessGroupScheduleInstance, PrivilegedAccessGroupScheduleRequest,
     UnifiedRoleManagementPolicyAssignment,
 };
+use crate::graph::pim::{filter_by_current_user, Collection, On};
 use crate::graph::request::GraphRequest;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
-
-const ROOT: &str = "/identityGovernance/privilegedAccess/group";
 
 /// One of the user's group roles.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,19 +65,18 @@ impl Mine {
     }
 }
 
-fn mine(c: &str) -> GraphRequest {
-    GraphRequest::get(&format!("{ROOT}/{c}/filterByCurrentUser(on='principal')"))
-        .query("$expand", "group")
+fn mine(c: Collection) -> GraphRequest {
+    filter_by_current_user(c, On::Principal, "group")
 }
 
 /// Round one: everything but the settings.
 pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
     let requests = [
-        mine("eligibilityScheduleInstances"),
-        mine("assignmentScheduleInstances"),
-        mine("assignmentScheduleRequests"),
-        mine("eligibilityScheduleRequests"),
-        GraphRequest::get("/identity/conditionalAccess/authenticationContextClassReferences"),
+        mine(Collection::EligibilityScheduleInstances),
+        mine(Collection::AssignmentScheduleInstances),
+        mine(Collection::AssignmentScheduleRequests),
+        mine(Collection::EligibilityScheduleRequests),
+        list_authentication_context_class_references(),
     ];
     let mut a = graph.batch(&requests).await.into_iter();
     type I = Expanded<PrivilegedAccessGroupScheduleInstance>;
@@ -168,7 +167,7 @@ pub async fn settings(
 ) -> HashMap<(String, AccessId), Result<RoleSettings, GraphError>> {
     let requests: Vec<GraphRequest> = roles
         .iter()
-        .map(|(g, a)| crate::graph::queries::role_policy(g, a.as_str()))
+        .map(|(g, a)| crate::graph::policies::role_policy(g, a.as_str()))
         .collect();
     // The batches go side by side: 50 roles cost one round trip's wait, not three.
     let work = requests

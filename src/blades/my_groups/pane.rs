@@ -16,6 +16,8 @@ use crate::domain::settings::RoleSettings;
 use crate::domain::wording::duration;
 use crate::graph::error::GraphError;
 use crate::graph::model::AccessId;
+use crate::graph::model::PrivilegedAccessGroupScheduleRequest;
+use crate::graph::pim::{create_schedule_request, filter_by_current_user, Collection, On};
 use crate::graph::request::GraphRequest;
 use chrono::Utc;
 use leptos::prelude::*;
@@ -54,6 +56,48 @@ pub fn fresh(roles: &[(MyRole, RoleSettings)]) -> ActivateForm {
 }
 
 type Results = Vec<(MyRole, Outcome)>;
+
+/// Each role's outcome; where the answer was lost (5xx, dropped connection) the user's requests
+/// are read back to say what Graph recorded, instead of sending again.
+async fn read_back_lost(
+    graph: &Graph,
+    roles: Vec<(MyRole, RoleSettings)>,
+    answers: Vec<Result<serde_json::Value, GraphError>>,
+    sent: chrono::DateTime<Utc>,
+) -> Results {
+    let lost = answers
+        .iter()
+        .any(|a| matches!(a, Err(e) if e.outcome_unknown));
+    let mine = if lost {
+        let req = filter_by_current_user(
+            Collection::AssignmentScheduleRequests,
+            On::Principal,
+            "group",
+        );
+        Some(
+            graph
+                .get_all::<PrivilegedAccessGroupScheduleRequest>(&req)
+                .await,
+        )
+    } else {
+        None
+    };
+    roles
+        .into_iter()
+        .map(|(r, _)| r)
+        .zip(answers)
+        .map(|(r, answer)| {
+            let outcome = match (answer, &mine) {
+                (Err(e), Some(Ok(mine))) if e.outcome_unknown => {
+                    crate::domain::readback::activation(mine, &r.group_id, r.access, sent, e)
+                }
+                // The read-back failed too: the error says the outcome is unknown.
+                (answer, _) => Outcome::of(answer),
+            };
+            (r, outcome)
+        })
+        .collect()
+}
 
 /// The pane. `close` gets the results to announce (empty when cancelled).
 #[component]
@@ -108,10 +152,7 @@ pub fn ActivatePane(
                         start,
                         minutes_for(asked, &s.activation),
                     );
-                    GraphRequest::post(
-                        "/identityGovernance/privilegedAccess/group/assignmentScheduleRequests",
-                        serde_json::to_value(body).unwrap_or_default(),
-                    )
+                    create_schedule_request(false, serde_json::to_value(body).unwrap_or_default())
                 })
                 .collect();
             // Proactive step-up: get the contexts before anything is sent.
@@ -123,12 +164,9 @@ pub fn ActivatePane(
                     return Ok(None);
                 }
             }
+            let sent = Utc::now();
             let answers = graph.batch_as(&requests, acrs.as_deref()).await;
-            let results: Results = roles
-                .into_iter()
-                .map(|(r, _)| r)
-                .zip(answers.into_iter().map(Outcome::of))
-                .collect();
+            let results = read_back_lost(&graph, roles, answers, sent).await;
             // Reactive step-up, once per context: Graph asked for a context the settings didn't show.
             let asked_for = results.iter().find_map(|(_, o)| match o {
                 Outcome::NeedsContext(c) => Some(c.clone()),

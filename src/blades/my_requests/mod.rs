@@ -9,11 +9,11 @@ use crate::domain::assignments::{parse, span};
 use crate::graph::batch::decode;
 use crate::graph::error::GraphError;
 use crate::graph::model::{AccessId, Page, PrivilegedAccessGroupScheduleRequest};
-use crate::graph::request::GraphRequest;
+use crate::graph::pim::{
+    cancel_schedule_request, filter_by_current_user, get_approval, Collection, On,
+};
 use crate::routes::Route;
 use leptos::prelude::*;
-
-const ROOT: &str = "/identityGovernance/privilegedAccess/group";
 
 type WithGroup = crate::graph::model::Expanded<PrivilegedAccessGroupScheduleRequest>;
 
@@ -22,20 +22,18 @@ type WithGroup = crate::graph::model::Expanded<PrivilegedAccessGroupScheduleRequ
 struct Mine {
     r: PrivilegedAccessGroupScheduleRequest,
     group: String,
-    collection: &'static str,
+    /// An eligibility request (renewal) rather than an assignment request.
+    eligible: bool,
     /// For a decided request: who decided, and why.
     decision: Option<String>,
 }
 
 async fn load(graph: Graph) -> Result<Vec<Mine>, GraphError> {
-    let of = |c: &str| {
-        GraphRequest::get(&format!("{ROOT}/{c}/filterByCurrentUser(on='principal')"))
-            .query("$expand", "group")
-    };
+    let of = |c| filter_by_current_user(c, On::Principal, "group");
     let mut a = graph
         .batch(&[
-            of("assignmentScheduleRequests"),
-            of("eligibilityScheduleRequests"),
+            of(Collection::AssignmentScheduleRequests),
+            of(Collection::EligibilityScheduleRequests),
         ])
         .await
         .into_iter();
@@ -44,23 +42,18 @@ async fn load(graph: Graph) -> Result<Vec<Mine>, GraphError> {
     let mut out: Vec<Mine> = active
         .value
         .into_iter()
-        .map(|x| (x, "assignmentScheduleRequests"))
-        .chain(
-            eligible
-                .value
-                .into_iter()
-                .map(|x| (x, "eligibilityScheduleRequests")),
-        )
+        .map(|x| (x, false))
+        .chain(eligible.value.into_iter().map(|x| (x, true)))
         // Only what the user asked for; what admins did to them is on My roles.
         .filter(|(x, _)| {
             x.item
                 .action
                 .is_some_and(|a| a.as_str().starts_with("self"))
         })
-        .map(|(x, collection)| Mine {
+        .map(|(x, eligible)| Mine {
             group: x.group_name(&x.item.group_id),
             r: x.item,
-            collection,
+            eligible,
             decision: None,
         })
         .collect();
@@ -69,17 +62,22 @@ async fn load(graph: Graph) -> Result<Vec<Mine>, GraphError> {
     let decided: Vec<usize> = (0..out.len())
         .filter(|&i| out[i].r.approval_id.is_some() && out[i].r.status != "PendingApproval")
         .collect();
-    let asks: Vec<GraphRequest> = decided
+    let asks: Vec<_> = decided
         .iter()
-        .map(|&i| GraphRequest::get(&format!("{ROOT}/assignmentApprovals/{}", out[i].r.id)))
+        .map(|&i| get_approval(&out[i].r.id))
         .collect();
     for (&i, answer) in decided.iter().zip(graph.batch(&asks).await) {
-        if let Ok(a) = decode::<crate::graph::model::Approval>(Some(answer)) {
-            let me = out[i].r.principal_id.clone();
-            let v = crate::domain::approval::verdict(&out[i].r.status, &me, &me, a.stages.first());
-            if matches!(v, crate::domain::approval::Verdict::Decided { .. }) {
-                out[i].decision = Some(v.sentence());
+        match decode::<crate::graph::model::Approval>(Some(answer)) {
+            Ok(a) => {
+                let me = out[i].r.principal_id.clone();
+                let v =
+                    crate::domain::approval::verdict(&out[i].r.status, &me, &me, a.stages.first());
+                if matches!(v, crate::domain::approval::Verdict::Decided { .. }) {
+                    out[i].decision = Some(v.sentence());
+                }
             }
+            // The row stays; what could not be read is said, with what support needs.
+            Err(e) => out[i].decision = Some(crate::domain::wording::unreadable("who decided", &e)),
         }
     }
     Ok(out)
@@ -100,14 +98,10 @@ fn pending(status: &str) -> bool {
 #[component]
 fn Cancel(item: Mine, done: Callback<()>) -> impl IntoView {
     let graph = expect_context::<Graph>();
-    let url = format!("{ROOT}/{}/{}/cancel", item.collection, item.r.id);
+    let req = cancel_schedule_request(item.eligible, &item.r.id);
     let cancel = Action::new_local(move |_: &()| {
-        let (graph, url) = (graph.clone(), url.clone());
-        async move {
-            graph
-                .send(&GraphRequest::post(&url, serde_json::json!({})), None)
-                .await
-        }
+        let (graph, req) = (graph.clone(), req.clone());
+        async move { graph.send(&req, None).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = cancel.value().get() {

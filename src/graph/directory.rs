@@ -1,0 +1,85 @@
+//! Users and groups (`/users`, `/groups`): read, search, create. Request builders only.
+
+use super::request::{search_term, segment, GraphRequest};
+use serde_json::Value;
+
+/// What the blades read of a group.
+pub const GROUP_FIELDS: &str = "id,displayName,description,groupTypes,isAssignableToRole,securityEnabled,mailEnabled,membershipRule,onPremisesSyncEnabled";
+
+/// Get a group.
+/// HTTP GET /groups/{id}
+/// <https://learn.microsoft.com/graph/api/group-get>
+pub fn get_group(id: &str, select: &str) -> GraphRequest {
+    GraphRequest::get(&format!("/groups/{}", segment(id))).query("$select", select)
+}
+
+/// Get a user.
+/// HTTP GET /users/{id}
+/// <https://learn.microsoft.com/graph/api/user-get>
+pub fn get_user(id: &str, select: &str) -> GraphRequest {
+    GraphRequest::get(&format!("/users/{}", segment(id))).query("$select", select)
+}
+
+/// List groups, 999 a page (every page is read by the caller).
+/// HTTP GET /groups
+/// <https://learn.microsoft.com/graph/api/group-list>
+pub fn list_groups(select: &str) -> GraphRequest {
+    GraphRequest::get("/groups")
+        .query("$select", select)
+        .query("$top", "999")
+}
+
+/// Create a group.
+/// HTTP POST /groups
+/// <https://learn.microsoft.com/graph/api/group-post-groups>
+pub fn create_group(body: Value) -> GraphRequest {
+    GraphRequest::post("/groups", body)
+}
+
+/// Groups whose display name is exactly `name`: how a create whose answer was lost is read back.
+/// HTTP GET /groups?$filter=displayName eq '{name}'
+pub fn list_groups_named(name: &str, select: &str) -> GraphRequest {
+    GraphRequest::get("/groups")
+        .query("$filter", &super::request::eq("displayName", name))
+        .query("$select", select)
+}
+
+/// Users whose name or sign-in name starts with `text` (advanced query).
+/// HTTP GET /users?$search="displayName:{text}" OR "userPrincipalName:{text}"
+/// <https://learn.microsoft.com/graph/api/user-list>
+pub fn search_users(text: &str, top: u32) -> GraphRequest {
+    let q = format!(
+        "{} OR {}",
+        search_term("displayName", text),
+        search_term("userPrincipalName", text)
+    );
+    GraphRequest::get("/users")
+        .query("$search", &q)
+        .query("$select", "id,displayName,userPrincipalName")
+        .query("$top", &top.to_string())
+}
+
+/// Groups whose name starts with `text` (advanced query).
+/// HTTP GET /groups?$search="displayName:{text}"
+pub fn search_groups(text: &str, top: u32) -> GraphRequest {
+    GraphRequest::get("/groups")
+        .query("$search", &search_term("displayName", text))
+        .query("$select", "id,displayName")
+        .query("$top", &top.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_one_path_segment_and_searches_are_advanced_queries() {
+        assert_eq!(get_group("a/b", "id").url, "/groups/a%2Fb?$select=id");
+        let s = search_users("ad", 10);
+        assert!(s.is_eventual());
+        assert!(s
+            .url
+            .starts_with("/users?$search=%22displayName:ad%22%20OR%20%22userPrincipalName:ad%22"));
+        assert_eq!(create_group(Value::Null).method, "POST");
+    }
+}
