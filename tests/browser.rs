@@ -104,7 +104,7 @@ async fn blade_sets_the_document_title() {
     root.remove();
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 struct ActivateForm {
     reason: String,
     hours: f64,

@@ -9,15 +9,18 @@ use serde::Serialize;
 /// Restores `state` from the draft saved under `key`, then keeps the draft up to date.
 pub fn use_draft<T>(key: impl Into<String>, state: RwSignal<T>)
 where
-    T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
+    T: Serialize + DeserializeOwned + Clone + Default + PartialEq + Send + Sync + 'static,
 {
     let key = key.into();
     if let Some(saved) = load_draft(&key).and_then(|json| serde_json::from_str::<T>(&json).ok()) {
         state.set(saved);
     }
     // An effect because sessionStorage is outside the reactive world.
+    // A form left as it started keeps nothing: only what was typed is worth a key.
     Effect::new(move |_| {
-        if let Ok(json) = state.with(serde_json::to_string) {
+        if state.with(|s| *s == T::default()) {
+            clear_draft(&key);
+        } else if let Ok(json) = state.with(serde_json::to_string) {
             save_draft(&key, &json);
         }
     });

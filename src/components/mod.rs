@@ -1,11 +1,19 @@
-//! Reusable UI with no PIM knowledge: the portal shell, blade frame, theme and notices.
+//! Reusable UI with no PIM knowledge: the portal shell, blade frame, theme, and the kit every
+//! blade is built from (tabs, fields, data tables, context panes, the load and submit helpers).
 
 pub mod blade;
+pub mod command_bar;
+pub mod context_pane;
+pub mod data_table;
 pub mod config_error;
 pub mod datetime;
 pub mod draft;
 pub mod error_bar;
+pub mod field;
+pub mod loaded;
 pub mod people_picker;
 pub mod shell;
 pub mod sign_in;
+pub mod submit;
+pub mod tabs;
 pub mod theme;

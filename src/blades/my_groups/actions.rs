@@ -4,7 +4,10 @@
 
 use super::data::MyRole;
 use crate::auth::session::{Graph, Session};
-use crate::components::error_bar::ErrorBar;
+use crate::components::context_pane::ContextPane;
+use crate::components::draft::{discard_draft, use_draft};
+use crate::components::field::Field;
+use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::activation::deactivation_blocked;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
@@ -59,7 +62,15 @@ fn body(
     }
 }
 
-/// Deactivate, Extend or Renew for one row, with what it needs asked inline.
+/// What Extend or Renew has typed, kept across a sign-in redirect: whether its pane is open and
+/// the reason.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Asking {
+    open: bool,
+    reason: String,
+}
+
+/// Deactivate, Extend or Renew for one row; Extend and Renew ask for a reason in a pane.
 #[component]
 pub fn RoleAction(
     role: MyRole,
@@ -75,73 +86,72 @@ pub fn RoleAction(
     let graph = expect_context::<Graph>();
     let session = expect_context::<Session>();
     let blocked = RwSignal::new(None::<String>);
-    let asking = RwSignal::new(false);
-    let reason = RwSignal::new(String::new());
     let label = match action {
         ScheduleRequestAction::SelfDeactivate => "Deactivate",
         ScheduleRequestAction::SelfExtend => "Extend",
         _ => "Renew",
     };
-    let r = role.clone();
-    let send = Action::new_local(move |_: &()| {
-        let (graph, me, r) = (
-            graph.clone(),
-            session.account().map(|a| a.object_id).unwrap_or_default(),
-            r.clone(),
-        );
-        let body = body(
-            &r,
-            &me,
-            action,
-            &reason.get_untracked(),
-            max.get_untracked(),
-        );
-        async move {
-            let eligible = action == ScheduleRequestAction::SelfRenew || eligibility;
-            let v = serde_json::to_value(body)
-                .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
-            graph
-                .send(&create_schedule_request(eligible, v), None)
-                .await
-        }
-    });
+    let asking = RwSignal::new(Asking::default());
+    let key = format!("{}.{}.{}", action.as_str(), role.group_id, role.access.as_str());
+    use_draft(key.clone(), asking);
     let name = format!("{} ({})", role.group_name, role.role());
+    let r = role.clone();
     let n2 = name.clone();
-    Effect::new(move |_| {
-        if let Some(Ok(v)) = send.value().get() {
+    let send = use_submit(
+        move |_: ()| {
+            let (graph, me, r) = (
+                graph.clone(),
+                session.account().map(|a| a.object_id).unwrap_or_default(),
+                r.clone(),
+            );
+            let reason = asking.with_untracked(|a| a.reason.clone());
+            let body = body(&r, &me, action, &reason, max.get_untracked());
+            async move {
+                let eligible = action == ScheduleRequestAction::SelfRenew || eligibility;
+                let v = serde_json::to_value(body)
+                    .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
+                graph.send(&create_schedule_request(eligible, v), None).await
+            }
+        },
+        move |v: serde_json::Value| {
+            discard_draft(&key);
+            asking.set(Asking::default());
             let status = v["status"].as_str().unwrap_or("Sent").to_owned();
             done.run(format!("{label} {n2}: {status}."));
-        }
-    });
+        },
+    );
     let start = role.start;
     let click = move |_| {
-        if send.pending().get_untracked() {
-            return;
-        }
         if action == ScheduleRequestAction::SelfDeactivate {
             match deactivation_blocked(start, Utc::now()) {
                 Some(why) => blocked.set(Some(why)),
                 None => {
                     blocked.set(None);
-                    send.dispatch(());
+                    send.submit(());
                 }
             }
         } else {
-            asking.set(true);
+            asking.update(|a| a.open = true);
         }
     };
+    let close = Callback::new(move |_| asking.set(Asking::default()));
+    let title = format!("{label} – {}", role.group_name);
     view! {
         <button class="pim-button pim-button--small" type="button" aria-label=format!("{label} {name}") disabled=move || send.pending().get() on:click=click>{label}</button>
         {move || blocked.get().map(|why| view! { <p class="pim-field__error" role="alert">{why}</p> })}
-        {move || asking.get().then(|| view! {
-            <div class="pim-notice" role="dialog" aria-label=format!("{label} – {}", role.group_name)>
-                <p>{format!("{label} asks an administrator to approve the same length again.")}</p>
-                <label for="role-action-reason">"Reason"</label>
-                <textarea id="role-action-reason" prop:value=reason on:input=move |e| reason.set(event_target_value(&e))></textarea>
-                <button class="pim-button pim-button--primary" type="button" disabled=move || send.pending().get()
-                    on:click=move |_| { if !send.pending().get_untracked() { asking.set(false); send.dispatch(()); } }>"Send request"</button>
-            </div>
+        {move || asking.with(|a| a.open).then(|| view! {
+            <ContextPane title=title.clone() on_close=close>
+                <form class="pim-form" novalidate on:submit=move |ev| { ev.prevent_default(); send.submit(()); }>
+                    <p>{format!("{label} asks an administrator to approve the same length again.")}</p>
+                    <Field id="role-action-reason" label="Reason">
+                        <textarea id="role-action-reason" maxlength="500" prop:value=move || asking.with(|a| a.reason.clone())
+                            on:input=move |e| { let v = event_target_value(&e); asking.update(|a| a.reason = v); }></textarea>
+                    </Field>
+                    {send.error_bar()}
+                    <SubmitButton label="Send request" pending=send.pending() />
+                </form>
+            </ContextPane>
         })}
-        {move || send.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
+        {move || (!asking.with(|a| a.open)).then(|| send.error_bar())}
     }
 }

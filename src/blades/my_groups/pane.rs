@@ -7,7 +7,8 @@ use super::memory::{recall, remember};
 use crate::auth::session::{current_location, Graph, Session};
 use crate::components::datetime::from_input;
 use crate::components::draft::discard_draft;
-use crate::components::error_bar::ErrorBar;
+use crate::components::context_pane::ContextPane;
+use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::activation::{
     contexts_needed, hours, minutes_for, problems, request, with_context, ActivateForm, Outcome,
     Remembered,
@@ -130,7 +131,31 @@ pub fn ActivatePane(
         }
     };
     let (r2, a2) = (roles.clone(), acrs.clone());
-    let send = Action::new_local(move |_: &()| {
+    let finished = move |out: Option<Results>| {
+        let Some(results) = out else { return };
+        let f = draft.get_untracked().form;
+        for (r, o) in &results {
+            if !matches!(o, Outcome::Failed(_)) {
+                remember(
+                    &r.group_id,
+                    r.access,
+                    &Remembered {
+                        hours: f.hours.clone(),
+                        reason: f.reason.clone(),
+                    },
+                );
+            }
+        }
+        discard_draft(DRAFT);
+        draft.set(PaneDraft::default());
+        close.run(
+            results
+                .iter()
+                .map(|(r, o)| format!("{} ({}): {}", r.group_name, r.role(), o.sentence()))
+                .collect(),
+        );
+    };
+    let send = use_submit(move |_: ()| {
         let (graph, session, roles, acrs) =
             (graph.clone(), session.clone(), r2.clone(), a2.clone());
         async move {
@@ -202,39 +227,10 @@ pub fn ActivatePane(
             }
             Ok::<_, GraphError>(Some(results))
         }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(Some(results))) = send.value().get() {
-            let f = draft.get_untracked().form;
-            for (r, o) in &results {
-                if !matches!(o, Outcome::Failed(_)) {
-                    remember(
-                        &r.group_id,
-                        r.access,
-                        &Remembered {
-                            hours: f.hours.clone(),
-                            reason: f.reason.clone(),
-                        },
-                    );
-                }
-            }
-            discard_draft(DRAFT);
-            draft.set(PaneDraft::default());
-            close.run(
-                results
-                    .iter()
-                    .map(|(r, o)| format!("{} ({}): {}", r.group_name, r.role(), o.sentence()))
-                    .collect(),
-            );
-        }
-    });
+    }, finished);
     let r3 = roles.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        // One submission at a time: a double click sends nothing twice.
-        if send.pending().get_untracked() {
-            return;
-        }
         let f = draft.get_untracked().form;
         let start = from_input(&f.start);
         let now = Utc::now();
@@ -252,13 +248,19 @@ pub fn ActivatePane(
             }
         }
         issues.set(found.clone());
+        // One submission at a time: a double click sends nothing twice.
         if found.is_empty() {
-            send.dispatch(());
+            send.submit(());
         }
     };
     let err = move |field: &'static str| {
         move || issues.with(|i| i.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
     };
+    let cancel = Callback::new(move |_| {
+        discard_draft(DRAFT);
+        draft.set(PaneDraft::default());
+        close.run(vec![]);
+    });
     let limits = roles
         .iter()
         .map(|(r, s)| {
@@ -276,8 +278,8 @@ pub fn ActivatePane(
         format!("This activation requires the Conditional Access authentication context {}. You will be asked to sign in again to satisfy it before the request is sent; what you typed here is kept.", names.join(", "))
     });
     view! {
-        <form class="pim-pane pim-form" role="dialog" aria-label=title.clone() on:submit=submit novalidate>
-            <h2>{title.clone()}</h2>
+        <ContextPane title=title.clone() on_close=cancel>
+        <form class="pim-form" on:submit=submit novalidate>
             {context_note.map(|n| view! { <p class="pim-notice" role="note">{n}</p> })}
             <p class="pim-field__note">{if single { format!("Maximum: {limits}.") } else { format!("One duration for all, capped per group: {limits}.") }}</p>
             <div class="pim-field">
@@ -307,12 +309,11 @@ pub fn ActivatePane(
                     <input id="activate-ticket-system" type="text" prop:value=move || form().ticket_system on:input=set(|f, v| f.ticket_system = v) />
                 </div>
             })}
-            {move || send.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
-            <button class="pim-button pim-button--primary" type="submit" disabled=move || send.pending().get()>
-                {move || if send.pending().get() { "Activating…" } else { "Activate" }}
-            </button>
+            {send.error_bar()}
+            <SubmitButton label="Activate" pending=send.pending() />
             " "
-            <button class="pim-button" type="button" on:click=move |_| { discard_draft(DRAFT); draft.set(PaneDraft::default()); close.run(vec![]); }>"Cancel"</button>
+            <button class="pim-button" type="button" on:click=move |_| cancel.run(())>"Cancel"</button>
         </form>
+        </ContextPane>
     }
 }

@@ -1,0 +1,110 @@
+//! The three tables of My roles: eligible (with what activation asks, Activate, Extend), active
+//! (with the time left, Deactivate or Extend) and expired (Renew).
+
+use super::actions::RoleAction;
+use super::data::{Mine, MyRole};
+use super::Settings;
+use crate::components::command_bar::CommandBar;
+use crate::components::data_table::DataTable;
+use crate::components::datetime::local;
+use crate::domain::activation::{requirements, time_left};
+use crate::graph::model::{AccessId, ScheduleRequestAction};
+use chrono::Utc;
+use leptos::prelude::*;
+
+pub fn eligible(
+    m: Mine,
+    settings: Settings,
+    selected: RwSignal<Vec<(String, AccessId)>>,
+    open: impl Fn(Vec<(String, AccessId)>) + Copy + Send + Sync + 'static,
+    done: Callback<String>,
+) -> impl IntoView {
+    let rows = Signal::stored(m.eligible.clone());
+    let row = move |r: MyRole| {
+        let key = r.key();
+        let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+        let m2 = m.clone();
+        let needs = move || settings.get().map(|s| match s.get(&k1) {
+            Some(Ok(s)) => requirements(&s.activation, |c| m2.context_name(c)).join(", "),
+            Some(Err(e)) => format!("Couldn't read the settings: {} ({})", e.message, e.effective_code()),
+            None => String::new(),
+        }).unwrap_or_else(|| "Reading the settings…".into());
+        let ending_soon = r.end.is_some_and(|e| e - Utc::now() <= chrono::Duration::days(14));
+        // The extension may not be longer than the settings allow for an eligibility.
+        let k4 = key.clone();
+        let max_minutes = Signal::derive(move || settings.get().and_then(|s| s.get(&k4).and_then(|x| x.as_ref().ok()).and_then(|x| x.assignment.eligible_max_minutes)));
+        let state = if r.active_now { "Active" } else if r.pending { "Pending approval" } else { "Eligible" };
+        let name = format!("{} ({})", r.group_name, r.role());
+        view! {
+            <tr>
+                <td><input type="checkbox" aria-label=format!("Select {name}") prop:checked=move || selected.with(|s| s.contains(&k2))
+                    on:change=move |e| { let on = event_target_checked(&e); selected.update(|s| { s.retain(|x| *x != k3); if on { s.push(k3.clone()); } }); } /></td>
+                <td>{r.group_name.clone()}</td><td>{r.role()}</td>
+                <td>{r.end.map(local).unwrap_or_else(|| "Permanent".into())}</td>
+                <td>{needs}</td>
+                <td>{state} " "
+                    // Already active or asked for: Graph would refuse, so the button isn't offered.
+                    {(!r.active_now && !r.pending).then(|| view! {
+                        <button class="pim-button pim-button--small" type="button" aria-label=format!("Activate {name}") disabled=move || settings.get().is_none()
+                            on:click=move |_| open(vec![key.clone()])>"Activate"</button>
+                    })}
+                    // An eligibility ending within 14 days can be extended (an admin decides).
+                    {ending_soon.then(|| view! { <RoleAction role=r.clone() action=ScheduleRequestAction::SelfExtend done eligibility=true max=max_minutes /> })}</td>
+            </tr>
+        }
+    };
+    view! {
+        <CommandBar label="Eligible commands">
+            <button class="pim-button" type="button" disabled=move || selected.with(Vec::is_empty) || settings.get().is_none()
+                on:click=move |_| open(selected.get_untracked())>"Activate selected"</button>
+        </CommandBar>
+        <DataTable caption="Eligible assignments" headers=vec!["", "Group", "Role", "End time", "Activation requires", "Action"]
+            rows key=|r: &MyRole| (r.key(), r.end) row empty="You are not eligible for any group role." />
+    }
+}
+
+pub fn active(
+    rows: Vec<MyRole>,
+    now: RwSignal<chrono::DateTime<Utc>>,
+    done: Callback<String>,
+) -> impl IntoView {
+    let row = move |r: MyRole| {
+        let end = r.end;
+        let left = move || end.map(|e| time_left(e, now.get())).unwrap_or_else(|| "Permanent".into());
+        let soon = end.is_some_and(|e| e - Utc::now() <= chrono::Duration::days(14));
+        let action = if r.activated {
+            Some(ScheduleRequestAction::SelfDeactivate)
+        } else if soon {
+            Some(ScheduleRequestAction::SelfExtend)
+        } else {
+            None
+        };
+        view! {
+            <tr>
+                <td>{r.group_name.clone()}</td><td>{r.role()}</td>
+                <td>{if r.activated { "Activated" } else { "Assigned" }}</td>
+                <td>{r.end.map(local).unwrap_or_else(|| "Permanent".into())}</td>
+                <td><span role="timer" aria-label=format!("Time left: {}", r.group_name)>{left}</span></td>
+                <td>{action.map(|a| view! { <RoleAction role=r.clone() action=a done /> })}</td>
+            </tr>
+        }
+    };
+    view! {
+        <DataTable caption="Active assignments" headers=vec!["Group", "Role", "State", "End time", "Time left", "Action"]
+            rows=Signal::stored(rows) key=|r: &MyRole| (r.key(), r.end) row empty="No active group role." />
+    }
+}
+
+pub fn expired(rows: Vec<MyRole>, done: Callback<String>) -> impl IntoView {
+    let row = move |r: MyRole| view! {
+        <tr>
+            <td>{r.group_name.clone()}</td><td>{r.role()}</td>
+            <td>{r.end.map(local).unwrap_or_default()}</td>
+            <td><RoleAction role=r.clone() action=ScheduleRequestAction::SelfRenew done /></td>
+        </tr>
+    };
+    view! {
+        <DataTable caption="Expired assignments" headers=vec!["Group", "Role", "Ended", "Action"]
+            rows=Signal::stored(rows) key=|r: &MyRole| (r.key(), r.end) row empty="Nothing expired in the last 30 days." />
+    }
+}
