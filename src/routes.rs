@@ -64,7 +64,9 @@ pub const NAV: [(&str, &str); 5] = [
 
 /// Ids come from Graph and go back into URLs: keep them to the characters Graph ids use so a
 /// crafted link cannot smuggle path segments or markup.
-fn id_segment(s: &str) -> Option<String> {
+/// An object id as a link may carry it: letters, digits, `-`, `_`, `.`; anything else (a `?`, a
+/// `/`, percent signs) is refused before it comes near a Graph URL.
+pub fn id_segment(s: &str) -> Option<String> {
     let ok = !s.is_empty()
         && s.len() <= 128
         && s.chars()

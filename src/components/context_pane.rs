@@ -34,7 +34,9 @@ pub fn ContextPane(
             let _ = dialog.show_modal();
         }
         let first = dialog
-            .query_selector("input:not([type=hidden]), select, textarea, button:not(.pim-pane__close)")
+            .query_selector(
+                "input:not([type=hidden]), select, textarea, button:not(.pim-pane__close)",
+            )
             .ok()
             .flatten();
         if let Some(el) = first {

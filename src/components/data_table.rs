@@ -34,7 +34,8 @@ where
     let heads = headers
         .into_iter()
         .map(|h| match h {
-            "" => view! { <th scope="col"><span class="pim-visually-hidden">"Actions"</span></th> }.into_any(),
+            "" => view! { <th scope="col"><span class="pim-visually-hidden">"Actions"</span></th> }
+                .into_any(),
             h => view! { <th scope="col">{h}</th> }.into_any(),
         })
         .collect_view();

@@ -26,6 +26,35 @@ where
     });
 }
 
+/// `use_draft` for a form kept in several signals: `read` gathers them (reactively), `write`
+/// puts a saved draft back. A form still as it was built keeps no key. Returns whether a draft
+/// was restored, so defaults computed later leave it alone.
+pub fn use_draft_of<T>(
+    key: impl Into<String>,
+    read: impl Fn() -> T + Send + Sync + 'static,
+    write: impl FnOnce(T),
+) -> bool
+where
+    T: Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static,
+{
+    let key = key.into();
+    let initial = untrack(&read);
+    let saved = load_draft(&key).and_then(|json| serde_json::from_str::<T>(&json).ok());
+    let restored = saved.is_some();
+    if let Some(saved) = saved {
+        write(saved);
+    }
+    Effect::new(move |_| {
+        let now = read();
+        if now == initial {
+            clear_draft(&key);
+        } else if let Ok(json) = serde_json::to_string(&now) {
+            save_draft(&key, &json);
+        }
+    });
+    restored
+}
+
 /// Drops the draft after a successful submission.
 pub fn discard_draft(key: &str) {
     clear_draft(key);

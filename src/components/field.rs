@@ -38,7 +38,7 @@ pub fn Field(
             <label for=id>{label}{required.then(|| view! { <span class="pim-field__required" aria-hidden="true">" *"</span> })}</label>
             {children()}
             {hint.map(|h| view! { <p class="pim-field__hint" id=format!("{id}-hint")>{h}</p> })}
-            {move || error.get().map(|e| view! { <p class="pim-field__error" id=format!("{id}-error")>{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="pim-field__error" id=format!("{id}-error") role="alert">{e}</p> })}
         </div>
     }
 }

@@ -3,9 +3,9 @@
 
 pub mod blade;
 pub mod command_bar;
+pub mod config_error;
 pub mod context_pane;
 pub mod data_table;
-pub mod config_error;
 pub mod datetime;
 pub mod draft;
 pub mod error_bar;

@@ -7,7 +7,7 @@ use crate::graph::model::{Group, Page, User};
 use leptos::prelude::*;
 
 /// Someone (or a group) picked.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Picked {
     pub id: String,
     pub name: String,

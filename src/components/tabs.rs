@@ -28,10 +28,11 @@ fn select(param: &'static str, key: &'static str) {
     let loc = window().location();
     let path = loc.pathname().unwrap_or_default();
     let search = loc.search().unwrap_or_default();
-    let mut pairs: Vec<(String, String)> = url::form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
-        .into_owned()
-        .filter(|(k, _)| k != param)
-        .collect();
+    let mut pairs: Vec<(String, String)> =
+        url::form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+            .into_owned()
+            .filter(|(k, _)| k != param)
+            .collect();
     pairs.push((param.to_owned(), key.to_owned()));
     let query = url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs(pairs)
@@ -63,7 +64,10 @@ pub fn Tabs(
 ) -> impl IntoView {
     let id = move |key: &str| format!("tab-{param}-{key}");
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let i = tabs.iter().position(|t| t.key == selected.get_untracked()).unwrap_or(0);
+        let i = tabs
+            .iter()
+            .position(|t| t.key == selected.get_untracked())
+            .unwrap_or(0);
         let n = tabs.len();
         let next = match ev.key().as_str() {
             "ArrowRight" => (i + 1) % n,

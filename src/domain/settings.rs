@@ -5,7 +5,7 @@ use super::duration;
 use crate::graph::model::{ApprovalSettings, ApprovalStageSetting, PolicyRule, SubjectSet};
 
 /// What an activation must bring besides the request itself.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum OnActivation {
     None,
     Mfa,
@@ -14,14 +14,14 @@ pub enum OnActivation {
 }
 
 /// Who may approve: a user, or the members of a group.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Approver {
     User(String),
     Group(String),
 }
 
 /// The Activation tab.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ActivationSettings {
     pub max_minutes: u32,
     pub require: OnActivation,
@@ -32,7 +32,7 @@ pub struct ActivationSettings {
 }
 
 /// The Assignment tab: `None` means permanent assignments are allowed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AssignmentSettings {
     pub eligible_max_minutes: Option<u32>,
     pub active_max_minutes: Option<u32>,
@@ -41,7 +41,7 @@ pub struct AssignmentSettings {
 }
 
 /// One row of the Notification tab.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NotificationSetting {
     pub default_recipients: bool,
     pub additional: Vec<String>,
@@ -63,7 +63,7 @@ pub const NOTIFICATION_RULES: [&str; 9] = [
 ];
 
 /// Everything the settings blade shows and edits for one role of one group.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RoleSettings {
     pub activation: ActivationSettings,
     pub assignment: AssignmentSettings,

@@ -42,8 +42,12 @@ pub fn is_address(s: &str) -> bool {
 }
 
 /// Everything wrong with `s`; `policies` are the tenant's CA policies, to warn about an
-/// authentication context that nothing enforces (PIM then falls back to MFA).
-pub fn validate(s: &RoleSettings, policies: &[ConditionalAccessPolicy]) -> Vec<ValidationError> {
+/// authentication context that nothing enforces (PIM then falls back to MFA). `None` when they
+/// could not be read: then nothing is claimed about them either way.
+pub fn validate(
+    s: &RoleSettings,
+    policies: Option<&[ConditionalAccessPolicy]>,
+) -> Vec<ValidationError> {
     let mut out = vec![];
     let a = &s.activation;
     if !(30..=1440).contains(&a.max_minutes) {
@@ -64,7 +68,7 @@ pub fn validate(s: &RoleSettings, policies: &[ConditionalAccessPolicy]) -> Vec<V
             "Approval needs at least one approver.",
         ));
     }
-    if let OnActivation::AuthContext(c) = &a.require {
+    if let (OnActivation::AuthContext(c), Some(policies)) = (&a.require, policies) {
         let enforced = policies.iter().any(|p| {
             p.state.as_deref() == Some("enabled")
                 && p.conditions
@@ -153,7 +157,7 @@ mod tests {
 
     #[test]
     fn a_good_draft_passes() {
-        assert_eq!(validate(&draft(), &[]), vec![]);
+        assert_eq!(validate(&draft(), Some(&[])), vec![]);
     }
 
     #[test]
@@ -164,7 +168,7 @@ mod tests {
         d.conflicting_requirements = true;
         d.assignment.active_max_minutes = Some(0);
         d.notifications[2].additional = vec!["ops@contoso.com".into(), "not an address".into()];
-        let fields: Vec<&str> = validate(&d, &[]).iter().map(|e| e.field).collect();
+        let fields: Vec<&str> = validate(&d, Some(&[])).iter().map(|e| e.field).collect();
         assert_eq!(
             fields,
             [
@@ -178,17 +182,21 @@ mod tests {
         d = draft();
         d.activation.approval = true;
         d.activation.approvers = vec![Approver::Group("g".into())];
-        assert_eq!(validate(&d, &[]), vec![]);
+        assert_eq!(validate(&d, Some(&[])), vec![]);
     }
 
     #[test]
     fn a_context_no_enabled_policy_uses_only_warns() {
         let mut d = draft();
         d.activation.require = OnActivation::AuthContext("c2".into());
-        let w = validate(&d, &[ca("disabled", &["c2"]), ca("enabled", &["c1"])]);
+        let w = validate(&d, Some(&[ca("disabled", &["c2"]), ca("enabled", &["c1"])]));
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].severity, Severity::Warning);
-        assert!(validate(&d, &[ca("enabled", &["c2"])]).is_empty());
+        assert!(validate(&d, Some(&[ca("enabled", &["c2"])])).is_empty());
+        assert!(
+            validate(&d, None).is_empty(),
+            "policies that could not be read are not claimed to miss the context"
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! to decide at a glance, each opening its request page.
 
 use crate::auth::session::Graph;
-use crate::components::error_bar::ErrorBar;
+use crate::components::data_table::DataTable;
+use crate::components::loaded::Loaded;
 use crate::domain::approval::{age, time_left};
 use crate::domain::assignments::{parse, span};
 use crate::domain::wording::duration;
@@ -29,45 +30,48 @@ async fn load(graph: Graph) -> Result<Vec<Waiting>, GraphError> {
     Ok(v)
 }
 
+fn row(w: Waiting) -> impl IntoView {
+    let now = Utc::now();
+    let (group, who) = (
+        w.group_name(&w.item.group_id),
+        w.principal_name(&w.item.principal_id),
+    );
+    let created = parse(w.item.created_date_time.as_deref());
+    let (s, e) = span(w.item.schedule_info.as_ref(), created);
+    let length = match (s, e) {
+        (Some(s), Some(e)) => duration((e - s).num_minutes().max(0) as u32),
+        _ => "Permanent".into(),
+    };
+    let ticket = w
+        .item
+        .ticket_info
+        .as_ref()
+        .and_then(|t| t.ticket_number.clone())
+        .unwrap_or_default();
+    view! {
+        <tr>
+            <td><a href=format!("/approvals/{}", w.item.id)>{format!("{who} – {group}")}</a></td>
+            <td>{if w.item.access_id == AccessId::Owner { "Owner" } else { "Member" }}</td>
+            <td>{w.item.justification.clone().unwrap_or_default()}</td>
+            <td>{ticket}</td>
+            <td>{length}</td>
+            <td>{created.map(|c| age(c, now)).unwrap_or_default()}</td>
+            <td>{created.map(|c| time_left(c, now)).unwrap_or_default()}</td>
+        </tr>
+    }
+}
+
 /// The table of waiting requests.
 #[component]
 pub fn WaitingList() -> impl IntoView {
     let graph = expect_context::<Graph>();
     let data = LocalResource::new(move || load(graph.clone()));
     view! {
-        <Transition fallback=|| view! { <p role="status">"Loading requests…"</p> }>
-            {move || data.get().map(|r| match r {
-                Err(error) => view! { <ErrorBar error /> }.into_any(),
-                Ok(items) => {
-                    let now = Utc::now();
-                    let empty = items.is_empty().then(|| view! { <tr><td colspan="9">"No request is waiting for you."</td></tr> });
-                    let rows = items.into_iter().map(|w| {
-                        let (group, who) = (w.group_name(&w.item.group_id), w.principal_name(&w.item.principal_id));
-                        let created = parse(w.item.created_date_time.as_deref());
-                        let (s, e) = span(w.item.schedule_info.as_ref(), created);
-                        let length = match (s, e) { (Some(s), Some(e)) => duration((e - s).num_minutes().max(0) as u32), _ => "Permanent".into() };
-                        let ticket = w.item.ticket_info.as_ref().and_then(|t| t.ticket_number.clone()).unwrap_or_default();
-                        view! {
-                            <tr>
-                                <td><a href=format!("/approvals/{}", w.item.id)>{format!("{who} – {group}")}</a></td>
-                                <td>{if w.item.access_id == AccessId::Owner { "Owner" } else { "Member" }}</td>
-                                <td>{w.item.justification.clone().unwrap_or_default()}</td>
-                                <td>{ticket}</td>
-                                <td>{length}</td>
-                                <td>{created.map(|c| age(c, now)).unwrap_or_default()}</td>
-                                <td>{created.map(|c| time_left(c, now)).unwrap_or_default()}</td>
-                            </tr>
-                        }
-                    }).collect_view();
-                    view! {
-                        <table class="pim-table">
-                            <caption>"Requests waiting for your approval"</caption>
-                            <thead><tr><th scope="col">"Request"</th><th scope="col">"Role"</th><th scope="col">"Reason"</th><th scope="col">"Ticket"</th><th scope="col">"Duration"</th><th scope="col">"Age"</th><th scope="col">"Time left"</th></tr></thead>
-                            <tbody>{rows}{empty}</tbody>
-                        </table>
-                    }.into_any()
-                }
-            })}
-        </Transition>
+        <Loaded resource=data loading="Loading requests…" let:items>
+            <DataTable caption="Requests waiting for your approval"
+                headers=vec!["Request", "Role", "Reason", "Ticket", "Duration", "Age", "Time left"]
+                rows=Signal::stored(items) key=|w: &Waiting| w.item.id.clone() row=row
+                empty="No request is waiting for you." />
+        </Loaded>
     }
 }

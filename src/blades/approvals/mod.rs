@@ -27,10 +27,19 @@ pub fn Approvals() -> impl IntoView {
 #[component]
 pub fn ApprovalRequest() -> impl IntoView {
     let params = use_params_map();
-    let id = Signal::derive(move || params.read().get("id").unwrap_or_default());
+    let raw = Signal::derive(move || params.read().get("id").unwrap_or_default());
+    // The id comes from an emailed link: checked like any id before it reaches Graph.
+    let id = Memo::new(move |_| crate::routes::id_segment(&raw.get()));
     view! {
         <Blade title=Route::Approval(String::new()).heading()>
-            <request::RequestPage id />
+            {move || match id.get() {
+                Some(id) => view! { <request::RequestPage id /> }.into_any(),
+                None => view! {
+                    <div class="pim-alert pim-alert--error" role="alert">
+                        <p>"This link does not name a valid request. Open it again from the email, or find the request under Approve requests."</p>
+                    </div>
+                }.into_any(),
+            }}
         </Blade>
     }
 }

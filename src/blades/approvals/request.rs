@@ -4,7 +4,10 @@
 
 use crate::auth::session::{Graph, Session};
 use crate::components::datetime::local;
-use crate::components::error_bar::ErrorBar;
+use crate::components::draft::{discard_draft, use_draft};
+use crate::components::field::Field;
+use crate::components::loaded::Loaded;
+use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::approval::{age, policies_naming, time_left, verdict, Verdict};
 use crate::domain::assignments::{parse, span};
 use crate::domain::wording::duration;
@@ -100,10 +103,9 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
         load(graph.clone(), id.get())
     });
     view! {
-        <Transition fallback=|| view! { <p role="status">"Loading the request…"</p> }>
-            {move || data.get().map(|r| match r {
-                Err(error) => view! { <ErrorBar error /> }.into_any(),
-                Ok(d) => {
+        <Loaded resource=data loading="Loading the request…" let:d>
+            {
+                {
                     let me = session.account().map(|a| a.object_id).unwrap_or_default();
                     let stage = d.approval.as_ref().and_then(|a| a.stages.first().cloned());
                     let v = verdict(&d.request.item.status, &d.request.item.principal_id, &me, stage.as_ref());
@@ -150,75 +152,83 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
                                 view! { <li>{format!("{when}: {} — {}", h.status, h.justification.unwrap_or_default())}</li> }
                             }).collect_view()}</ul> }.into_any()
                         }}
-                    }.into_any()
+                    }
                 }
-            })}
-        </Transition>
+            }
+        </Loaded>
     }
+}
+
+/// The decision as typed, kept across a sign-in redirect and a reload.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Decision {
+    approve: Option<bool>,
+    justification: String,
 }
 
 /// Approve or Deny, a Justification, Submit.
 #[component]
 fn Decide(approval: String, stage: String, done: Callback<()>) -> impl IntoView {
     let graph = expect_context::<Graph>();
-    let choice = RwSignal::new(None::<&'static str>);
-    let justification = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<&'static str>);
-    let submit = Action::new_local(move |(result, why): &(&'static str, String)| {
-        let req = update_approval_stage(&approval, &stage, *result == "Approve", why);
-        let (graph, approval, stage) = (graph.clone(), approval.clone(), stage.clone());
-        async move {
-            match graph.send(&req, None).await {
-                Ok(_) => Ok(()),
-                // The answer was lost: read the stage again rather than decide twice.
-                Err(e) if e.outcome_unknown => {
-                    let now: Approval = graph.get(&get_approval(&approval)).await?;
-                    let this = now.stages.iter().find(|s| s.id == stage);
-                    if crate::domain::readback::decided(this) {
-                        Ok(())
-                    } else {
-                        Err(crate::domain::readback::not_recorded(e))
+    let decision = RwSignal::new(Decision::default());
+    let key = format!("decide.{approval}");
+    use_draft(key.clone(), decision);
+    let problem = RwSignal::new(None::<String>);
+    let submit = use_submit(
+        move |d: Decision| {
+            let req =
+                update_approval_stage(&approval, &stage, d.approve == Some(true), &d.justification);
+            let (graph, approval, stage) = (graph.clone(), approval.clone(), stage.clone());
+            async move {
+                match graph.send(&req, None).await {
+                    Ok(_) => Ok(()),
+                    // The answer was lost: read the stage again rather than decide twice.
+                    Err(e) if e.outcome_unknown => {
+                        let now: Approval = graph.get(&get_approval(&approval)).await?;
+                        let this = now.stages.iter().find(|s| s.id == stage);
+                        if crate::domain::readback::decided(this) {
+                            Ok(())
+                        } else {
+                            Err(crate::domain::readback::not_recorded(e))
+                        }
                     }
+                    Err(e) => Err(e),
                 }
-                Err(e) => Err(e),
             }
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = submit.value().get() {
+        },
+        move |_| {
+            discard_draft(&key);
             done.run(());
-        }
-    });
+        },
+    );
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if submit.pending().get_untracked() {
-            return;
-        }
-        let Some(c) = choice.get_untracked() else {
-            problem.set(Some("Choose Approve or Deny."));
-            return;
+        let d = decision.get_untracked();
+        let why = match (d.approve, d.justification.trim().is_empty()) {
+            (None, _) => Some("Choose Approve or Deny."),
+            (_, true) => Some("Give a justification for your decision."),
+            _ => None,
         };
-        if justification.get_untracked().trim().is_empty() {
-            problem.set(Some("Give a justification for your decision."));
-            return;
+        problem.set(why.map(str::to_owned));
+        if why.is_none() {
+            submit.submit(d);
         }
-        problem.set(None);
-        submit.dispatch((c, justification.get_untracked()));
     };
-    let pick = move |c: &'static str| {
-        let pressed = move || (choice.get() == Some(c)).to_string();
-        view! { <button type="button" class="pim-button" aria-pressed=pressed on:click=move |_| choice.set(Some(c))>{if c == "Approve" { "Approve" } else { "Deny" }}</button> }
+    let pick = move |approve: bool| {
+        let pressed = move || (decision.with(|d| d.approve) == Some(approve)).to_string();
+        view! { <button type="button" class="pim-button" aria-pressed=pressed
+        on:click=move |_| decision.update(|d| d.approve = Some(approve))>{if approve { "Approve" } else { "Deny" }}</button> }
     };
     view! {
         <form class="pim-form pim-decide" on:submit=send novalidate>
-            <div class="pim-decide__choice" role="group" aria-label="Decision">{pick("Approve")} " " {pick("Deny")}</div>
-            <div class="pim-field">
-                <label for="decide-justification">"Justification"</label>
-                <textarea id="decide-justification" maxlength="500" prop:value=justification on:input=move |e| justification.set(event_target_value(&e))></textarea>
-            </div>
-            {move || problem.get().map(|p| view! { <p class="pim-field__error" role="alert">{p}</p> })}
-            {move || submit.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
-            <button class="pim-button pim-button--primary" type="submit" disabled=move || submit.pending().get()>"Submit"</button>
+            <div class="pim-decide__choice" role="group" aria-label="Decision">{pick(true)} " " {pick(false)}</div>
+            <Field id="decide-justification" label="Justification" error=problem>
+                <textarea id="decide-justification" maxlength="500" aria-describedby="decide-justification-error"
+                    prop:value=move || decision.with(|d| d.justification.clone())
+                    on:input=move |e| { let v = event_target_value(&e); decision.update(|d| d.justification = v); }></textarea>
+            </Field>
+            {submit.error_bar()}
+            <SubmitButton label="Submit" pending=submit.pending() />
         </form>
     }
 }

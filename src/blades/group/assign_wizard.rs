@@ -4,16 +4,19 @@
 
 use super::schedule_draft::{max_note, settings_of, ScheduleDraft};
 use crate::auth::session::Graph;
+use crate::components::context_pane::ContextPane;
 use crate::components::datetime::{from_input, to_input};
+use crate::components::draft::{discard_draft, use_draft_of};
 use crate::components::error_bar::ErrorBar;
 use crate::components::people_picker::{PeoplePicker, Picked};
+use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::assign_form::{max_minutes, permanent_label, presets, request, AssignForm};
 use crate::domain::assignments::Kind;
 use crate::domain::settings::RoleSettings;
 use crate::graph::batch::decode;
 use crate::graph::error::GraphError;
-use crate::graph::model::{AccessId, ScheduleRequestAction};
-use crate::graph::pim::create_schedule_request;
+use crate::graph::model::{AccessId, PrivilegedAccessGroupScheduleRequest, ScheduleRequestAction};
+use crate::graph::pim::{self, create_schedule_request};
 use crate::graph::policies::role_policy;
 use chrono::{Duration, Utc};
 use leptos::prelude::*;
@@ -58,24 +61,63 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
             }
         })
     };
-    // The end defaults to the policy's maximum for the chosen role and type.
+    let key = format!("assign.{group_id}");
+    let mut restored = draft.keep(format!("{key}.schedule"));
+    restored |= use_draft_of(
+        format!("{key}.who"),
+        move || (step.get(), access.get(), chosen.get()),
+        move |(s, a, c)| {
+            step.set(s);
+            access.set(a);
+            chosen.set(c);
+        },
+    );
+    // A restored draft keeps its end; otherwise the end defaults to the policy's maximum for
+    // the chosen role and type.
+    let keep_end = RwSignal::new(restored);
     Effect::new(move |_| {
         if let Some(s) = current() {
+            if keep_end.get_untracked() {
+                keep_end.set(false);
+                return;
+            }
             let start = from_input(&starts.get_untracked()).unwrap_or_else(Utc::now);
             let max = max_minutes(&s.assignment, kind.get()).unwrap_or(365 * 1440);
             ends.set(to_input(start + Duration::minutes(max.into())));
         }
     });
     let (group, g2) = (group_id.clone(), graph.clone());
-    let assign = Action::new_local(
-        move |(form, who, access): &(AssignForm, Vec<Picked>, AccessId)| {
-            let (graph, form, who, access, group) = (
-                g2.clone(),
-                form.clone(),
-                who.clone(),
-                *access,
-                group.clone(),
-            );
+    let forget = {
+        let key = key.clone();
+        move || {
+            for part in ["schedule", "who"] {
+                discard_draft(&format!("{key}.{part}"));
+            }
+        }
+    };
+    let (f1, f2) = (forget.clone(), forget);
+    // Whoever failed stays selected to retry; when nobody failed, the wizard closes.
+    let finished = move |outcome: Outcome| {
+        let ok: Vec<String> = outcome
+            .iter()
+            .filter(|(_, r)| r.is_ok())
+            .map(|(p, _)| p.name.clone())
+            .collect();
+        chosen.set(
+            outcome
+                .iter()
+                .filter(|(_, r)| r.is_err())
+                .map(|(p, _)| p.clone())
+                .collect(),
+        );
+        if ok.len() == outcome.len() {
+            f1();
+            close.run(Some(format!("Assigned: {}.", ok.join(", "))));
+        }
+    };
+    let assign = use_submit(
+        move |(form, who, access): (AssignForm, Vec<Picked>, AccessId)| {
+            let (graph, group) = (g2.clone(), group.clone());
             async move {
                 let requests: Vec<_> = who
                     .iter()
@@ -93,44 +135,62 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
                         )
                     })
                     .collect();
+                let sent = chrono::Utc::now();
                 let answers = graph.batch(&requests).await;
-                who.into_iter()
+                let lost = answers
+                    .iter()
+                    .any(|a| matches!(a, Err(e) if e.outcome_unknown));
+                let outcome: Outcome = who
+                    .into_iter()
                     .zip(answers)
                     .map(|(p, r)| (p, r.map(|_| ())))
-                    .collect::<Outcome>()
+                    .collect();
+                if !lost {
+                    return Ok(outcome);
+                }
+                // Answers were lost: the group's requests say which assignments were made.
+                let c = pim::Collection::requests(form.kind == Kind::Eligible);
+                let made: Vec<PrivilegedAccessGroupScheduleRequest> =
+                    graph.get_all(&pim::list_for_group(c, &group, None)).await?;
+                Ok(outcome
+                    .into_iter()
+                    .map(|(p, r)| match r {
+                        Err(e) if e.outcome_unknown => {
+                            let found = made.iter().filter(|m| m.principal_id == p.id).any(|m| {
+                                crate::domain::readback::made_since(
+                                    std::slice::from_ref(m),
+                                    &group,
+                                    access,
+                                    ScheduleRequestAction::AdminAssign,
+                                    sent,
+                                )
+                                .is_some()
+                            });
+                            let r = if found {
+                                Ok(())
+                            } else {
+                                Err(crate::domain::readback::not_recorded(e))
+                            };
+                            (p, r)
+                        }
+                        other => (p, other),
+                    })
+                    .collect())
             }
         },
+        finished,
     );
-    // Whoever failed stays selected to retry; when nobody failed, the wizard closes.
-    Effect::new(move |_| {
-        if let Some(outcome) = assign.value().get() {
-            let ok: Vec<String> = outcome
-                .iter()
-                .filter(|(_, r)| r.is_ok())
-                .map(|(p, _)| p.name.clone())
-                .collect();
-            chosen.set(
-                outcome
-                    .iter()
-                    .filter(|(_, r)| r.is_err())
-                    .map(|(p, _)| p.clone())
-                    .collect(),
-            );
-            if ok.len() == outcome.len() {
-                close.run(Some(format!("Assigned: {}.", ok.join(", "))));
-            }
-        }
-    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if assign.pending().get_untracked() {
-            return;
-        }
         let Some(s) = current() else { return };
         if let Some(form) = draft.checked(&s.assignment) {
-            assign.dispatch((form, chosen.get_untracked(), access.get_untracked()));
+            assign.submit((form, chosen.get_untracked(), access.get_untracked()));
         }
     };
+    let cancel = Callback::new(move |_| {
+        f2();
+        close.run(None);
+    });
     let err = move |field: &'static str| move || draft.error(field);
     let pick = Callback::new(move |p: Picked| {
         chosen.update(|c| {
@@ -140,15 +200,16 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
         })
     });
     view! {
-        <section class="pim-wizard pim-notice" role="dialog" aria-label="Add assignments">
+        <ContextPane title="Add assignments" on_close=cancel wide=true>
+        <section class="pim-wizard">
             <h3>{move || if step.get() == 1 { "Add assignments: Membership" } else { "Add assignments: Setting" }}</h3>
             {move || settings.get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
             <div hidden=move || step.get() != 1>
                 <div class="pim-field">
                     <label for="assign-role">"Select role"</label>
                     <select id="assign-role" on:change=move |e| access.set(if event_target_value(&e) == "owner" { AccessId::Owner } else { AccessId::Member })>
-                        <option value="member" selected>"Member"</option>
-                        <option value="owner">"Owner"</option>
+                        <option value="member" selected=move || access.get() == AccessId::Member>"Member"</option>
+                        <option value="owner" selected=move || access.get() == AccessId::Owner>"Owner"</option>
                     </select>
                 </div>
                 <PeoplePicker label="Select members" on_pick=pick />
@@ -160,7 +221,7 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
                 </ul>
                 <button class="pim-button pim-button--primary" type="button" disabled=move || chosen.with(Vec::is_empty) on:click=move |_| step.set(2)>"Next"</button>
                 " "
-                <button class="pim-button" type="button" on:click=move |_| close.run(None)>"Cancel"</button>
+                <button class="pim-button" type="button" on:click=move |_| cancel.run(())>"Cancel"</button>
             </div>
             <form class="pim-form" hidden=move || step.get() != 2 on:submit=submit novalidate>
                 <p>"Assigning to:"</p>
@@ -207,15 +268,15 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
                         <span id="assign-justification-error" class="pim-field__error">{err("Justification")}</span>
                     </div>
                 })}
+                {assign.error_bar()}
                 {move || assign.value().get().map(|outcome| outcome.into_iter().filter_map(|(p, r)| r.err().map(|e| (p, e))).map(|(p, error)| view! {
                     <p>{format!("{} was not assigned:", p.name)}</p><ErrorBar error />
                 }).collect_view())}
                 <button class="pim-button" type="button" on:click=move |_| step.set(1)>"Back"</button>
                 " "
-                <button class="pim-button pim-button--primary" type="submit" disabled=move || assign.pending().get() || current().is_none()>
-                    {move || if assign.pending().get() { "Assigning…" } else { "Assign" }}
-                </button>
+                <SubmitButton label="Assign" pending=Signal::derive(move || assign.pending().get() || current().is_none()) />
             </form>
         </section>
+        </ContextPane>
     }
 }

@@ -4,8 +4,11 @@
 
 use super::schedule_draft::{max_note, settings_of, ScheduleDraft};
 use crate::auth::session::Graph;
+use crate::components::context_pane::ContextPane;
 use crate::components::datetime::to_input;
+use crate::components::draft::{discard_draft, use_draft};
 use crate::components::error_bar::ErrorBar;
+use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::assign_form::{permanent_label, request, AssignForm};
 use crate::domain::assignments::{can_extend, can_renew, removal_blocked, Kind, Row};
 use crate::domain::settings::RoleSettings;
@@ -45,8 +48,10 @@ async fn role_settings(
     settings_of(graph.get(&role_policy(group, access.as_str())).await?)
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// Which pane of the row is open; kept across a sign-in redirect with what it holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum Open {
+    #[default]
     None,
     Edit(ScheduleRequestAction),
     ConfirmRemove,
@@ -57,21 +62,30 @@ enum Open {
 pub fn RowActions(row: Row, name: String, group: String, done: Callback<()>) -> impl IntoView {
     let graph = expect_context::<Graph>();
     let open = RwSignal::new(Open::None);
+    let key = format!(
+        "row.{group}.{}.{}.{:?}",
+        row.principal_id,
+        row.access.as_str(),
+        row.kind
+    );
+    use_draft(format!("{key}.open"), open);
     let blocked = RwSignal::new(None::<String>);
     let now = Utc::now();
     let expired = row.state == "Expired";
     // Activations belong to their users: they deactivate them, admins don't edit them.
     let activated = row.state == "Activated";
     let (r, g, gr) = (row.clone(), group.clone(), graph.clone());
-    let remove = Action::new_local(move |_: &()| {
-        let (graph, body, kind) = (gr.clone(), remove_body(&r, &g), r.kind);
-        async move { send(&graph, kind, &body).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = remove.value().get() {
+    let remove = use_submit(
+        move |_: ()| {
+            let (graph, body, kind) = (gr.clone(), remove_body(&r, &g), r.kind);
+            async move { send(&graph, kind, &body).await }
+        },
+        move |_| {
+            open.set(Open::None);
             done.run(());
-        }
-    });
+        },
+    );
+    let close = Callback::new(move |_| open.set(Open::None));
     let created = row.created;
     let ask_remove = move |_| match removal_blocked(created, Utc::now()) {
         Some(reason) => blocked.set(Some(reason)),
@@ -91,18 +105,20 @@ pub fn RowActions(row: Row, name: String, group: String, done: Callback<()>) -> 
             {can_renew(&row, now).then(|| button("Renew", ScheduleRequestAction::AdminRenew))}
         </div>
         {move || blocked.get().map(|reason| view! { <p class="pim-field__error" role="alert">{reason}</p> })}
-        {let n = name.clone(); move || (open.get() == Open::ConfirmRemove).then(|| view! {
-            <div class="pim-notice" role="dialog" aria-label=format!("Remove {n}")>
-                <p>{format!("Remove this assignment of {n}? It ends now.")}</p>
+        {let n = name.clone(); move || (open.get() == Open::ConfirmRemove).then(|| {
+            let (title, text) = (format!("Remove {n}"), format!("Remove this assignment of {n}? It ends now."));
+            view! {
+            <ContextPane title on_close=close>
+                <p>{text}</p>
+                {remove.error_bar()}
                 <button class="pim-button pim-button--primary" type="button" disabled=move || remove.pending().get()
-                    on:click=move |_| { if !remove.pending().get_untracked() { remove.dispatch(()); } }>"Yes, remove"</button>
+                    on:click=move |_| remove.submit(())>"Yes, remove"</button>
                 " "
                 <button class="pim-button" type="button" on:click=move |_| open.set(Open::None)>"Cancel"</button>
-            </div>
-        })}
-        {move || remove.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
+            </ContextPane>
+        }})}
         {move || match open.get() {
-            Open::Edit(action) => view! { <EditSchedule row=row.clone() name=name.clone() group=group.clone() action close=Callback::new(move |changed: bool| { open.set(Open::None); if changed { done.run(()); } }) /> }.into_any(),
+            Open::Edit(action) => view! { <EditSchedule row=row.clone() name=name.clone() group=group.clone() action key=key.clone() close=Callback::new(move |changed: bool| { open.set(Open::None); if changed { done.run(()); } }) /> }.into_any(),
             _ => ().into_any(),
         }}
     }
@@ -115,6 +131,8 @@ fn EditSchedule(
     name: String,
     group: String,
     action: ScheduleRequestAction,
+    /// The row's draft key.
+    key: String,
     close: Callback<bool>,
 ) -> impl IntoView {
     let graph = expect_context::<Graph>();
@@ -147,6 +165,8 @@ fn EditSchedule(
         justification,
         ..
     } = draft;
+    let draft_key = format!("{key}.{}", action.as_str());
+    draft.keep(draft_key.clone());
     let label = match action {
         ScheduleRequestAction::AdminExtend => "Extend",
         ScheduleRequestAction::AdminRenew => "Renew",
@@ -154,49 +174,41 @@ fn EditSchedule(
     };
     let original = row.clone();
     let (row_kind, created) = (row.kind, row.created);
-    let save = Action::new_local(move |(form, kind): &(AssignForm, Kind)| {
-        let (graph, form, kind, group, row) = (
-            graph.clone(),
-            form.clone(),
-            *kind,
-            group.clone(),
-            original.clone(),
-        );
-        async move {
-            if kind != row.kind {
-                // A new type is a new assignment; the old one goes once the new one exists.
+    let save = use_submit(
+        move |(form, kind): (AssignForm, Kind)| {
+            let (graph, group, row) = (graph.clone(), group.clone(), original.clone());
+            async move {
+                if kind != row.kind {
+                    // A new type is a new assignment; the old one goes once the new one exists.
+                    send(
+                        &graph,
+                        kind,
+                        &request(
+                            &form,
+                            &group,
+                            &row.principal_id,
+                            row.access,
+                            ScheduleRequestAction::AdminAssign,
+                        ),
+                    )
+                    .await?;
+                    return send(&graph, row.kind, &remove_body(&row, &group)).await;
+                }
                 send(
                     &graph,
                     kind,
-                    &request(
-                        &form,
-                        &group,
-                        &row.principal_id,
-                        row.access,
-                        ScheduleRequestAction::AdminAssign,
-                    ),
+                    &request(&form, &group, &row.principal_id, row.access, action),
                 )
-                .await?;
-                return send(&graph, row.kind, &remove_body(&row, &group)).await;
+                .await
             }
-            send(
-                &graph,
-                kind,
-                &request(&form, &group, &row.principal_id, row.access, action),
-            )
-            .await
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = save.value().get() {
+        },
+        move |_| {
+            discard_draft(&draft_key);
             close.run(true);
-        }
-    });
+        },
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if save.pending().get_untracked() {
-            return;
-        }
         let Some(Ok(s)) = settings.get_untracked() else {
             return;
         };
@@ -211,12 +223,13 @@ fn EditSchedule(
             return;
         }
         if let Some(form) = form {
-            save.dispatch((form, kind.get_untracked()));
+            save.submit((form, kind.get_untracked()));
         }
     };
     let err = move |field: &'static str| move || draft.error(field);
     view! {
-        <form class="pim-form pim-notice" role="dialog" aria-label=format!("{label} – {name}") on:submit=submit novalidate>
+        <ContextPane title=format!("{label} – {name}") on_close=Callback::new(move |_| close.run(false))>
+        <form class="pim-form" on:submit=submit novalidate>
             {move || settings.get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
             {(action == ScheduleRequestAction::AdminUpdate).then(|| view! {
                 <div class="pim-field">
@@ -250,10 +263,11 @@ fn EditSchedule(
                     <span class="pim-field__error">{err("Justification")}</span>
                 </div>
             })}
-            {move || save.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
-            <button class="pim-button pim-button--primary" type="submit" disabled=move || save.pending().get() || settings.get().is_none()>"Save"</button>
+            {save.error_bar()}
+            <SubmitButton label="Save" pending=Signal::derive(move || save.pending().get() || settings.get().is_none()) />
             " "
             <button class="pim-button" type="button" on:click=move |_| close.run(false)>"Cancel"</button>
         </form>
+        </ContextPane>
     }
 }

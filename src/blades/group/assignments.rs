@@ -4,8 +4,12 @@
 use super::assign_wizard::AddAssignments;
 use super::assignment_row::RowActions;
 use crate::auth::session::Graph;
+use crate::components::command_bar::CommandBar;
+use crate::components::data_table::DataTable;
 use crate::components::datetime::local;
-use crate::components::error_bar::ErrorBar;
+use crate::components::draft::use_draft;
+use crate::components::loaded::Loaded;
+use crate::components::tabs::{use_tab, Tab, Tabs};
 use crate::domain::assignments::{current, expired, Kind, Row};
 use crate::graph::batch::decode;
 use crate::graph::directory::get_user;
@@ -84,12 +88,20 @@ async fn load(graph: Graph, group: String) -> Result<Loaded, GraphError> {
     })
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Tab {
-    Eligible,
-    Active,
-    Expired,
-}
+const TABS: &[Tab] = &[
+    Tab {
+        key: "eligible",
+        label: "Eligible assignments",
+    },
+    Tab {
+        key: "active",
+        label: "Active assignments",
+    },
+    Tab {
+        key: "expired",
+        label: "Expired assignments",
+    },
+];
 
 /// Rows shown per page of a tab.
 const PAGE: usize = 50;
@@ -103,34 +115,34 @@ fn table(
 ) -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let total = rows.len();
-    let empty = rows
-        .is_empty()
-        .then(|| view! { <tr><td colspan="7">"No assignments."</td></tr> });
+    let visible =
+        Signal::derive(move || rows.iter().take(shown.get()).cloned().collect::<Vec<_>>());
+    let row = move |r: Row| {
+        let name = names.of(&r.principal_id);
+        let role = if r.access == AccessId::Owner {
+            "Owner"
+        } else {
+            "Member"
+        };
+        let by = r
+            .assigned_by
+            .as_deref()
+            .map(|b| names.of(b))
+            .unwrap_or_else(|| "—".into());
+        view! {
+            <tr>
+                <td>{name.clone()}</td><td>{role}</td><td>{r.state}</td>
+                <td>{r.start.map(local).unwrap_or_else(|| "—".into())}</td>
+                <td>{r.end.map(local).unwrap_or_else(|| "Permanent".into())}</td>
+                <td>{by}</td>
+                <td><RowActions row=r.clone() name group=group.clone() done /></td>
+            </tr>
+        }
+    };
     view! {
-        <table class="pim-table">
-            <caption>{caption}</caption>
-            <thead><tr>
-                <th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"State"</th>
-                <th scope="col">"Start time"</th><th scope="col">"End time"</th><th scope="col">"Assigned by"</th><th scope="col">"Action"</th>
-            </tr></thead>
-            <tbody>
-                {move || rows.iter().take(shown.get()).map(|r| {
-                    let name = names.of(&r.principal_id);
-                    let role = if r.access == AccessId::Owner { "Owner" } else { "Member" };
-                    let by = r.assigned_by.as_deref().map(|b| names.of(b)).unwrap_or_else(|| "—".into());
-                    view! {
-                        <tr>
-                            <td>{name.clone()}</td><td>{role}</td><td>{r.state}</td>
-                            <td>{r.start.map(local).unwrap_or_else(|| "—".into())}</td>
-                            <td>{r.end.map(local).unwrap_or_else(|| "Permanent".into())}</td>
-                            <td>{by}</td>
-                            <td><RowActions row=r.clone() name group=group.clone() done /></td>
-                        </tr>
-                    }
-                }).collect_view()}
-                {empty}
-            </tbody>
-        </table>
+        <DataTable caption=caption headers=vec!["Name", "Role", "State", "Start time", "End time", "Assigned by", "Action"]
+            rows=visible key=|r: &Row| (r.principal_id.clone(), r.access, r.state, r.start, r.end)
+            row empty="No assignments." />
         {move || (total > shown.get()).then(|| view! {
             <button class="pim-button" type="button" on:click=move |_| shown.update(|s| *s += PAGE)>"Show more"</button>
         })}
@@ -150,19 +162,18 @@ pub fn Assignments(
         version.track();
         load(graph.clone(), group_id.get())
     });
-    let tab = RwSignal::new(Tab::Eligible);
+    let tab = use_tab("tab", TABS);
+    // Open across a sign-in redirect too: the wizard's own draft brings back what was typed.
     let adding = RwSignal::new(false);
+    use_draft(format!("assign-open.{}", group_id.get_untracked()), adding);
     let announced = RwSignal::new(None::<String>);
     let done = Callback::new(move |_| version.update(|v| *v += 1));
-    let tab_button = move |t: Tab, label: &'static str| {
-        view! { <button type="button" role="tab" class="pim-tab" aria-selected=move || (tab.get() == t).to_string() on:click=move |_| tab.set(t)>{label}</button> }
-    };
     view! {
         <h2>"Assignments"</h2>
-        <div class="pim-commandbar" role="toolbar" aria-label="Assignment commands">
+        <CommandBar label="Assignment commands">
             <button class="pim-command" type="button" on:click=move |_| adding.set(true)>"Add assignments"</button>
             <button class="pim-command" type="button" on:click=move |_| version.update(|v| *v += 1)>"Refresh"</button>
-        </div>
+        </CommandBar>
         {move || adding.get().then(|| view! {
             <AddAssignments group_id=group_id.get() close=Callback::new(move |said: Option<String>| {
                 adding.set(false);
@@ -171,25 +182,17 @@ pub fn Assignments(
             }) />
         })}
         {move || announced.get().map(|s| view! { <p role="status">{s}</p> })}
-        <div role="tablist" aria-label="Assignments" class="pim-tabs">
-            {tab_button(Tab::Eligible, "Eligible assignments")}
-            {tab_button(Tab::Active, "Active assignments")}
-            {tab_button(Tab::Expired, "Expired assignments")}
-        </div>
-        <div role="tabpanel" class="pim-tabpanel">
-            <Transition fallback=|| view! { <p role="status">"Loading assignments…"</p> }>
-                {move || data.get().map(|r| match r {
-                    Err(error) => view! { <ErrorBar error /> }.into_any(),
-                    Ok(d) => {
-                        let group = group_id.get_untracked();
-                        match tab.get() {
-                            Tab::Eligible => table(d.eligible, d.names, "Eligible assignments", group, done).into_any(),
-                            Tab::Active => table(d.active, d.names, "Active assignments", group, done).into_any(),
-                            Tab::Expired => table(d.expired, d.names, "Expired assignments", group, done).into_any(),
-                        }
+        <Tabs param="tab" tabs=TABS label="Assignments" selected=tab>
+            <Loaded resource=data loading="Loading assignments…" let:d>
+                {
+                    let group = group_id.get_untracked();
+                    match tab.get() {
+                        "active" => table(d.active, d.names, "Active assignments", group, done).into_any(),
+                        "expired" => table(d.expired, d.names, "Expired assignments", group, done).into_any(),
+                        _ => table(d.eligible, d.names, "Eligible assignments", group, done).into_any(),
                     }
-                })}
-            </Transition>
-        </div>
+                }
+            </Loaded>
+        </Tabs>
     }
 }

@@ -2,9 +2,13 @@
 //! Update, which sends only the rules that changed and says what changed.
 
 use super::edit_tabs::{ActivationTab, AssignmentTab, NotificationTab};
-use super::settings::Loaded;
+use super::settings_data::Loaded;
 use crate::auth::session::Graph;
+use crate::components::command_bar::CommandBar;
+use crate::components::draft::{discard_draft, use_draft_of};
 use crate::components::error_bar::ErrorBar;
+use crate::components::submit::use_submit;
+use crate::components::tabs::{use_tab, Tab, Tabs};
 use crate::domain::settings::{patch, RoleSettings};
 use crate::domain::validate::{validate, Severity};
 use crate::graph::conditional_access::list_policies;
@@ -16,13 +20,6 @@ use crate::graph::policies::{role_policy, update_role_management_policy};
 use crate::routes::GroupRole;
 use leptos::prelude::*;
 use serde_json::json;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Tab {
-    Activation,
-    Assignment,
-    Notification,
-}
 
 /// Re-reads the policy (its id may have changed since the page loaded), patches what changed.
 async fn update(
@@ -52,6 +49,26 @@ async fn update(
 }
 
 /// Edits one role's settings; `on_close` gets a summary after an update, `None` on Cancel.
+const TABS: &[Tab] = &[
+    Tab {
+        key: "activation",
+        label: "Activation",
+    },
+    Tab {
+        key: "assignment",
+        label: "Assignment",
+    },
+    Tab {
+        key: "notification",
+        label: "Notification",
+    },
+];
+
+/// The key the editor's draft is kept under.
+pub fn draft_key(group: &str, role: GroupRole) -> String {
+    format!("settings.{group}.{}", role.slug())
+}
+
 #[component]
 pub fn SettingsEditor(
     /// The group.
@@ -65,72 +82,75 @@ pub fn SettingsEditor(
 ) -> impl IntoView {
     let graph = expect_context::<Graph>();
     let draft = RwSignal::new(loaded.settings.clone());
-    let tab = RwSignal::new(Tab::Activation);
+    let key = draft_key(&group_id, role);
+    use_draft_of(key.clone(), move || draft.get(), move |d| draft.set(d));
+    let tab = use_tab("edit", TABS);
     let g = graph.clone();
     let policies = LocalResource::new(move || {
         let g = g.clone();
         async move { g.get_all::<ConditionalAccessPolicy>(&list_policies()).await }
     });
+    // Policies that could not be read are said so, and nothing is claimed about them.
     let issues = Memo::new(move |_| {
-        let ca = policies.get().and_then(|r| r.ok()).unwrap_or_default();
-        draft.with(|d| validate(d, &ca))
+        let ca = policies.get().and_then(|r| r.ok());
+        draft.with(|d| validate(d, ca.as_deref()))
     });
     let tried = RwSignal::new(false);
-    let save = Action::new_local(move |d: &RoleSettings| {
-        update(graph.clone(), group_id.clone(), role, d.clone())
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(ids)) = save.value().get() {
+    let k2 = key.clone();
+    let save = use_submit(
+        move |d: RoleSettings| update(graph.clone(), group_id.clone(), role, d),
+        move |ids: Vec<String>| {
+            discard_draft(&k2);
             let summary = if ids.is_empty() {
                 "Nothing changed.".to_owned()
             } else {
                 format!("Updated: {}.", ids.join(", "))
             };
             on_close.run(Some(summary));
-        }
-    });
+        },
+    );
     let submit = move |_| {
         tried.set(true);
         let blocking = issues.with_untracked(|i| i.iter().any(|e| e.severity == Severity::Error));
-        if !blocking && !save.pending().get_untracked() {
-            save.dispatch(draft.get_untracked());
+        if !blocking {
+            save.submit(draft.get_untracked());
         }
     };
-    let tab_button = move |t: Tab, label: &'static str| {
-        view! {
-            <button type="button" role="tab" class="pim-tab" aria-selected=move || (tab.get() == t).to_string() on:click=move |_| tab.set(t)>{label}</button>
-        }
+    let cancel = move |_| {
+        discard_draft(&key);
+        on_close.run(None);
     };
     let contexts = loaded.contexts.clone();
     let names: Vec<(String, String)> = loaded.approver_names.0.clone().into_iter().collect();
     view! {
         <div class="pim-editor">
-            <div role="tablist" aria-label="Role settings" class="pim-tabs">
-                {tab_button(Tab::Activation, "Activation")}
-                {tab_button(Tab::Assignment, "Assignment")}
-                {tab_button(Tab::Notification, "Notification")}
-            </div>
-            <div role="tabpanel" class="pim-tabpanel">
-                {move || match tab.get() {
-                    Tab::Activation => view! { <ActivationTab draft contexts=contexts.clone() names=names.clone() /> }.into_any(),
-                    Tab::Assignment => view! { <AssignmentTab draft /> }.into_any(),
-                    Tab::Notification => view! { <NotificationTab draft /> }.into_any(),
-                }}
-            </div>
+            <Tabs param="edit" tabs=TABS label="Role settings" selected=tab>
+                {
+                    let (contexts, names) = (contexts.clone(), names.clone());
+                    move || match tab.get() {
+                        "assignment" => view! { <AssignmentTab draft /> }.into_any(),
+                        "notification" => view! { <NotificationTab draft /> }.into_any(),
+                        _ => view! { <ActivationTab draft contexts=contexts.clone() names=names.clone() /> }.into_any(),
+                    }
+                }
+            </Tabs>
+            {move || policies.get().and_then(|r| r.err()).map(|error| view! {
+                <p class="pim-issues__warning">"Conditional Access policies could not be read, so whether one enforces the chosen authentication context is not checked."</p>
+                <ErrorBar error />
+            })}
             <ul class="pim-issues" aria-live="polite">
                 {move || issues.get().into_iter().filter(|e| tried.get() || e.severity == Severity::Warning).map(|e| {
                     let class = if e.severity == Severity::Error { "pim-issues__error" } else { "pim-issues__warning" };
                     view! { <li class=class role=if e.severity == Severity::Error { "alert" } else { "status" }>{format!("{}: {}", e.field, e.message)}</li> }
                 }).collect_view()}
             </ul>
-            {move || save.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
-            <div class="pim-commandbar">
-                <button class="pim-button pim-button--primary" type="button" disabled=move || save.pending().get() on:click=submit>
-                    {move || if save.pending().get() { "Updating…" } else { "Update" }}
-                </button>
+            {save.error_bar()}
+            <CommandBar label="Editor commands">
+                <button class="pim-button pim-button--primary" type="button" disabled=move || save.pending().get()
+                    aria-busy=move || save.pending().get().to_string() on:click=submit>"Update"</button>
                 " "
-                <button class="pim-button" type="button" on:click=move |_| on_close.run(None)>"Cancel"</button>
-            </div>
+                <button class="pim-button" type="button" on:click=cancel>"Cancel"</button>
+            </CommandBar>
         </div>
     }
 }

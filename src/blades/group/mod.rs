@@ -8,6 +8,7 @@ mod edit_tabs;
 mod overview;
 mod schedule_draft;
 mod settings;
+mod settings_data;
 
 use crate::auth::session::Graph;
 use crate::components::blade::Blade;

@@ -11,6 +11,16 @@ use leptos::prelude::*;
 
 pub use crate::domain::settings::from_policy_page as settings_of;
 
+/// The draft of a schedule, as kept in sessionStorage.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Typed {
+    kind: Kind,
+    permanent: bool,
+    starts: String,
+    ends: String,
+    justification: String,
+}
+
 /// The fields of a schedule as typed, and the problems found on the last attempt to send.
 #[derive(Clone, Copy)]
 pub struct ScheduleDraft {
@@ -47,6 +57,29 @@ impl ScheduleDraft {
         let ok = found.is_empty();
         self.issues.set(found);
         ok.then_some(form)
+    }
+
+    /// Keeps what is typed across a sign-in redirect or reload under `key`; true when a draft
+    /// was brought back.
+    pub fn keep(&self, key: String) -> bool {
+        let d = *self;
+        crate::components::draft::use_draft_of(
+            key,
+            move || Typed {
+                kind: d.kind.get(),
+                permanent: d.permanent.get(),
+                starts: d.starts.get(),
+                ends: d.ends.get(),
+                justification: d.justification.get(),
+            },
+            move |t| {
+                d.kind.set(t.kind);
+                d.permanent.set(t.permanent);
+                d.starts.set(t.starts);
+                d.ends.set(t.ends);
+                d.justification.set(t.justification);
+            },
+        )
     }
 
     /// Adds a problem found outside the form's own rules.

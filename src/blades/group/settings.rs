@@ -1,61 +1,16 @@
 //! `/groups/ID/settings/member|owner`: every setting of one role, read from the group's policy.
 
 use crate::auth::session::Graph;
-use crate::components::error_bar::ErrorBar;
-use crate::domain::principals::Names;
-use crate::domain::settings::{Approver, OnActivation, RoleSettings};
+use crate::components::command_bar::CommandBar;
+use crate::components::draft::use_draft;
+use crate::components::loaded::Loaded as Load;
+use crate::domain::settings::{Approver, OnActivation};
 use crate::domain::wording::{duration, yes_no};
-use crate::graph::conditional_access::list_authentication_context_class_references;
-use crate::graph::directory::{get_group, get_user};
-use crate::graph::model::{
-    AuthenticationContextClassReference, Page, UnifiedRoleManagementPolicyAssignment,
-};
-use crate::graph::policies::role_policy;
 use crate::routes::GroupRole;
 use leptos::prelude::*;
 
-/// What the view needs, fetched in one `$batch`.
-#[derive(Clone)]
-pub(super) struct Loaded {
-    pub(super) settings: RoleSettings,
-    pub(super) contexts: Vec<AuthenticationContextClassReference>,
-    pub(super) approver_names: Names,
-}
-
-pub(super) async fn load(
-    graph: Graph,
-    group: String,
-    role: GroupRole,
-) -> Result<Loaded, crate::graph::error::GraphError> {
-    // Policy ids change at onboarding: always find the policy through its assignment.
-    let policy = role_policy(&group, role.slug());
-    let contexts = list_authentication_context_class_references();
-    let mut answers = graph.batch(&[policy, contexts]).await.into_iter();
-    let policy: Page<UnifiedRoleManagementPolicyAssignment> =
-        crate::graph::batch::decode(answers.next())?;
-    let contexts: Page<AuthenticationContextClassReference> =
-        crate::graph::batch::decode(answers.next())?;
-    let settings = super::schedule_draft::settings_of(policy)?;
-    // Approvers are users or groups; both are named, in one batch.
-    let approvers = &settings.activation.approvers;
-    let lookups: Vec<_> = approvers
-        .iter()
-        .map(|a| match a {
-            Approver::User(id) => get_user(id, "id,displayName"),
-            Approver::Group(id) => get_group(id, "id,displayName"),
-        })
-        .collect();
-    let mut approver_names = Names::default();
-    for (a, answer) in approvers.iter().zip(graph.batch(&lookups).await) {
-        let (Approver::User(id) | Approver::Group(id)) = a;
-        approver_names.learn_lookup(id, answer);
-    }
-    Ok(Loaded {
-        settings,
-        contexts: contexts.value,
-        approver_names,
-    })
-}
+use super::settings_data::load;
+pub use super::settings_data::Loaded;
 
 /// The settings of one role: read-only, with Edit opening the three-tab editor.
 #[component]
@@ -72,7 +27,15 @@ pub fn RoleSettingsView(
         version.track();
         load(graph.clone(), group_id.get(), role)
     });
+    // Editing survives a sign-in redirect, and the editor its draft.
     let editing = RwSignal::new(false);
+    use_draft(
+        format!(
+            "{}.open",
+            super::edit::draft_key(&group_id.get_untracked(), role)
+        ),
+        editing,
+    );
     let outcome = RwSignal::new(None::<String>);
     let close = Callback::new(move |result: Option<String>| {
         editing.set(false);
@@ -82,19 +45,19 @@ pub fn RoleSettingsView(
         }
     });
     view! {
-        <Transition fallback=|| view! { <p role="status">"Loading the role settings…"</p> }>
-            {move || loaded.get().map(|r| match r {
-                Ok(l) if editing.get() => view! { <super::edit::SettingsEditor group_id=group_id.get_untracked() role loaded=l on_close=close /> }.into_any(),
-                Ok(l) => view! {
-                    <div class="pim-commandbar" role="toolbar" aria-label="Settings commands">
+        <Load resource=loaded loading="Loading the role settings…" let:l>
+            {if editing.get() {
+                view! { <super::edit::SettingsEditor group_id=group_id.get_untracked() role loaded=l on_close=close /> }.into_any()
+            } else {
+                view! {
+                    <CommandBar label="Settings commands">
                         <button class="pim-button" type="button" on:click=move |_| { outcome.set(None); editing.set(true); }>"Edit"</button>
-                    </div>
+                    </CommandBar>
                     <p role="status">{move || outcome.get()}</p>
                     <SettingsList loaded=l />
-                }.into_any(),
-                Err(error) => view! { <ErrorBar error /> }.into_any(),
-            })}
-        </Transition>
+                }.into_any()
+            }}
+        </Load>
     }
 }
 

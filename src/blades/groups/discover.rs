@@ -5,6 +5,9 @@ use super::list::{progress_text, PAGE};
 use super::onboard::onboard;
 use super::scan::{invalidate, scan, Row};
 use crate::auth::session::Graph;
+use crate::components::command_bar::CommandBar;
+use crate::components::context_pane::ContextPane;
+use crate::components::data_table::DataTable;
 use crate::components::error_bar::ErrorBar;
 use crate::domain::managed::{kind, matches};
 use crate::domain::wording::yes_no;
@@ -70,21 +73,21 @@ pub fn Discover() -> impl IntoView {
         manage.dispatch(selected.get_untracked());
     };
     view! {
-        <div class="pim-commandbar" role="toolbar" aria-label="Discover commands">
+        <CommandBar label="Discover commands">
             <button class="pim-button pim-button--primary" type="button"
                 disabled=move || selected.with(Vec::is_empty) || manage.pending().get()
                 on:click=move |_| confirming.set(true)>"Manage groups"</button>
             <span>{move || format!("{} selected", selected.with(Vec::len))}</span>
-        </div>
+        </CommandBar>
         {move || confirming.get().then(|| view! {
-            <div class="pim-notice" role="dialog" aria-label="Manage groups" aria-modal="false">
+            <ContextPane title="Manage groups" on_close=Callback::new(move |_| confirming.set(false))>
                 <p><strong>"Onboarding cannot be undone."</strong>
                     {move || format!(" Once PIM manages these {} groups, they cannot be taken out of PIM management. Their policies get new ids.", selected.with(Vec::len))}</p>
                 <ul class="pim-list">{move || selected.get().into_iter().map(|(_, n)| view! { <li>{n}</li> }).collect_view()}</ul>
                 <button class="pim-button pim-button--primary" type="button" on:click=confirm>"Confirm"</button>
                 " "
                 <button class="pim-button" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
-            </div>
+            </ContextPane>
         })}
         {move || manage.pending().get().then(|| view! { <p role="status">"Bringing the selected groups under PIM…"</p> })}
         {move || manage.value().get().map(|outcome| {
@@ -99,48 +102,38 @@ pub fn Discover() -> impl IntoView {
             <label for="discover-search">"Search by group name or ID"</label>
             <input id="discover-search" type="search" prop:value=search on:input=move |e| { search.set(event_target_value(&e)); shown.set(PAGE); } />
         </div>
-        <Transition fallback=move || view! { <p role="status">{move || progress_text(progress.get())}</p> }>
+        <Transition fallback=move || view! { <p role="status" class="pim-loading">{move || progress_text(progress.get())}</p> }>
             {move || data.get().map(|r| match r {
                 Err(error) => view! { <ErrorBar error /> }.into_any(),
                 Ok(rows) => {
                     let open: Vec<Row> = rows.into_iter().filter(|r| !(r.not_eligible.is_none() && r.signals.managed())).collect();
+                    let hits = Memo::new(move |_| search.with(|s| open.iter().filter(|r| matches(&r.group, s)).cloned().collect::<Vec<_>>()));
+                    let visible = Signal::derive(move || hits.with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>()));
+                    let row = move |r: Row| {
+                        let id = r.group.id.clone();
+                        let name = r.group.display_name.clone().unwrap_or_else(|| id.clone());
+                        let (i2, n2) = (id.clone(), name.clone());
+                        let checked = move || selected.with(|s| s.iter().any(|(i, _)| *i == i2));
+                        let reason = r.not_eligible;
+                        view! {
+                            <tr>
+                                <td><input type="checkbox" aria-label=format!("Select {name}") disabled=reason.is_some()
+                                    prop:checked=checked on:change=move |e| toggle(id.clone(), n2.clone(), event_target_checked(&e)) /></td>
+                                <td>{name.clone()}</td>
+                                <td>{kind(&r.group)}</td>
+                                <td>{yes_no(r.group.is_assignable_to_role == Some(true))}</td>
+                                <td>{reason.unwrap_or("Can be managed")}</td>
+                            </tr>
+                        }
+                    };
                     view! {
-                        {move || {
-                            let s = search.get();
-                            let hits: Vec<&Row> = open.iter().filter(|r| matches(&r.group, &s)).collect();
-                            let n = hits.len();
-                            let rows = hits.into_iter().take(shown.get()).map(|r| {
-                                let id = r.group.id.clone();
-                                let name = r.group.display_name.clone().unwrap_or_else(|| id.clone());
-                                let (i2, n2) = (id.clone(), name.clone());
-                                let checked = move || selected.with(|s| s.iter().any(|(i, _)| *i == i2));
-                                let reason = r.not_eligible;
-                                view! {
-                                    <tr>
-                                        <td><input type="checkbox" aria-label=format!("Select {name}") disabled=reason.is_some()
-                                            prop:checked=checked on:change=move |e| toggle(id.clone(), n2.clone(), event_target_checked(&e)) /></td>
-                                        <td>{name.clone()}</td>
-                                        <td>{kind(&r.group)}</td>
-                                        <td>{yes_no(r.group.is_assignable_to_role == Some(true))}</td>
-                                        <td>{reason.unwrap_or("Can be managed")}</td>
-                                    </tr>
-                                }
-                            }).collect_view();
-                            view! {
-                                <p role="status">{format!("{n} groups not managed by PIM shown.")}</p>
-                                <table class="pim-table">
-                                    <caption>"Groups not managed by PIM"</caption>
-                                    <thead><tr>
-                                        <th scope="col"><span class="pim-visually-hidden">"Select"</span></th><th scope="col">"Group"</th><th scope="col">"Type"</th>
-                                        <th scope="col">"Role-assignable"</th><th scope="col">"Eligibility"</th>
-                                    </tr></thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                                {(n > shown.get()).then(|| view! {
-                                    <button class="pim-button" type="button" on:click=move |_| shown.update(|s| *s += PAGE)>"Show more"</button>
-                                })}
-                            }
-                        }}
+                        <p role="status">{move || format!("{} groups not managed by PIM shown.", hits.with(Vec::len))}</p>
+                        <DataTable caption="Groups not managed by PIM"
+                            headers=vec!["", "Group", "Type", "Role-assignable", "Eligibility"]
+                            rows=visible key=|r: &Row| r.group.id.clone() row empty="Every group is managed by PIM." />
+                        {move || (hits.with(Vec::len) > shown.get()).then(|| view! {
+                            <button class="pim-button" type="button" on:click=move |_| shown.update(|s| *s += PAGE)>"Show more"</button>
+                        })}
                     }.into_any()
                 }
             })}

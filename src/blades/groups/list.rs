@@ -3,6 +3,7 @@
 
 use super::scan::{scan, Row};
 use crate::auth::session::Graph;
+use crate::components::data_table::DataTable;
 use crate::components::error_bar::ErrorBar;
 use crate::domain::managed::{kind, matches};
 use crate::domain::wording::yes_no;
@@ -32,48 +33,43 @@ pub fn ManagedGroups(refresh: ReadSignal<u32>) -> impl IntoView {
             <label for="groups-search">"Search by group name or ID"</label>
             <input id="groups-search" type="search" prop:value=search on:input=move |e| { search.set(event_target_value(&e)); shown.set(PAGE); } />
         </div>
-        <Transition fallback=move || view! { <p role="status">{move || progress_text(progress.get())}</p> }>
+        <Transition fallback=move || view! { <p role="status" class="pim-loading">{move || progress_text(progress.get())}</p> }>
             {move || data.get().map(|r| match r {
                 Err(error) => view! { <ErrorBar error /> }.into_any(),
                 Ok(rows) => {
                     let managed: Vec<Row> = rows.into_iter().filter(|r| r.not_eligible.is_none() && r.signals.managed()).collect();
                     let total = managed.len();
+                    let hits = Memo::new(move |_| search.with(|s| managed.iter().filter(|r| matches(&r.group, s)).cloned().collect::<Vec<_>>()));
+                    let visible = Signal::derive(move || hits.with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>()));
                     view! {
-                        {move || {
-                            let s = search.get();
-                            let hits: Vec<&Row> = managed.iter().filter(|r| matches(&r.group, &s)).collect();
-                            let n = hits.len();
-                            let rows = hits.into_iter().take(shown.get()).map(|r| {
-                                let name = r.group.display_name.clone().unwrap_or_else(|| r.group.id.clone());
-                                view! {
-                                    <tr>
-                                        <td><a href=format!("/groups/{}", r.group.id)>{name}</a></td>
-                                        <td>{kind(&r.group)}</td>
-                                        <td>{yes_no(r.group.is_assignable_to_role == Some(true))}</td>
-                                        <td>{r.signals.count(r.signals.eligible)}</td>
-                                        <td>{r.signals.count(r.signals.active)}</td>
-                                    </tr>
-                                }
-                            }).collect_view();
-                            view! {
-                                <p role="status">{format!("{n} of {total} managed groups shown.")}</p>
-                                <table class="pim-table">
-                                    <caption>"Groups managed by PIM"</caption>
-                                    <thead><tr>
-                                        <th scope="col">"Group"</th><th scope="col">"Type"</th><th scope="col">"Role-assignable"</th>
-                                        <th scope="col">"Eligible assignments"</th><th scope="col">"Active assignments"</th>
-                                    </tr></thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                                {(n > shown.get()).then(|| view! {
-                                    <button class="pim-button" type="button" on:click=move |_| shown.update(|s| *s += PAGE)>"Show more"</button>
-                                })}
-                                {(total == 0).then(|| view! { <p>"No group is managed by PIM yet. Use Discover groups to bring one under management."</p> })}
-                            }
-                        }}
+                        <p role="status">{move || format!("{} of {total} managed groups shown.", hits.with(Vec::len))}</p>
+                        <DataTable caption="Groups managed by PIM"
+                            headers=vec!["Group", "Type", "Role-assignable", "Eligible assignments", "Active assignments"]
+                            rows=visible key=|r: &Row| r.group.id.clone() row=row
+                            empty=if total == 0 { "No group is managed by PIM yet. Use Discover groups to bring one under management." } else { "No managed group matches the search." } />
+                        {move || (hits.with(Vec::len) > shown.get()).then(|| view! {
+                            <button class="pim-button" type="button" on:click=move |_| shown.update(|s| *s += PAGE)>"Show more"</button>
+                        })}
                     }.into_any()
                 }
             })}
         </Transition>
+    }
+}
+
+fn row(r: Row) -> impl IntoView {
+    let name = r
+        .group
+        .display_name
+        .clone()
+        .unwrap_or_else(|| r.group.id.clone());
+    view! {
+        <tr>
+            <td><a href=format!("/groups/{}", r.group.id)>{name}</a></td>
+            <td>{kind(&r.group)}</td>
+            <td>{yes_no(r.group.is_assignable_to_role == Some(true))}</td>
+            <td>{r.signals.count(r.signals.eligible)}</td>
+            <td>{r.signals.count(r.signals.active)}</td>
+        </tr>
     }
 }

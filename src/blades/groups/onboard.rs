@@ -5,7 +5,9 @@
 use crate::auth::session::Graph;
 use crate::graph::error::GraphError;
 use crate::graph::model::{Page, PolicyRule, UnifiedRoleManagementPolicyAssignment};
-use crate::graph::policies::{role_policy, update_role_management_policy_rule};
+use crate::graph::policies::{
+    list_role_management_policy_assignments, role_policy, update_role_management_policy_rule,
+};
 
 /// Onboards `group_id` (idempotent: an already managed group just gets the same rule again).
 pub async fn onboard(graph: &Graph, group_id: &str) -> Result<(), GraphError> {
@@ -19,11 +21,27 @@ pub async fn onboard(graph: &Graph, group_id: &str) -> Result<(), GraphError> {
     })?;
     let body =
         serde_json::to_value(&rule).map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
-    graph
-        .send(
-            &update_role_management_policy_rule(&policy.id, rule.id(), body),
-            None,
-        )
-        .await
-        .map(|_| ())
+    let req = update_role_management_policy_rule(&policy.id, rule.id(), body);
+    match graph.send(&req, None).await {
+        Ok(_) => Ok(()),
+        // The answer was lost: a changed policy (its lastModifiedDateTime) means it took.
+        Err(e) if e.outcome_unknown => {
+            let now: Page<UnifiedRoleManagementPolicyAssignment> = graph
+                .get(&list_role_management_policy_assignments(
+                    group_id, None, false,
+                ))
+                .await?;
+            let changed = now.value.iter().any(|a| {
+                a.policy
+                    .as_ref()
+                    .is_some_and(|p| p.last_modified_date_time.is_some())
+            });
+            if changed {
+                Ok(())
+            } else {
+                Err(crate::domain::readback::not_recorded(e))
+            }
+        }
+        Err(e) => Err(e),
+    }
 }

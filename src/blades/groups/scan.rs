@@ -21,7 +21,7 @@ const GROUPS_PER_BATCH: usize = 6;
 const LANES: usize = 3;
 
 /// One group and what the scan found.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     pub group: Group,
     /// Why PIM can never manage it, if so.

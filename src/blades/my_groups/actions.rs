@@ -92,7 +92,12 @@ pub fn RoleAction(
         _ => "Renew",
     };
     let asking = RwSignal::new(Asking::default());
-    let key = format!("{}.{}.{}", action.as_str(), role.group_id, role.access.as_str());
+    let key = format!(
+        "{}.{}.{}",
+        action.as_str(),
+        role.group_id,
+        role.access.as_str()
+    );
     use_draft(key.clone(), asking);
     let name = format!("{} ({})", role.group_name, role.role());
     let r = role.clone();
@@ -110,7 +115,9 @@ pub fn RoleAction(
                 let eligible = action == ScheduleRequestAction::SelfRenew || eligibility;
                 let v = serde_json::to_value(body)
                     .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
-                graph.send(&create_schedule_request(eligible, v), None).await
+                graph
+                    .send(&create_schedule_request(eligible, v), None)
+                    .await
             }
         },
         move |v: serde_json::Value| {

@@ -20,9 +20,18 @@ use leptos::prelude::*;
 use pane::{fresh, ActivatePane, PaneDraft, DRAFT};
 
 const TABS: &[Tab] = &[
-    Tab { key: "eligible", label: "Eligible assignments" },
-    Tab { key: "active", label: "Active assignments" },
-    Tab { key: "expired", label: "Expired assignments" },
+    Tab {
+        key: "eligible",
+        label: "Eligible assignments",
+    },
+    Tab {
+        key: "active",
+        label: "Active assignments",
+    },
+    Tab {
+        key: "expired",
+        label: "Expired assignments",
+    },
 ];
 
 /// My roles | Groups.
@@ -104,7 +113,11 @@ pub fn MyGroups() -> impl IntoView {
             .eligible
             .iter()
             .filter(|r| keys.contains(&r.key()))
-            .filter_map(|r| s.get(&r.key()).and_then(|x| x.clone().ok()).map(|x| (r.clone(), x)))
+            .filter_map(|r| {
+                s.get(&r.key())
+                    .and_then(|x| x.clone().ok())
+                    .map(|x| (r.clone(), x))
+            })
             .collect();
         if roles.is_empty() {
             return ().into_any();
@@ -112,7 +125,12 @@ pub fn MyGroups() -> impl IntoView {
         let names = m
             .contexts
             .iter()
-            .map(|c| (c.id.clone(), c.display_name.clone().unwrap_or_else(|| c.id.clone())))
+            .map(|c| {
+                (
+                    c.id.clone(),
+                    c.display_name.clone().unwrap_or_else(|| c.id.clone()),
+                )
+            })
             .collect();
         view! { <ActivatePane roles context_names=names draft close=closed /> }.into_any()
     };
@@ -143,4 +161,3 @@ pub(crate) type SettingsMap = std::collections::HashMap<
     Result<crate::domain::settings::RoleSettings, crate::graph::error::GraphError>,
 >;
 pub(crate) type Settings = RwSignal<Option<SettingsMap>>;
-

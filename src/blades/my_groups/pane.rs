@@ -5,9 +5,9 @@
 use super::data::MyRole;
 use super::memory::{recall, remember};
 use crate::auth::session::{current_location, Graph, Session};
+use crate::components::context_pane::ContextPane;
 use crate::components::datetime::from_input;
 use crate::components::draft::discard_draft;
-use crate::components::context_pane::ContextPane;
 use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::activation::{
     contexts_needed, hours, minutes_for, problems, request, with_context, ActivateForm, Outcome,
@@ -155,79 +155,85 @@ pub fn ActivatePane(
                 .collect(),
         );
     };
-    let send = use_submit(move |_: ()| {
-        let (graph, session, roles, acrs) =
-            (graph.clone(), session.clone(), r2.clone(), a2.clone());
-        async move {
-            let f = draft.get_untracked().form;
-            // A context Graph asked for on an earlier try joins the ones the settings name.
-            let extra = draft.get_untracked().stepped_up.filter(|s| s != "mfa");
-            let acrs = with_context(acrs.as_deref(), extra.as_deref());
-            let me = session.account().map(|a| a.object_id).unwrap_or_default();
-            let start = from_input(&f.start).unwrap_or_else(Utc::now);
-            let asked = hours(&f.hours).unwrap_or(1.0);
-            let requests: Vec<GraphRequest> = roles
-                .iter()
-                .map(|(r, s)| {
-                    let body = request(
-                        &f,
-                        &r.group_id,
-                        &me,
-                        r.access,
-                        start,
-                        minutes_for(asked, &s.activation),
-                    );
-                    create_schedule_request(false, serde_json::to_value(body).unwrap_or_default())
-                })
-                .collect();
-            // Proactive step-up: get the contexts before anything is sent.
-            if let Some(c) = &acrs {
-                if !session.has_token(Some(c)) {
+    let send = use_submit(
+        move |_: ()| {
+            let (graph, session, roles, acrs) =
+                (graph.clone(), session.clone(), r2.clone(), a2.clone());
+            async move {
+                let f = draft.get_untracked().form;
+                // A context Graph asked for on an earlier try joins the ones the settings name.
+                let extra = draft.get_untracked().stepped_up.filter(|s| s != "mfa");
+                let acrs = with_context(acrs.as_deref(), extra.as_deref());
+                let me = session.account().map(|a| a.object_id).unwrap_or_default();
+                let start = from_input(&f.start).unwrap_or_else(Utc::now);
+                let asked = hours(&f.hours).unwrap_or(1.0);
+                let requests: Vec<GraphRequest> = roles
+                    .iter()
+                    .map(|(r, s)| {
+                        let body = request(
+                            &f,
+                            &r.group_id,
+                            &me,
+                            r.access,
+                            start,
+                            minutes_for(asked, &s.activation),
+                        );
+                        create_schedule_request(
+                            false,
+                            serde_json::to_value(body).unwrap_or_default(),
+                        )
+                    })
+                    .collect();
+                // Proactive step-up: get the contexts before anything is sent.
+                if let Some(c) = &acrs {
+                    if !session.has_token(Some(c)) {
+                        session
+                            .step_up(c, &current_location())
+                            .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
+                        return Ok(None);
+                    }
+                }
+                let sent = Utc::now();
+                let answers = graph.batch_as(&requests, acrs.as_deref()).await;
+                let results = read_back_lost(&graph, roles, answers, sent).await;
+                // Reactive step-up, once per context: Graph asked for a context the settings didn't show.
+                let asked_for = results.iter().find_map(|(_, o)| match o {
+                    Outcome::NeedsContext(c) => Some(c.clone()),
+                    _ => None,
+                });
+                if let Some(c) = asked_for {
+                    if draft.get_untracked().stepped_up.as_deref() != Some(&c) {
+                        draft.update(|d| d.stepped_up = Some(c.clone()));
+                        let all = with_context(acrs.as_deref(), Some(&c)).unwrap_or(c);
+                        session
+                            .step_up(&all, &current_location())
+                            .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
+                        return Ok(None);
+                    }
+                }
+                // MFA the settings ask for and the sign-in lacked: one fresh sign-in, then back here.
+                if results.iter().any(|(_, o)| *o == Outcome::NeedsMfa)
+                    && draft.get_untracked().stepped_up.as_deref() != Some("mfa")
+                {
+                    draft.update(|d| d.stepped_up = Some("mfa".into()));
+                    let hint = session.account().map(|a| a.username);
                     session
-                        .step_up(c, &current_location())
+                        .sign_in(
+                            &current_location(),
+                            crate::auth::oidc::Prompt {
+                                login_hint: hint.as_deref(),
+                                prompt: Some("login"),
+                                acrs: acrs.as_deref(),
+                            },
+                        )
                         .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
                     return Ok(None);
                 }
+                Ok::<_, GraphError>(Some(results))
             }
-            let sent = Utc::now();
-            let answers = graph.batch_as(&requests, acrs.as_deref()).await;
-            let results = read_back_lost(&graph, roles, answers, sent).await;
-            // Reactive step-up, once per context: Graph asked for a context the settings didn't show.
-            let asked_for = results.iter().find_map(|(_, o)| match o {
-                Outcome::NeedsContext(c) => Some(c.clone()),
-                _ => None,
-            });
-            if let Some(c) = asked_for {
-                if draft.get_untracked().stepped_up.as_deref() != Some(&c) {
-                    draft.update(|d| d.stepped_up = Some(c.clone()));
-                    let all = with_context(acrs.as_deref(), Some(&c)).unwrap_or(c);
-                    session
-                        .step_up(&all, &current_location())
-                        .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
-                    return Ok(None);
-                }
-            }
-            // MFA the settings ask for and the sign-in lacked: one fresh sign-in, then back here.
-            if results.iter().any(|(_, o)| *o == Outcome::NeedsMfa)
-                && draft.get_untracked().stepped_up.as_deref() != Some("mfa")
-            {
-                draft.update(|d| d.stepped_up = Some("mfa".into()));
-                let hint = session.account().map(|a| a.username);
-                session
-                    .sign_in(
-                        &current_location(),
-                        crate::auth::oidc::Prompt {
-                            login_hint: hint.as_deref(),
-                            prompt: Some("login"),
-                            acrs: acrs.as_deref(),
-                        },
-                    )
-                    .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
-                return Ok(None);
-            }
-            Ok::<_, GraphError>(Some(results))
-        }
-    }, finished);
+        },
+        finished,
+    );
     let r3 = roles.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -24,16 +24,39 @@ pub fn eligible(
         let key = r.key();
         let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
         let m2 = m.clone();
-        let needs = move || settings.get().map(|s| match s.get(&k1) {
-            Some(Ok(s)) => requirements(&s.activation, |c| m2.context_name(c)).join(", "),
-            Some(Err(e)) => format!("Couldn't read the settings: {} ({})", e.message, e.effective_code()),
-            None => String::new(),
-        }).unwrap_or_else(|| "Reading the settings…".into());
-        let ending_soon = r.end.is_some_and(|e| e - Utc::now() <= chrono::Duration::days(14));
+        let needs = move || {
+            settings
+                .get()
+                .map(|s| match s.get(&k1) {
+                    Some(Ok(s)) => requirements(&s.activation, |c| m2.context_name(c)).join(", "),
+                    Some(Err(e)) => format!(
+                        "Couldn't read the settings: {} ({})",
+                        e.message,
+                        e.effective_code()
+                    ),
+                    None => String::new(),
+                })
+                .unwrap_or_else(|| "Reading the settings…".into())
+        };
+        let ending_soon = r
+            .end
+            .is_some_and(|e| e - Utc::now() <= chrono::Duration::days(14));
         // The extension may not be longer than the settings allow for an eligibility.
         let k4 = key.clone();
-        let max_minutes = Signal::derive(move || settings.get().and_then(|s| s.get(&k4).and_then(|x| x.as_ref().ok()).and_then(|x| x.assignment.eligible_max_minutes)));
-        let state = if r.active_now { "Active" } else if r.pending { "Pending approval" } else { "Eligible" };
+        let max_minutes = Signal::derive(move || {
+            settings.get().and_then(|s| {
+                s.get(&k4)
+                    .and_then(|x| x.as_ref().ok())
+                    .and_then(|x| x.assignment.eligible_max_minutes)
+            })
+        });
+        let state = if r.active_now {
+            "Active"
+        } else if r.pending {
+            "Pending approval"
+        } else {
+            "Eligible"
+        };
         let name = format!("{} ({})", r.group_name, r.role());
         view! {
             <tr>
@@ -70,7 +93,10 @@ pub fn active(
 ) -> impl IntoView {
     let row = move |r: MyRole| {
         let end = r.end;
-        let left = move || end.map(|e| time_left(e, now.get())).unwrap_or_else(|| "Permanent".into());
+        let left = move || {
+            end.map(|e| time_left(e, now.get()))
+                .unwrap_or_else(|| "Permanent".into())
+        };
         let soon = end.is_some_and(|e| e - Utc::now() <= chrono::Duration::days(14));
         let action = if r.activated {
             Some(ScheduleRequestAction::SelfDeactivate)
@@ -96,12 +122,14 @@ pub fn active(
 }
 
 pub fn expired(rows: Vec<MyRole>, done: Callback<String>) -> impl IntoView {
-    let row = move |r: MyRole| view! {
-        <tr>
-            <td>{r.group_name.clone()}</td><td>{r.role()}</td>
-            <td>{r.end.map(local).unwrap_or_default()}</td>
-            <td><RoleAction role=r.clone() action=ScheduleRequestAction::SelfRenew done /></td>
-        </tr>
+    let row = move |r: MyRole| {
+        view! {
+            <tr>
+                <td>{r.group_name.clone()}</td><td>{r.role()}</td>
+                <td>{r.end.map(local).unwrap_or_default()}</td>
+                <td><RoleAction role=r.clone() action=ScheduleRequestAction::SelfRenew done /></td>
+            </tr>
+        }
     };
     view! {
         <DataTable caption="Expired assignments" headers=vec!["Group", "Role", "Ended", "Action"]

@@ -3,8 +3,10 @@
 
 use crate::auth::session::Graph;
 use crate::components::blade::Blade;
+use crate::components::data_table::DataTable;
 use crate::components::datetime::local;
-use crate::components::error_bar::ErrorBar;
+use crate::components::loaded::Loaded;
+use crate::components::submit::use_submit;
 use crate::domain::assignments::{parse, span};
 use crate::graph::batch::decode;
 use crate::graph::error::GraphError;
@@ -99,19 +101,50 @@ fn pending(status: &str) -> bool {
 fn Cancel(item: Mine, done: Callback<()>) -> impl IntoView {
     let graph = expect_context::<Graph>();
     let req = cancel_schedule_request(item.eligible, &item.r.id);
-    let cancel = Action::new_local(move |_: &()| {
-        let (graph, req) = (graph.clone(), req.clone());
-        async move { graph.send(&req, None).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = cancel.value().get() {
-            done.run(());
-        }
-    });
+    let cancel = use_submit(
+        move |_: ()| {
+            let (graph, req) = (graph.clone(), req.clone());
+            async move { graph.send(&req, None).await }
+        },
+        move |_| done.run(()),
+    );
     view! {
         <button class="pim-button pim-button--small" type="button" aria-label=format!("Cancel request for {}", item.group)
-            disabled=move || cancel.pending().get() on:click=move |_| { if !cancel.pending().get_untracked() { cancel.dispatch(()); } }>"Cancel"</button>
-        {move || cancel.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
+            disabled=move || cancel.pending().get() on:click=move |_| cancel.submit(())>"Cancel"</button>
+        {cancel.error_bar()}
+    }
+}
+
+fn row(m: Mine, done: Callback<()>) -> impl IntoView {
+    let (start, end) = span(
+        m.r.schedule_info.as_ref(),
+        parse(m.r.created_date_time.as_deref()),
+    );
+    let role = if m.r.access_id == AccessId::Owner {
+        "Owner"
+    } else {
+        "Member"
+    };
+    let action =
+        m.r.action
+            .map(|a| match a.as_str() {
+                "selfActivate" => "Activate",
+                "selfDeactivate" => "Deactivate",
+                "selfExtend" => "Extend",
+                "selfRenew" => "Renew",
+                other => other,
+            })
+            .unwrap_or_default();
+    let can_cancel =
+        pending(&m.r.status) && m.r.action.is_some_and(|a| a.as_str() != "selfDeactivate");
+    view! {
+        <tr>
+            <td>{m.group.clone()}</td><td>{role}</td><td>{action}</td><td>{m.r.status.clone()}</td>
+            <td>{m.r.justification.clone().unwrap_or_default()}</td>
+            <td>{m.decision.clone().unwrap_or_default()}</td>
+            <td>{start.map(local).unwrap_or_default()} " – " {end.map(local).unwrap_or_else(|| "permanent".into())}</td>
+            <td>{can_cancel.then(|| view! { <Cancel item=m.clone() done /> })}</td>
+        </tr>
     }
 }
 
@@ -127,36 +160,11 @@ pub fn MyRequests() -> impl IntoView {
     let done = Callback::new(move |_| version.update(|v| *v += 1));
     view! {
         <Blade title=Route::MyRequests.heading()>
-            <Transition fallback=|| view! { <p role="status">"Loading your requests…"</p> }>
-                {move || data.get().map(|r| match r {
-                    Err(error) => view! { <ErrorBar error /> }.into_any(),
-                    Ok(items) => {
-                        let empty = items.is_empty().then(|| view! { <tr><td colspan="8">"You have made no requests."</td></tr> });
-                        let rows = items.into_iter().map(|m| {
-                            let (start, end) = span(m.r.schedule_info.as_ref(), parse(m.r.created_date_time.as_deref()));
-                            let role = if m.r.access_id == AccessId::Owner { "Owner" } else { "Member" };
-                            let action = m.r.action.map(|a| match a.as_str() { "selfActivate" => "Activate", "selfDeactivate" => "Deactivate", "selfExtend" => "Extend", "selfRenew" => "Renew", other => other }).unwrap_or_default();
-                            let can_cancel = pending(&m.r.status) && m.r.action.is_some_and(|a| a.as_str() != "selfDeactivate");
-                            view! {
-                                <tr>
-                                    <td>{m.group.clone()}</td><td>{role}</td><td>{action}</td><td>{m.r.status.clone()}</td>
-                                    <td>{m.r.justification.clone().unwrap_or_default()}</td>
-                                    <td>{m.decision.clone().unwrap_or_default()}</td>
-                                    <td>{start.map(local).unwrap_or_default()} " – " {end.map(local).unwrap_or_else(|| "permanent".into())}</td>
-                                    <td>{can_cancel.then(|| view! { <Cancel item=m.clone() done /> })}</td>
-                                </tr>
-                            }
-                        }).collect_view();
-                        view! {
-                            <table class="pim-table">
-                                <caption>"My requests"</caption>
-                                <thead><tr><th scope="col">"Group"</th><th scope="col">"Role"</th><th scope="col">"Action"</th><th scope="col">"Status"</th><th scope="col">"Reason"</th><th scope="col">"Decision"</th><th scope="col">"Schedule"</th><th scope="col"><span class="pim-visually-hidden">"Cancel"</span></th></tr></thead>
-                                <tbody>{rows}{empty}</tbody>
-                            </table>
-                        }.into_any()
-                    }
-                })}
-            </Transition>
+            <Loaded resource=data loading="Loading your requests…" let:items>
+                <DataTable caption="My requests" headers=vec!["Group", "Role", "Action", "Status", "Reason", "Decision", "Schedule", ""]
+                    rows=Signal::stored(items) key=|m: &Mine| (m.r.id.clone(), m.r.status.clone(), m.decision.clone())
+                    row=move |m| row(m, done) empty="You have made no requests." />
+            </Loaded>
         </Blade>
     }
 }

@@ -1,0 +1,56 @@
+//! What a role's settings page and its editor read: the policy's settings, the tenant's
+//! authentication contexts and the approvers' names, in two batches.
+
+use crate::auth::session::Graph;
+use crate::domain::principals::Names;
+use crate::domain::settings::{Approver, RoleSettings};
+use crate::graph::conditional_access::list_authentication_context_class_references;
+use crate::graph::directory::{get_group, get_user};
+use crate::graph::model::{
+    AuthenticationContextClassReference, Page, UnifiedRoleManagementPolicyAssignment,
+};
+use crate::graph::policies::role_policy;
+use crate::routes::GroupRole;
+
+/// What the view needs, fetched in one `$batch`.
+#[derive(Clone)]
+pub struct Loaded {
+    pub settings: RoleSettings,
+    pub contexts: Vec<AuthenticationContextClassReference>,
+    pub approver_names: Names,
+}
+
+pub async fn load(
+    graph: Graph,
+    group: String,
+    role: GroupRole,
+) -> Result<Loaded, crate::graph::error::GraphError> {
+    // Policy ids change at onboarding: always find the policy through its assignment.
+    let policy = role_policy(&group, role.slug());
+    let contexts = list_authentication_context_class_references();
+    let mut answers = graph.batch(&[policy, contexts]).await.into_iter();
+    let policy: Page<UnifiedRoleManagementPolicyAssignment> =
+        crate::graph::batch::decode(answers.next())?;
+    let contexts: Page<AuthenticationContextClassReference> =
+        crate::graph::batch::decode(answers.next())?;
+    let settings = super::schedule_draft::settings_of(policy)?;
+    // Approvers are users or groups; both are named, in one batch.
+    let approvers = &settings.activation.approvers;
+    let lookups: Vec<_> = approvers
+        .iter()
+        .map(|a| match a {
+            Approver::User(id) => get_user(id, "id,displayName"),
+            Approver::Group(id) => get_group(id, "id,displayName"),
+        })
+        .collect();
+    let mut approver_names = Names::default();
+    for (a, answer) in approvers.iter().zip(graph.batch(&lookups).await) {
+        let (Approver::User(id) | Approver::Group(id)) = a;
+        approver_names.learn_lookup(id, answer);
+    }
+    Ok(Loaded {
+        settings,
+        contexts: contexts.value,
+        approver_names,
+    })
+}
