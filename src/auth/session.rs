@@ -288,11 +288,39 @@ impl Session {
             s.cache = TokenCache::default();
             s.account = None;
         }
-        for key in [TOKENS, ACCOUNT, ATTEMPT] {
-            remove(key);
-        }
+        forget_everything();
         if let Some(w) = web_sys::window() {
             let _ = w.location().assign(&oidc::logout_url(&self.cfg()));
+        }
+    }
+}
+
+/// The signed-in account as this tab keeps it, for code outside the reactive tree.
+pub fn stored_account() -> Option<Account> {
+    load(ACCOUNT)
+}
+
+/// Removes every key this app wrote (`pim.`): tokens, account, the sign-in attempt, every
+/// form draft in sessionStorage, and what was remembered per group in localStorage. Nothing of
+/// the user stays behind in this browser.
+fn forget_everything() {
+    let window = web_sys::window();
+    let stores = [
+        window
+            .as_ref()
+            .and_then(|w| w.session_storage().ok().flatten()),
+        window
+            .as_ref()
+            .and_then(|w| w.local_storage().ok().flatten()),
+    ];
+    for store in stores.into_iter().flatten() {
+        let n = store.length().unwrap_or(0);
+        let ours: Vec<String> = (0..n)
+            .filter_map(|i| store.key(i).ok().flatten())
+            .filter(|k| k.starts_with("pim."))
+            .collect();
+        for key in ours {
+            let _ = store.remove_item(&key);
         }
     }
 }

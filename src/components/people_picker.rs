@@ -56,8 +56,10 @@ pub fn PeoplePicker(
     let text = RwSignal::new(String::new());
     // What is searched: the text once typing pauses, so a word costs one search, not one a key.
     let query = RwSignal::new(String::new());
+    let active = RwSignal::new(None::<usize>);
     let typed = move |value: String| {
         text.set(value.clone());
+        active.set(None);
         set_timeout(
             move || {
                 if text.get_untracked() == value {
@@ -77,23 +79,62 @@ pub fn PeoplePicker(
             }
         }
     });
+    let options = move || results.get().and_then(|r| r.ok()).unwrap_or_default();
+    let open = move || !options().is_empty() && !text.with(String::is_empty);
+    let choose = move |p: Picked| {
+        on_pick.run(p);
+        text.set(String::new());
+        query.set(String::new());
+        active.set(None);
+    };
+    // The combobox pattern: arrows move through the options, Enter picks, Esc closes.
+    let keys = move |ev: leptos::ev::KeyboardEvent| {
+        let n = options().len();
+        match ev.key().as_str() {
+            "ArrowDown" if n > 0 => {
+                ev.prevent_default();
+                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n)));
+            }
+            "ArrowUp" if n > 0 => {
+                ev.prevent_default();
+                active.update(|a| *a = Some(a.map_or(n - 1, |i| (i + n - 1) % n)));
+            }
+            "Enter" => {
+                if let Some(p) = active
+                    .get_untracked()
+                    .and_then(|i| options().get(i).cloned())
+                {
+                    ev.prevent_default();
+                    choose(p);
+                }
+            }
+            "Escape" if open() => {
+                ev.prevent_default();
+                ev.stop_propagation();
+                text.set(String::new());
+                query.set(String::new());
+            }
+            _ => {}
+        }
+    };
+    let option_id = |i: usize| format!("pim-picker-option-{i}");
     view! {
         <div class="pim-picker">
             <label for="pim-picker-input">{label}</label>
-            <input id="pim-picker-input" type="search" autocomplete="off" placeholder="Search by name or UPN" prop:value=text on:input=move |e| typed(event_target_value(&e)) />
-            <Transition fallback=|| ()>
-                {move || results.get().map(|r| match r {
-                    Ok(list) => view! {
-                        <ul class="pim-picker__results" aria-label="Search results">
-                            {list.into_iter().map(|p| {
-                                let name = p.name.clone();
-                                view! { <li><button type="button" class="pim-button" on:click=move |_| { on_pick.run(p.clone()); text.set(String::new()); query.set(String::new()); }>{format!("Add {name}")}</button></li> }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(error) => view! { <crate::components::error_bar::ErrorBar error /> }.into_any(),
-                })}
-            </Transition>
+            <input id="pim-picker-input" type="text" role="combobox" autocomplete="off" placeholder="Search by name or UPN"
+                aria-autocomplete="list" aria-controls="pim-picker-listbox" aria-expanded=move || open().to_string()
+                aria-activedescendant=move || active.get().map(option_id)
+                prop:value=text on:input=move |e| typed(event_target_value(&e)) on:keydown=keys />
+            <ul id="pim-picker-listbox" role="listbox" class="pim-picker__results" aria-label=format!("{label}: suggestions") hidden=move || !open()>
+                {move || options().into_iter().enumerate().map(|(i, p)| {
+                    let name = p.name.clone();
+                    view! {
+                        <li id=option_id(i) role="option" class="pim-picker__option" aria-selected=move || (active.get() == Some(i)).to_string()
+                            on:mousedown=move |ev| ev.prevent_default() on:click=move |_| choose(p.clone())>{format!("Add {name}")}</li>
+                    }
+                }).collect_view()}
+            </ul>
+            {move || results.get().and_then(|r| r.err()).map(|error| view! { <crate::components::error_bar::ErrorBar error /> })}
         </div>
     }
 }

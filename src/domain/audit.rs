@@ -7,6 +7,8 @@ use crate::graph::request::literal;
 /// One row of the audit table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AuditRow {
+    /// The entry's id in the log (not exported).
+    pub id: String,
     pub time: String,
     pub activity: String,
     pub initiated_by: String,
@@ -46,6 +48,7 @@ impl From<&DirectoryAudit> for AuditRow {
                 .to_owned()
         };
         AuditRow {
+            id: a.id.clone(),
             time: a
                 .activity_date_time
                 .as_deref()
@@ -156,6 +159,7 @@ mod tests {
     #[test]
     fn csv_quotes_and_defuses_formulas() {
         let row = AuditRow {
+            id: "x".into(),
             time: "t".into(),
             activity: "Approve, then \"go\"".into(),
             initiated_by: "=cmd()".into(),

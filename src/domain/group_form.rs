@@ -3,14 +3,15 @@
 use serde_json::{json, Value};
 
 /// Security or Microsoft 365.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum GroupKind {
+    #[default]
     Security,
     Microsoft365,
 }
 
 /// What the New group form holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NewGroup {
     pub name: String,
     pub description: String,

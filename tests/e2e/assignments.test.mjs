@@ -24,7 +24,7 @@ const near = (iso, expected, slackMs, what) => assert.ok(Math.abs(Date.parse(iso
 
 async function pick(page, typed, name) {
   await page.getByLabel("Select members").fill(typed);
-  await page.getByRole("button", { name: new RegExp(`^Add ${name}`) }).click();
+  await page.getByRole("option", { name: new RegExp(`^Add ${name}`) }).click();
 }
 
 async function openWizard(page, group) {

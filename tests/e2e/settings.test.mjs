@@ -125,7 +125,7 @@ describe("story S2 in the editor", () => {
       for (const [who, first] of [["Adele Vance", "Adele"], ["Diego Siciliani", "Diego"]]) {
         if ((await list.getByText(who).count()) === 0) {
           await page.getByLabel("Select approver(s)").fill(first);
-          await page.getByRole("button", { name: new RegExp(`^Add ${who}`) }).click();
+          await page.getByRole("option", { name: new RegExp(`^Add ${who}`) }).click();
         }
       }
     } else {

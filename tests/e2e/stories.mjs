@@ -32,7 +32,7 @@ export async function setUpS1(stack) {
   await page.getByRole("checkbox", { name: "Require approval to activate" }).check();
   for (const [typed, who] of [["Diego", "Diego Siciliani"], ["Adele", "Adele Vance"]]) {
     await page.getByLabel("Select approver(s)").fill(typed);
-    await page.getByRole("button", { name: new RegExp(`^Add ${who}`) }).click();
+    await page.getByRole("option", { name: new RegExp(`^Add ${who}`) }).click();
   }
   await page.getByRole("button", { name: "Update" }).click();
   await page.getByText(/^Updated: /).waitFor();

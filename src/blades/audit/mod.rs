@@ -3,7 +3,10 @@
 
 use crate::auth::session::{Graph, Session};
 use crate::components::blade::Blade;
+use crate::components::data_table::DataTable;
 use crate::components::error_bar::ErrorBar;
+use crate::components::submit::use_submit;
+use crate::components::tabs::{use_tab, Tab, Tabs};
 use crate::domain::audit::{csv, filter, AuditRow};
 use crate::graph::audit::list_directory_audits;
 use crate::graph::directory::list_groups;
@@ -15,11 +18,16 @@ use chrono::{Duration, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Tab {
-    Resource,
-    Mine,
-}
+const TABS: &[Tab] = &[
+    Tab {
+        key: "resource",
+        label: "Resource audit",
+    },
+    Tab {
+        key: "mine",
+        label: "My audit",
+    },
+];
 
 /// Entries asked for per page.
 const PAGE: u32 = 50;
@@ -44,7 +52,7 @@ pub fn Audit() -> impl IntoView {
     let graph = expect_context::<Graph>();
     let session = expect_context::<Session>();
     let query = use_query_map();
-    let tab = RwSignal::new(Tab::Resource);
+    let tab = use_tab("tab", TABS);
     let today = Utc::now().date_naive();
     let from = RwSignal::new((today - Duration::days(7)).to_string());
     let to = RwSignal::new(today.to_string());
@@ -63,8 +71,8 @@ pub fn Audit() -> impl IntoView {
         let valid = NaiveDate::parse_from_str(&f, "%Y-%m-%d").is_ok()
             && NaiveDate::parse_from_str(&t, "%Y-%m-%d").is_ok();
         let req = match tab.get() {
-            Tab::Resource => first_page(&f, &t, Some(g.as_str()).filter(|g| !g.is_empty()), None),
-            Tab::Mine => first_page(&f, &t, None, me.as_deref()),
+            "mine" => first_page(&f, &t, None, me.as_deref()),
+            _ => first_page(&f, &t, Some(g.as_str()).filter(|g| !g.is_empty()), None),
         };
         let graph = g2.clone();
         async move {
@@ -81,16 +89,13 @@ pub fn Audit() -> impl IntoView {
             next.set(n);
         }
     });
-    let more = Action::new_local(move |req: &GraphRequest| fetch(graph.clone(), req.clone()));
-    Effect::new(move |_| {
-        if let Some(Ok((r, n))) = more.value().get() {
+    let more = use_submit(
+        move |req: GraphRequest| fetch(graph.clone(), req),
+        move |(r, n)| {
             rows.update(|all| all.extend(r));
             next.set(n);
-        }
-    });
-    let tab_button = move |t: Tab, label: &'static str| {
-        view! { <button type="button" role="tab" class="pim-tab" aria-selected=move || (tab.get() == t).to_string() on:click=move |_| tab.set(t)>{label}</button> }
-    };
+        },
+    );
     let download = move || {
         let text = rows.with(|r| csv(r));
         format!(
@@ -98,18 +103,20 @@ pub fn Audit() -> impl IntoView {
             js_sys::encode_uri_component(&text)
         )
     };
+    let row = |r: AuditRow| {
+        view! {
+            <tr><td>{r.time}</td><td>{r.activity}</td><td>{r.initiated_by}</td><td>{r.group}</td><td>{r.principal}</td><td>{r.result}</td><td>{r.reason}</td></tr>
+        }
+    };
     view! {
         <Blade title=Route::Audit.heading()>
-            <div role="tablist" aria-label="Audit" class="pim-tabs">
-                {tab_button(Tab::Resource, "Resource audit")}
-                {tab_button(Tab::Mine, "My audit")}
-            </div>
+            <Tabs param="tab" tabs=TABS label="Audit" selected=tab>
             <div class="pim-filters">
                 <div class="pim-field"><label for="audit-from">"From"</label>
                     <input id="audit-from" type="date" prop:value=from on:change=move |e| from.set(event_target_value(&e)) /></div>
                 <div class="pim-field"><label for="audit-to">"To"</label>
                     <input id="audit-to" type="date" prop:value=to on:change=move |e| to.set(event_target_value(&e)) /></div>
-                {move || (tab.get() == Tab::Resource).then(|| view! {
+                {move || (tab.get() == "resource").then(|| view! {
                     <div class="pim-field"><label for="audit-group">"Group"</label>
                         <select id="audit-group" on:change=move |e| group.set(event_target_value(&e))>
                             <option value="" selected=move || group.get().is_empty()>"All groups"</option>
@@ -123,21 +130,14 @@ pub fn Audit() -> impl IntoView {
             </div>
             {move || groups.get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
             {move || first.get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
-            {move || more.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
-            {move || first.get().is_none().then(|| view! { <p role="status">"Loading the audit log…"</p> })}
-            <table class="pim-table">
-                <caption>"Audit entries"</caption>
-                <thead><tr><th scope="col">"Time"</th><th scope="col">"Activity"</th><th scope="col">"Initiated by"</th><th scope="col">"Group"</th><th scope="col">"Principal"</th><th scope="col">"Result"</th><th scope="col">"Reason"</th></tr></thead>
-                <tbody>
-                    {move || rows.get().into_iter().map(|r| view! {
-                        <tr><td>{r.time}</td><td>{r.activity}</td><td>{r.initiated_by}</td><td>{r.group}</td><td>{r.principal}</td><td>{r.result}</td><td>{r.reason}</td></tr>
-                    }).collect_view()}
-                    {move || (rows.with(Vec::is_empty) && first.get().is_some()).then(|| view! { <tr><td colspan="7">"No PIM activity in this range."</td></tr> })}
-                </tbody>
-            </table>
+            {more.error_bar()}
+            {move || first.get().is_none().then(|| view! { <p role="status" class="pim-loading">"Loading the audit log…"</p> })}
+            <DataTable caption="Audit entries" headers=vec!["Time", "Activity", "Initiated by", "Group", "Principal", "Result", "Reason"]
+                rows=rows key=|r: &AuditRow| r.id.clone() row empty="No PIM activity in this range." />
             {move || next.get().map(|req| view! {
-                <button class="pim-button" type="button" disabled=move || more.pending().get() on:click=move |_| { more.dispatch(req.clone()); }>"Load more"</button>
+                <button class="pim-button" type="button" disabled=move || more.pending().get() on:click=move |_| more.submit(req.clone())>"Load more"</button>
             })}
+            </Tabs>
         </Blade>
     }
 }

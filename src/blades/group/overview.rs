@@ -2,7 +2,8 @@
 //! policies that include or exclude the group) and who is eligible and active now. One batch.
 
 use crate::auth::session::Graph;
-use crate::components::error_bar::ErrorBar;
+use crate::components::data_table::DataTable;
+use crate::components::loaded::Loaded;
 use crate::graph::batch::decode;
 use crate::graph::conditional_access::list_policies;
 use crate::graph::error::GraphError;
@@ -61,31 +62,23 @@ fn who(p: &WithPrincipal) -> String {
 }
 
 fn people(list: Vec<WithPrincipal>, caption: &'static str) -> impl IntoView {
-    let empty = list
-        .is_empty()
-        .then(|| view! { <tr><td colspan="3">"No one."</td></tr> });
-    let rows = list
-        .into_iter()
-        .map(|p| {
-            let role = if p.item.access_id == crate::graph::model::AccessId::Owner {
-                "Owner"
-            } else {
-                "Member"
-            };
-            let ends = p
-                .item
-                .end_date_time
-                .as_deref()
-                .map_or_else(|| "Permanent".into(), crate::domain::wording::when);
-            view! { <tr><td>{who(&p)}</td><td>{role}</td><td>{ends}</td></tr> }
-        })
-        .collect_view();
+    let row = |p: WithPrincipal| {
+        let role = if p.item.access_id == crate::graph::model::AccessId::Owner {
+            "Owner"
+        } else {
+            "Member"
+        };
+        let ends = p
+            .item
+            .end_date_time
+            .as_deref()
+            .map_or_else(|| "Permanent".into(), crate::domain::wording::when);
+        view! { <tr><td>{who(&p)}</td><td>{role}</td><td>{ends}</td></tr> }
+    };
     view! {
-        <table class="pim-table">
-            <caption>{caption}</caption>
-            <thead><tr><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"End time"</th></tr></thead>
-            <tbody>{rows}{empty}</tbody>
-        </table>
+        <DataTable caption=caption headers=vec!["Name", "Role", "End time"] rows=Signal::stored(list)
+            key=|p: &WithPrincipal| (p.item.principal_id.clone(), p.item.access_id, p.item.end_date_time.clone())
+            row empty="No one." />
     }
 }
 
@@ -99,10 +92,9 @@ pub fn GroupOverview(
     let graph = expect_context::<Graph>();
     let data = LocalResource::new(move || load(graph.clone(), group_id.get()));
     view! {
-        <Transition fallback=|| view! { <p role="status">"Loading the overview…"</p> }>
-            {move || data.get().map(|r| match r {
-                Err(error) => view! { <ErrorBar error /> }.into_any(),
-                Ok(o) => {
+        <Loaded resource=data loading="Loading the overview…" let:o>
+            {
+                {
                     let roles = o.roles.iter().map(|r| r.role_definition.as_ref().and_then(|d| d.display_name.clone()).unwrap_or_else(|| r.role_definition_id.clone())).collect::<Vec<_>>();
                     view! {
                         <h2>"Microsoft Entra roles"</h2>
@@ -118,9 +110,9 @@ pub fn GroupOverview(
                         <h2>"Assignments now"</h2>
                         {people(o.eligible, "Eligible")}
                         {people(o.active, "Active")}
-                    }.into_any()
+                    }
                 }
-            })}
-        </Transition>
+            }
+        </Loaded>
     }
 }

@@ -3,101 +3,101 @@
 
 use super::onboard::onboard;
 use crate::auth::session::Graph;
+use crate::components::draft::{discard_draft, use_draft};
 use crate::components::error_bar::ErrorBar;
+use crate::components::field::Field;
+use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::group_form::{GroupKind, NewGroup};
 use crate::graph::client::decode_value;
 use crate::graph::directory::{create_group, list_groups_named};
 use crate::graph::model::Group;
 use leptos::prelude::*;
 
+/// Key of the form's draft.
+const DRAFT: &str = "new-group";
+
 /// The New group form.
 #[component]
 pub fn NewGroupForm() -> impl IntoView {
     let graph = expect_context::<Graph>();
-    let name = RwSignal::new(String::new());
-    let description = RwSignal::new(String::new());
-    let kind = RwSignal::new(GroupKind::Security);
-    let role_assignable = RwSignal::new(false);
+    let form = RwSignal::new(NewGroup::default());
+    use_draft(DRAFT, form);
     let problem = RwSignal::new(None::<(&'static str, &'static str)>);
     let g = graph.clone();
-    let create = Action::new_local(move |form: &NewGroup| {
-        let (graph, body, name) = (g.clone(), form.body(), form.name.trim().to_owned());
-        async move {
-            let nickname = body["mailNickname"].as_str().unwrap_or_default().to_owned();
-            let created = match graph.send(&create_group(body), None).await {
-                Ok(v) => decode_value::<Group>(v),
-                // The answer was lost: look for the group rather than make a second one.
-                Err(e) if e.outcome_unknown => {
-                    let found: Vec<Group> = graph
-                        .get_all(&list_groups_named(&name, "id,displayName,mailNickname"))
-                        .await?;
-                    crate::domain::readback::created_group(found, &nickname)
-                        .ok_or_else(|| crate::domain::readback::not_recorded(e))
-                }
-                Err(e) => Err(e),
-            };
-            // A new group is a new candidate: the groups lists must look again.
-            super::scan::invalidate();
-            created
-        }
-    });
+    let create = use_submit(
+        move |form: NewGroup| {
+            let (graph, body, name) = (g.clone(), form.body(), form.name.trim().to_owned());
+            async move {
+                let nickname = body["mailNickname"].as_str().unwrap_or_default().to_owned();
+                let created = match graph.send(&create_group(body), None).await {
+                    Ok(v) => decode_value::<Group>(v),
+                    // The answer was lost: look for the group rather than make a second one.
+                    Err(e) if e.outcome_unknown => {
+                        let found: Vec<Group> = graph
+                            .get_all(&list_groups_named(&name, "id,displayName,mailNickname"))
+                            .await?;
+                        crate::domain::readback::created_group(found, &nickname)
+                            .ok_or_else(|| crate::domain::readback::not_recorded(e))
+                    }
+                    Err(e) => Err(e),
+                };
+                // A new group is a new candidate: the groups lists must look again.
+                super::scan::invalidate();
+                created
+            }
+        },
+        move |_| {
+            discard_draft(DRAFT);
+            form.set(NewGroup::default());
+        },
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        // One submission at a time: the button is disabled too, this guards a double Enter.
-        if create.pending().get_untracked() {
-            return;
-        }
-        let form = NewGroup {
-            name: name.get_untracked(),
-            description: description.get_untracked(),
-            kind: kind.get_untracked(),
-            role_assignable: role_assignable.get_untracked(),
-        };
-        problem.set(form.problem());
-        if form.problem().is_none() {
-            create.dispatch(form);
+        let f = form.get_untracked();
+        problem.set(f.problem());
+        if f.problem().is_none() {
+            create.submit(f);
         }
     };
-    let created = move || create.value().get().and_then(|r| r.ok());
-    let failed = move || {
-        create
-            .value()
+    let name_error = Signal::derive(move || {
+        problem
             .get()
-            .and_then(|r| r.err())
-            .map(|error| view! { <ErrorBar error /> })
+            .filter(|p| p.0 == "Group name")
+            .map(|p| p.1.to_owned())
+    });
+    let set = move |f: fn(&mut NewGroup, String)| {
+        move |e: leptos::ev::Event| {
+            let v = event_target_value(&e);
+            form.update(|g| f(g, v));
+        }
     };
     view! {
         <form class="pim-form" on:submit=submit novalidate>
-            <div class="pim-field">
-                <label for="group-name">"Group name"</label>
-                <input id="group-name" type="text" required maxlength="256" prop:value=name on:input=move |e| name.set(event_target_value(&e))
-                    aria-invalid=move || problem.get().is_some_and(|p| p.0 == "Group name").to_string() aria-describedby="group-name-error" />
-                <span id="group-name-error" class="pim-field__error">{move || problem.get().filter(|p| p.0 == "Group name").map(|p| p.1)}</span>
-            </div>
-            <div class="pim-field">
-                <label for="group-description">"Group description"</label>
-                <textarea id="group-description" maxlength="1024" prop:value=description on:input=move |e| description.set(event_target_value(&e))></textarea>
-            </div>
-            <div class="pim-field">
-                <label for="group-type">"Group type"</label>
-                <select id="group-type" on:change=move |e| kind.set(if event_target_value(&e) == "m365" { GroupKind::Microsoft365 } else { GroupKind::Security })>
-                    <option value="security" selected>"Security"</option>
-                    <option value="m365">"Microsoft 365"</option>
+            <Field id="group-name" label="Group name" error=name_error required=true>
+                <input id="group-name" type="text" required maxlength="256" prop:value=move || form.with(|f| f.name.clone()) on:input=set(|g, v| g.name = v)
+                    aria-invalid=move || name_error.with(Option::is_some).to_string() aria-describedby="group-name-error" />
+            </Field>
+            <Field id="group-description" label="Group description">
+                <textarea id="group-description" maxlength="1024" prop:value=move || form.with(|f| f.description.clone()) on:input=set(|g, v| g.description = v)></textarea>
+            </Field>
+            <Field id="group-type" label="Group type">
+                <select id="group-type" on:change=set(|g, v| g.kind = if v == "m365" { GroupKind::Microsoft365 } else { GroupKind::Security })>
+                    <option value="security" selected=move || form.with(|f| f.kind == GroupKind::Security)>"Security"</option>
+                    <option value="m365" selected=move || form.with(|f| f.kind == GroupKind::Microsoft365)>"Microsoft 365"</option>
                 </select>
-            </div>
+            </Field>
             <div class="pim-field pim-field--switch">
-                <input id="group-role-assignable" type="checkbox" role="switch" prop:checked=role_assignable on:change=move |e| role_assignable.set(event_target_checked(&e)) aria-describedby="group-role-assignable-note" />
+                <input id="group-role-assignable" type="checkbox" role="switch" prop:checked=move || form.with(|f| f.role_assignable)
+                    on:change=move |e| { let on = event_target_checked(&e); form.update(|f| f.role_assignable = on); } aria-describedby="group-role-assignable-note" />
                 <label for="group-role-assignable">"Microsoft Entra roles can be assigned to the group"</label>
                 <p id="group-role-assignable-note" class="pim-field__note">
                     "This choice is permanent: it cannot be changed after the group is created. Only Privileged Role Administrators, Global Administrators and the group's owners can then manage its membership."
                 </p>
             </div>
-            {failed}
-            <button class="pim-button pim-button--primary" type="submit" disabled=move || create.pending().get()>
-                {move || if create.pending().get() { "Creating…" } else { "Create" }}
-            </button>
+            {create.error_bar()}
+            <SubmitButton label="Create" pending=create.pending() />
         </form>
-        {move || created().map(|group| view! { <Created group graph=graph.clone() /> })}
+        {move || create.value().get().map(|group| view! { <Created group graph=graph.clone() /> })}
     }
 }
 
