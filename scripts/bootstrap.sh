@@ -35,8 +35,8 @@ step "trunk $TRUNK_VERSION" \
 step "wasm-bindgen-cli $WBG_VERSION" \
   "wasm-bindgen --version | grep -qx 'wasm-bindgen $WBG_VERSION' && wasm-bindgen-test-runner --version" \
   "cargo install --force wasm-bindgen-cli --version $WBG_VERSION"
-step "npm tools (binaryen 132, playwright-core)" \
-  "node_modules/.bin/wasm-opt --version | grep -q 'version 132' && test -f node_modules/playwright-core/package.json" \
+step "npm tools (binaryen 132, playwright-core, axe-core)" \
+  "node_modules/.bin/wasm-opt --version | grep -q 'version 132' && test -f node_modules/playwright-core/package.json && test -f node_modules/axe-core/axe.min.js" \
   "npm ci --no-audit --no-fund"
 
 if [ "${1:-}" = "--browser" ]; then

@@ -11,6 +11,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod blades;
 #[cfg(target_arch = "wasm32")]
+pub mod client;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 
 #[cfg(target_arch = "wasm32")]

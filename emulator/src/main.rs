@@ -1,4 +1,4 @@
-//! Command line of the emulator: `--port N --app-url URL [--tenant demo|large|FILE] [--bind IP]
+//! Command line of the emulator: `--port N --app-url URL [--tenant demo|large|paging|FILE] [--bind IP]
 //! [--page-size N]`.
 
 use entra_emulator::{spawn, Options};
@@ -6,7 +6,7 @@ use std::net::{IpAddr, SocketAddr};
 
 fn usage() -> ! {
     eprintln!(
-        "usage: entra-emulator --port N --app-url URL [--tenant demo|large|FILE] [--bind IP] [--page-size N]"
+        "usage: entra-emulator --port N --app-url URL [--tenant demo|large|paging|FILE] [--bind IP] [--page-size N]"
     );
     std::process::exit(2);
 }

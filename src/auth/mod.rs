@@ -8,4 +8,8 @@ pub mod oidc;
 pub mod tokens;
 
 #[cfg(target_arch = "wasm32")]
+mod http;
+#[cfg(target_arch = "wasm32")]
 pub mod session;
+#[cfg(target_arch = "wasm32")]
+mod storage;

@@ -1,88 +1,21 @@
 //! The browser side of sign-in: the redirect to the authority and back, tokens in memory and
 //! sessionStorage (never localStorage), refresh, step-up, sign-out. No Leptos here.
 
+pub use super::http::current_location;
+pub use super::storage::{clear_draft, load_draft, save_draft, stored_account};
+
 use super::callback;
 use super::errors::AuthError;
+use super::http::send;
 use super::id_token::Account;
 use super::oidc::{self, Attempt, Prompt};
+use super::storage::{forget_everything, load, remove, save, ACCOUNT, ATTEMPT, TOKENS};
 use super::tokens::TokenCache;
 use crate::config::AppConfig;
-use oauth2::{HttpRequest, HttpResponse};
 use std::sync::{Arc, Mutex, MutexGuard};
-
-const TOKENS: &str = "pim.auth.tokens";
-const ACCOUNT: &str = "pim.auth.account";
-const ATTEMPT: &str = "pim.auth.attempt";
-const DRAFT_PREFIX: &str = "pim.draft.";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok()?
-}
-
-fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_str(&storage()?.get_item(key).ok()??).ok()
-}
-
-fn save<T: serde::Serialize>(key: &str, value: &T) {
-    if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(value)) {
-        let _ = s.set_item(key, &text);
-    }
-}
-
-fn remove(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
-    }
-}
 
 fn now() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
-}
-
-/// Where the user is now: path, query and fragment.
-pub fn current_location() -> String {
-    let l = web_sys::window().map(|w| w.location());
-    let part = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
-        l.as_ref().and_then(|l| f(l).ok()).unwrap_or_default()
-    };
-    format!(
-        "{}{}{}",
-        part(web_sys::Location::pathname),
-        part(web_sys::Location::search),
-        part(web_sys::Location::hash)
-    )
-}
-
-#[derive(Debug)]
-struct HttpError(String);
-impl std::fmt::Display for HttpError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for HttpError {}
-
-/// The oauth2 crate's HTTP client, over gloo-net (fetch).
-async fn send(req: HttpRequest) -> Result<HttpResponse, HttpError> {
-    use gloo_net::http::{Method, RequestBuilder};
-    let err = |e: gloo_net::Error| HttpError(e.to_string());
-    let mut b = RequestBuilder::new(&req.uri().to_string()).method(Method::POST);
-    for (k, v) in req.headers() {
-        b = b.header(k.as_str(), v.to_str().unwrap_or_default());
-    }
-    let body = String::from_utf8_lossy(req.body()).into_owned();
-    let res = b.body(body).map_err(err)?.send().await.map_err(err)?;
-    let status = res.status();
-    let kind = res
-        .headers()
-        .get("content-type")
-        .unwrap_or_else(|| "application/json".into());
-    let bytes = res.binary().await.map_err(err)?;
-    oauth2::http::Response::builder()
-        .status(status)
-        .header("content-type", kind)
-        .body(bytes)
-        .map_err(|e| HttpError(e.to_string()))
 }
 
 struct State {
@@ -295,54 +228,6 @@ impl Session {
     }
 }
 
-/// The signed-in account as this tab keeps it, for code outside the reactive tree.
-pub fn stored_account() -> Option<Account> {
-    load(ACCOUNT)
-}
-
-/// Removes every key this app wrote (`pim.`): tokens, account, the sign-in attempt, every
-/// form draft in sessionStorage, and what was remembered per group in localStorage. Nothing of
-/// the user stays behind in this browser.
-fn forget_everything() {
-    let window = web_sys::window();
-    let stores = [
-        window
-            .as_ref()
-            .and_then(|w| w.session_storage().ok().flatten()),
-        window
-            .as_ref()
-            .and_then(|w| w.local_storage().ok().flatten()),
-    ];
-    for store in stores.into_iter().flatten() {
-        let n = store.length().unwrap_or(0);
-        let ours: Vec<String> = (0..n)
-            .filter_map(|i| store.key(i).ok().flatten())
-            .filter(|k| k.starts_with("pim."))
-            .collect();
-        for key in ours {
-            let _ = store.remove_item(&key);
-        }
-    }
-}
-
-/// Keeps an unsaved form in this tab (no tokens, nothing secret), so a sign-in or step-up
-/// redirect, or a reload, loses nothing the user typed.
-pub fn save_draft(key: &str, json: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(&format!("{DRAFT_PREFIX}{key}"), json);
-    }
-}
-
-/// The saved form, if any.
-pub fn load_draft(key: &str) -> Option<String> {
-    storage()?.get_item(&format!("{DRAFT_PREFIX}{key}")).ok()?
-}
-
-/// Forgets a form once it has been submitted.
-pub fn clear_draft(key: &str) {
-    remove(&format!("{DRAFT_PREFIX}{key}"));
-}
-
 impl crate::graph::client::TokenSource for Session {
     async fn token(&self, acrs: Option<&str>) -> Result<String, String> {
         self.access_token(acrs).await.map_err(|e| e.to_string())
@@ -352,6 +237,3 @@ impl crate::graph::client::TokenSource for Session {
         self.refresh_now(acrs).await.map_err(|e| e.to_string())
     }
 }
-
-/// The Graph client every blade reads and writes with, signed in through this session.
-pub type Graph = crate::graph::client::GraphClient<Session>;

@@ -16,7 +16,7 @@ pub fn Blade(
     Effect::new(move |_| document().set_title(&format!("{} - pim-groups", title.get())));
     view! {
         <section class="pim-blade" aria-labelledby="pim-blade-title">
-            <h1 id="pim-blade-title" class="pim-blade__title">{move || title.get()}</h1>
+            <h1 id="pim-blade-title" class="pim-blade__title" tabindex="-1">{move || title.get()}</h1>
             {commands.map(|c| view! {
                 <div class="pim-commandbar" role="toolbar" aria-label="Commands">{c()}</div>
             })}

@@ -12,6 +12,44 @@ fn focus(el: &web_sys::Element) {
     }
 }
 
+/// `showModal` needs the dialog in the document; a pane drawn inside a `<Transition>` (a draft
+/// restored after a sign-in redirect) is built before it is attached, and a node the renderer
+/// moves leaves the top layer with its `open` attribute kept but no longer modal. So: wait until
+/// attached, make it modal, and look again a few times while the blade settles.
+fn open_when_attached(dialog: SendWrapper<web_sys::HtmlDialogElement>, tries: u32) {
+    let again = move |dialog, ms| {
+        set_timeout(
+            move || open_when_attached(dialog, tries - 1),
+            std::time::Duration::from_millis(ms),
+        )
+    };
+    if !dialog.is_connected() {
+        if tries > 0 {
+            again(dialog, 20);
+        }
+        return;
+    }
+    if !dialog.matches(":modal").unwrap_or(false) {
+        if dialog.open() {
+            dialog.close();
+        }
+        if dialog.show_modal().is_ok() {
+            let first = dialog
+                .query_selector(
+                    "input:not([type=hidden]), select, textarea, button:not(.pim-pane__close)",
+                )
+                .ok()
+                .flatten();
+            if let Some(el) = first {
+                focus(&el);
+            }
+        }
+    }
+    if tries > 45 {
+        again(dialog, 60);
+    }
+}
+
 /// The pane; mount it to open it, unmount it (from `on_close`) to close it.
 #[component]
 pub fn ContextPane(
@@ -29,28 +67,30 @@ pub fn ContextPane(
     // Focus returns to the opener; when it is gone (its row redrawn), to the blade's heading.
     let opener = SendWrapper::new(document().active_element());
     Effect::new(move |_| {
-        let Some(dialog) = node.get() else { return };
-        if !dialog.open() {
-            let _ = dialog.show_modal();
-        }
-        let first = dialog
-            .query_selector(
-                "input:not([type=hidden]), select, textarea, button:not(.pim-pane__close)",
-            )
-            .ok()
-            .flatten();
-        if let Some(el) = first {
-            focus(&el);
+        if let Some(dialog) = node.get() {
+            open_when_attached(SendWrapper::new(dialog), 50);
         }
     });
     on_cleanup(move || {
-        let back = opener
-            .take()
-            .filter(|el| el.is_connected())
-            .or_else(|| document().get_element_by_id("pim-blade-title"));
-        if let Some(el) = back {
-            focus(&el);
+        // While the modal dialog is open the page behind is inert and cannot take focus: close
+        // it first, then give focus back once the pane is gone.
+        if let Some(dialog) = node.get_untracked() {
+            dialog.close();
         }
+        let opener = opener.take();
+        let back = SendWrapper::new(opener);
+        set_timeout(
+            move || {
+                let back = back
+                    .take()
+                    .filter(|el| el.is_connected())
+                    .or_else(|| document().get_element_by_id("pim-blade-title"));
+                if let Some(el) = back {
+                    focus(&el);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     });
     static PANES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = PANES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);

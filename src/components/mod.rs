@@ -16,4 +16,5 @@ pub mod shell;
 pub mod sign_in;
 pub mod submit;
 pub mod tabs;
+pub mod text_list;
 pub mod theme;

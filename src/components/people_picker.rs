@@ -1,6 +1,6 @@
 //! A people picker: searches users and groups by name or UPN in the directory and adds them.
 
-use crate::auth::session::Graph;
+use crate::client::{use_graph, Graph};
 use crate::graph::batch::decode;
 use crate::graph::directory::{search_groups, search_users};
 use crate::graph::model::{Group, Page, User};
@@ -52,7 +52,7 @@ pub fn PeoplePicker(
     /// Called with each person or group chosen.
     on_pick: Callback<Picked>,
 ) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let text = RwSignal::new(String::new());
     // What is searched: the text once typing pauses, so a word costs one search, not one a key.
     let query = RwSignal::new(String::new());
@@ -125,14 +125,11 @@ pub fn PeoplePicker(
                 aria-autocomplete="list" aria-controls="pim-picker-listbox" aria-expanded=move || open().to_string()
                 aria-activedescendant=move || active.get().map(option_id)
                 prop:value=text on:input=move |e| typed(event_target_value(&e)) on:keydown=keys />
-            <ul id="pim-picker-listbox" role="listbox" class="pim-picker__results" aria-label=format!("{label}: suggestions") hidden=move || !open()>
-                {move || options().into_iter().enumerate().map(|(i, p)| {
-                    let name = p.name.clone();
-                    view! {
-                        <li id=option_id(i) role="option" class="pim-picker__option" aria-selected=move || (active.get() == Some(i)).to_string()
-                            on:mousedown=move |ev| ev.prevent_default() on:click=move |_| choose(p.clone())>{format!("Add {name}")}</li>
-                    }
-                }).collect_view()}
+            <ul id="pim-picker-listbox" role="listbox" class="pim-picker__results" aria-label="Suggestions" hidden=move || !open()>
+                <For each=move || options().into_iter().enumerate() key=|(i, p)| (*i, p.id.clone()) let:((i, p))>
+                    <li id=option_id(i) role="option" class="pim-picker__option" aria-selected=move || (active.get() == Some(i)).to_string()
+                        on:mousedown=move |ev| ev.prevent_default() on:click={let p = p.clone(); move |_| choose(p.clone())}>{format!("Add {}", p.name)}</li>
+                </For>
             </ul>
             {move || results.get().and_then(|r| r.err()).map(|error| view! { <crate::components::error_bar::ErrorBar error /> })}
         </div>

@@ -62,9 +62,9 @@ describe("edit role settings", () => {
     await page.getByRole("checkbox", { name: "Require approval to activate" }).check();
     const picker = page.getByLabel("Select approver(s)");
     await picker.fill("Diego");
-    await page.getByRole("button", { name: /^Add Diego Siciliani/ }).click();
+    await page.getByRole("option", { name: /^Add Diego Siciliani/ }).click();
     await picker.fill("Adele");
-    await page.getByRole("button", { name: /^Add Adele Vance/ }).click();
+    await page.getByRole("option", { name: /^Add Adele Vance/ }).click();
     await page.getByRole("list", { name: "Approvers" }).getByText("Adele Vance").waitFor();
     await page.getByRole("button", { name: "Update" }).click();
     await page.getByText("Updated: Expiration_EndUser_Assignment, Approval_EndUser_Assignment, AuthenticationContext_EndUser_Assignment.").waitFor();

@@ -41,7 +41,7 @@ export async function setUpS1(stack) {
   await page.getByRole("button", { name: "Add assignments" }).click();
   const wizard = page.getByRole("dialog", { name: "Add assignments" });
   await page.getByLabel("Select members").fill("Alex");
-  await page.getByRole("button", { name: /^Add Alex Wilber/ }).click();
+  await page.getByRole("option", { name: /^Add Alex Wilber/ }).click();
   await wizard.getByRole("button", { name: "Next" }).click();
   await wizard.getByLabel("Duration").selectOption({ label: "6 months" });
   await wizard.getByRole("button", { name: "Assign" }).click();

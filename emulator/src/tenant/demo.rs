@@ -121,7 +121,7 @@ fn auth_context(claim: &str) -> serde_json::Value {
 fn eligible_max(days: i64) -> serde_json::Value {
     json!({"id": "Expiration_Admin_Eligibility", "isExpirationRequired": true, "maximumDuration": format!("P{days}D")})
 }
-fn approval(approvers: &[&str]) -> serde_json::Value {
+pub(crate) fn approval(approvers: &[&str]) -> serde_json::Value {
     let primary: Vec<_> = approvers
         .iter()
         .map(|id| json!({"@odata.type": "#microsoft.graph.singleUser", "userId": id}))

@@ -65,3 +65,50 @@ pub fn tenant(users: usize, groups: usize, assignments: usize) -> Tenant {
     }
     t
 }
+
+/// The demo tenant with 50 more groups, for tests of paging (run with `--page-size 20`): Patti
+/// is eligible for all 50, Alex for the first 30, whose activation Diego must approve.
+pub fn paging() -> Tenant {
+    let mut t = demo::tenant();
+    t.display_name = "Contoso (paging)".into();
+    for n in 0..50 {
+        let group = id(0x3, n);
+        t.groups.push(Group {
+            id: group.clone(),
+            display_name: format!("Paged Group {n:02}"),
+            description: Some("Generated for paging tests".into()),
+            mail_nickname: format!("paged{n:02}"),
+            mail_enabled: false,
+            security_enabled: true,
+            group_types: vec![],
+            is_assignable_to_role: false,
+            membership_rule: None,
+            on_premises_sync_enabled: None,
+            created_date_time: Some("2026-01-01T00:00:00Z".into()),
+            members: vec![],
+            owners: vec![],
+        });
+        t.assignments.push(SeedAssignment {
+            group_id: group.clone(),
+            principal_id: demo::PATTI.into(),
+            access_id: "member".into(),
+            kind: "eligible".into(),
+            days: Some(180),
+        });
+        if n < 30 {
+            t.assignments.push(SeedAssignment {
+                group_id: group.clone(),
+                principal_id: demo::ALEX.into(),
+                access_id: "member".into(),
+                kind: "eligible".into(),
+                days: Some(180),
+            });
+            t.policies.push(SeedPolicy {
+                group_id: group,
+                access_id: "member".into(),
+                rules: vec![demo::approval(&[demo::DIEGO])],
+            });
+        }
+    }
+    t
+}

@@ -204,11 +204,12 @@ impl Tenant {
         large::tenant(users, groups, assignments)
     }
 
-    /// Reads `demo`, `large` or a JSON file in this module's shape.
+    /// Reads `demo`, `large`, `paging` or a JSON file in this module's shape.
     pub fn load(spec: &str) -> Result<Tenant, String> {
         match spec {
             "demo" => Ok(Tenant::demo()),
             "large" => Ok(Tenant::large(50_000, 10_000, 100_000)),
+            "paging" => Ok(large::paging()),
             path => {
                 let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
                 serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))

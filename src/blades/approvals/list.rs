@@ -1,7 +1,7 @@
 //! `/approvals`: the activation requests waiting for the signed-in approver, with what they need
 //! to decide at a glance, each opening its request page.
 
-use crate::auth::session::Graph;
+use crate::client::{use_graph, Graph};
 use crate::components::data_table::DataTable;
 use crate::components::loaded::Loaded;
 use crate::domain::approval::{age, time_left};
@@ -64,7 +64,7 @@ fn row(w: Waiting) -> impl IntoView {
 /// The table of waiting requests.
 #[component]
 pub fn WaitingList() -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let data = LocalResource::new(move || load(graph.clone()));
     view! {
         <Loaded resource=data loading="Loading requests…" let:items>

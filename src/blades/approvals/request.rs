@@ -2,12 +2,14 @@
 //! activations of the group, what the group grants, and Approve or Deny with a justification.
 //! It also says plainly when the user can't decide, and why.
 
-use crate::auth::session::{Graph, Session};
+use crate::auth::session::Session;
+use crate::client::{use_graph, Graph};
 use crate::components::datetime::local;
 use crate::components::draft::{discard_draft, use_draft};
 use crate::components::field::Field;
 use crate::components::loaded::Loaded;
 use crate::components::submit::{use_submit, SubmitButton};
+use crate::components::text_list::TextList;
 use crate::domain::approval::{age, policies_naming, time_left, verdict, Verdict};
 use crate::domain::assignments::{parse, span};
 use crate::domain::wording::duration;
@@ -95,7 +97,7 @@ fn field(term: &'static str, value: String) -> impl IntoView {
 /// The page.
 #[component]
 pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let session = expect_context::<Session>();
     let version = RwSignal::new(0u32);
     let data = LocalResource::new(move || {
@@ -137,21 +139,14 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
                             view! { <p class="pim-notice" role="status">{v.sentence()}</p> }.into_any()
                         }}
                         <h2>"What the group grants"</h2>
-                        {if d.roles.is_empty() { view! { <p>"Membership grants no Microsoft Entra role."</p> }.into_any() } else {
-                            view! { <ul class="pim-list" aria-label="Microsoft Entra roles">{d.roles.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
-                        }}
-                        {if d.policies.is_empty() { view! { <p>"No Conditional Access policy includes or excludes this group."</p> }.into_any() } else {
-                            view! { <ul class="pim-list" aria-label="Conditional Access policies">{d.policies.into_iter().map(|(p, how)| view! {
-                                <li>{p.display_name.unwrap_or(p.id)} " — " {how} " (" {p.state.unwrap_or_default()} ")"</li>
-                            }).collect_view()}</ul> }.into_any()
-                        }}
+                        <TextList label="Microsoft Entra roles" items=d.roles empty="Membership grants no Microsoft Entra role." />
+                        <TextList label="Conditional Access policies" empty="No Conditional Access policy includes or excludes this group."
+                            items=d.policies.into_iter().map(|(p, how)| format!("{} — {how} ({})", p.display_name.unwrap_or(p.id), p.state.unwrap_or_default())).collect() />
                         <h2>"Recent activations of this group by the requester"</h2>
-                        {if d.history.is_empty() { view! { <p>"None before this one."</p> }.into_any() } else {
-                            view! { <ul class="pim-list" aria-label="Recent activations">{d.history.into_iter().map(|h| {
-                                let when = parse(h.created_date_time.as_deref()).map(local).unwrap_or_default();
-                                view! { <li>{format!("{when}: {} — {}", h.status, h.justification.unwrap_or_default())}</li> }
-                            }).collect_view()}</ul> }.into_any()
-                        }}
+                        <TextList label="Recent activations" empty="None before this one." items=d.history.into_iter().map(|h| {
+                            let when = parse(h.created_date_time.as_deref()).map(local).unwrap_or_default();
+                            format!("{when}: {} — {}", h.status, h.justification.unwrap_or_default())
+                        }).collect() />
                     }
                 }
             }
@@ -169,7 +164,7 @@ struct Decision {
 /// Approve or Deny, a Justification, Submit.
 #[component]
 fn Decide(approval: String, stage: String, done: Callback<()>) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let decision = RwSignal::new(Decision::default());
     let key = format!("decide.{approval}");
     use_draft(key.clone(), decision);

@@ -1,7 +1,8 @@
 //! `/audit`: PIM activity for groups from the directory audit log: Resource audit (all groups or
 //! one) and My audit, over a date range, a page at a time, with a CSV of what is shown.
 
-use crate::auth::session::{Graph, Session};
+use crate::auth::session::Session;
+use crate::client::{use_graph, Graph};
 use crate::components::blade::Blade;
 use crate::components::data_table::DataTable;
 use crate::components::error_bar::ErrorBar;
@@ -49,7 +50,7 @@ async fn fetch(
 /// Audit.
 #[component]
 pub fn Audit() -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let session = expect_context::<Session>();
     let query = use_query_map();
     let tab = use_tab("tab", TABS);
@@ -120,10 +121,10 @@ pub fn Audit() -> impl IntoView {
                     <div class="pim-field"><label for="audit-group">"Group"</label>
                         <select id="audit-group" on:change=move |e| group.set(event_target_value(&e))>
                             <option value="" selected=move || group.get().is_empty()>"All groups"</option>
-                            {move || groups.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().map(|g| {
+                            <For each=move || groups.get().and_then(|r| r.ok()).unwrap_or_default() key=|g| g.id.clone() children=move |g| {
                                 let (id, value) = (g.id.clone(), g.id.clone());
                                 view! { <option value=value selected=move || group.get() == id>{g.display_name.unwrap_or(g.id)}</option> }
-                            }).collect_view()}
+                            } />
                         </select></div>
                 })}
                 <a class="pim-button" href=download download="pim-audit.csv">"Download CSV"</a>

@@ -3,7 +3,7 @@
 //! anything is sent; one `$batch` for everyone, a result for each, failures kept to retry.
 
 use super::schedule_draft::{max_note, settings_of, ScheduleDraft};
-use crate::auth::session::Graph;
+use crate::client::{use_graph, Graph};
 use crate::components::context_pane::ContextPane;
 use crate::components::datetime::{from_input, to_input};
 use crate::components::draft::{discard_draft, use_draft_of};
@@ -37,7 +37,7 @@ type Outcome = Vec<(Picked, Result<(), GraphError>)>;
 /// The wizard; `close` gets a sentence to announce when something was assigned.
 #[component]
 pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let (gr, g) = (graph.clone(), group_id.clone());
     let settings = LocalResource::new(move || both_settings(gr.clone(), g.clone()));
     let step = RwSignal::new(1u8);
@@ -214,10 +214,10 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
                 </div>
                 <PeoplePicker label="Select members" on_pick=pick />
                 <ul class="pim-list" aria-label="Selected members">
-                    {move || chosen.get().into_iter().map(|p| {
-                        let id = p.id.clone();
-                        view! { <li>{p.name.clone()} " " <button type="button" class="pim-button pim-button--small" aria-label=format!("Remove {}", p.name) on:click=move |_| chosen.update(|c| c.retain(|x| x.id != id))>"Remove"</button></li> }
-                    }).collect_view()}
+                    <For each=move || chosen.get() key=|p| p.id.clone() let:p>
+                        <li>{p.name.clone()} " " <button type="button" class="pim-button pim-button--small" aria-label=format!("Remove {}", p.name)
+                            on:click={let id = p.id.clone(); move |_| chosen.update(|c| c.retain(|x| x.id != id))}>"Remove"</button></li>
+                    </For>
                 </ul>
                 <button class="pim-button pim-button--primary" type="button" disabled=move || chosen.with(Vec::is_empty) on:click=move |_| step.set(2)>"Next"</button>
                 " "
@@ -226,7 +226,7 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
             <form class="pim-form" hidden=move || step.get() != 2 on:submit=submit novalidate>
                 <p>"Assigning to:"</p>
                 <ul class="pim-list" aria-label="Selected members">
-                    {move || chosen.get().into_iter().map(|p| view! { <li>{p.name}</li> }).collect_view()}
+                    <For each=move || chosen.get() key=|p| p.id.clone() let:p><li>{p.name}</li></For>
                 </ul>
                 <fieldset class="pim-field">
                     <legend>"Assignment type"</legend>
@@ -269,9 +269,10 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
                     </div>
                 })}
                 {assign.error_bar()}
-                {move || assign.value().get().map(|outcome| outcome.into_iter().filter_map(|(p, r)| r.err().map(|e| (p, e))).map(|(p, error)| view! {
+                <For each=move || assign.value().get().unwrap_or_default().into_iter().filter_map(|(p, r)| r.err().map(|e| (p, e)))
+                    key=|(p, e)| (p.id.clone(), e.request_id.clone()) let:((p, error))>
                     <p>{format!("{} was not assigned:", p.name)}</p><ErrorBar error />
-                }).collect_view())}
+                </For>
                 <button class="pim-button" type="button" on:click=move |_| step.set(1)>"Back"</button>
                 " "
                 <SubmitButton label="Assign" pending=Signal::derive(move || assign.pending().get() || current().is_none()) />

@@ -3,7 +3,7 @@
 //! role's settings before it is sent.
 
 use super::schedule_draft::{max_note, settings_of, ScheduleDraft};
-use crate::auth::session::Graph;
+use crate::client::{use_graph, Graph};
 use crate::components::context_pane::ContextPane;
 use crate::components::datetime::to_input;
 use crate::components::draft::{discard_draft, use_draft};
@@ -60,7 +60,7 @@ enum Open {
 /// The action buttons of one row, and the small form each opens.
 #[component]
 pub fn RowActions(row: Row, name: String, group: String, done: Callback<()>) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let open = RwSignal::new(Open::None);
     let key = format!(
         "row.{group}.{}.{}.{:?}",
@@ -135,7 +135,7 @@ fn EditSchedule(
     key: String,
     close: Callback<bool>,
 ) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let (g, gr, access) = (group.clone(), graph.clone(), row.access);
     let settings = LocalResource::new(move || {
         let (graph, group) = (gr.clone(), g.clone());

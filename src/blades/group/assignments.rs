@@ -3,7 +3,7 @@
 
 use super::assign_wizard::AddAssignments;
 use super::assignment_row::RowActions;
-use crate::auth::session::Graph;
+use crate::client::{use_graph, Graph};
 use crate::components::command_bar::CommandBar;
 use crate::components::data_table::DataTable;
 use crate::components::datetime::local;
@@ -156,7 +156,7 @@ pub fn Assignments(
     #[prop(into)]
     group_id: Signal<String>,
 ) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let version = RwSignal::new(0u32);
     let data = LocalResource::new(move || {
         version.track();

@@ -3,7 +3,7 @@
 
 use super::edit_tabs::{ActivationTab, AssignmentTab, NotificationTab};
 use super::settings_data::Loaded;
-use crate::auth::session::Graph;
+use crate::client::{use_graph, Graph};
 use crate::components::command_bar::CommandBar;
 use crate::components::draft::{discard_draft, use_draft_of};
 use crate::components::error_bar::ErrorBar;
@@ -80,7 +80,7 @@ pub fn SettingsEditor(
     /// Called when done.
     on_close: Callback<Option<String>>,
 ) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let draft = RwSignal::new(loaded.settings.clone());
     let key = draft_key(&group_id, role);
     use_draft_of(key.clone(), move || draft.get(), move |d| draft.set(d));
@@ -139,10 +139,11 @@ pub fn SettingsEditor(
                 <ErrorBar error />
             })}
             <ul class="pim-issues" aria-live="polite">
-                {move || issues.get().into_iter().filter(|e| tried.get() || e.severity == Severity::Warning).map(|e| {
+                <For each=move || { let all = tried.get(); issues.get().into_iter().filter(move |e| all || e.severity == Severity::Warning) }
+                    key=|e| (e.field, e.message.clone()) children=|e| {
                     let class = if e.severity == Severity::Error { "pim-issues__error" } else { "pim-issues__warning" };
                     view! { <li class=class role=if e.severity == Severity::Error { "alert" } else { "status" }>{format!("{}: {}", e.field, e.message)}</li> }
-                }).collect_view()}
+                } />
             </ul>
             {save.error_bar()}
             <CommandBar label="Editor commands">

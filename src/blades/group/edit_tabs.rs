@@ -99,12 +99,12 @@ pub fn ActivationTab(
         <Show when=move || draft.with(|d| d.activation.approval)>
             <PeoplePicker label="Select approver(s)" on_pick=add />
             <ul class="pim-chosen" aria-label="Approvers">
-                {move || draft.with(|d| d.activation.approvers.clone()).into_iter().map(|a| {
+                <For each=move || draft.with(|d| d.activation.approvers.clone()) key=|a| match a { Approver::User(i) | Approver::Group(i) => i.clone() } children=move |a| {
                     let id = match &a { Approver::User(i) | Approver::Group(i) => i.clone() };
                     let name = picked_names.with(|n| n.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone())).unwrap_or(id);
                     let remove = a.clone();
                     view! { <li>{name.clone()} " " <button type="button" class="pim-button" aria-label=format!("Remove {name}") on:click=move |_| draft.update(|d| d.activation.approvers.retain(|x| *x != remove))>"Remove"</button></li> }
-                }).collect_view()}
+                } />
             </ul>
         </Show>
     }
@@ -184,11 +184,13 @@ pub fn NotificationTab(draft: RwSignal<RoleSettings>) -> impl IntoView {
             }
         }).collect_view();
         view! {
+            <div class="pim-table-scroll" role="region" aria-label=SECTIONS[s] tabindex="0">
             <table class="pim-table">
                 <caption>{SECTIONS[s]}</caption>
                 <thead><tr><th scope="col">"Type"</th><th scope="col">"Default recipients"</th><th scope="col">"Additional recipients"</th><th scope="col">"Critical emails only"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
         }
     }).collect_view()
 }

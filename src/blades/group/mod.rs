@@ -10,7 +10,7 @@ mod schedule_draft;
 mod settings;
 mod settings_data;
 
-use crate::auth::session::Graph;
+use crate::client::use_graph;
 use crate::components::blade::Blade;
 use crate::components::error_bar::ErrorBar;
 use crate::components::shell::CurrentGroupName;
@@ -33,7 +33,7 @@ pub fn GroupBlade() -> impl IntoView {
         | Route::GroupAudit(id) => id,
         _ => String::new(),
     });
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let group = LocalResource::new(move || {
         let (graph, id) = (graph.clone(), group_id.get());
         async move {

@@ -1,9 +1,10 @@
 //! The group's overview: what membership and ownership grant (Entra roles, Conditional Access
 //! policies that include or exclude the group) and who is eligible and active now. One batch.
 
-use crate::auth::session::Graph;
+use crate::client::{use_graph, Graph};
 use crate::components::data_table::DataTable;
 use crate::components::loaded::Loaded;
+use crate::components::text_list::TextList;
 use crate::graph::batch::decode;
 use crate::graph::conditional_access::list_policies;
 use crate::graph::error::GraphError;
@@ -89,7 +90,7 @@ pub fn GroupOverview(
     #[prop(into)]
     group_id: Signal<String>,
 ) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let data = LocalResource::new(move || load(graph.clone(), group_id.get()));
     view! {
         <Loaded resource=data loading="Loading the overview…" let:o>
@@ -98,15 +99,10 @@ pub fn GroupOverview(
                     let roles = o.roles.iter().map(|r| r.role_definition.as_ref().and_then(|d| d.display_name.clone()).unwrap_or_else(|| r.role_definition_id.clone())).collect::<Vec<_>>();
                     view! {
                         <h2>"Microsoft Entra roles"</h2>
-                        {if roles.is_empty() { view! { <p>"Membership grants no Microsoft Entra role."</p> }.into_any() } else {
-                            view! { <ul class="pim-list" aria-label="Microsoft Entra roles">{roles.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
-                        }}
+                        <TextList label="Microsoft Entra roles" items=roles empty="Membership grants no Microsoft Entra role." />
                         <h2>"Conditional Access policies"</h2>
-                        {if o.policies.is_empty() { view! { <p>"No Conditional Access policy includes or excludes this group."</p> }.into_any() } else {
-                            view! { <ul class="pim-list" aria-label="Conditional Access policies">{o.policies.into_iter().map(|(p, how)| view! {
-                                <li>{p.display_name.unwrap_or(p.id)} " — " {how} " (" {p.state.unwrap_or_default()} ")"</li>
-                            }).collect_view()}</ul> }.into_any()
-                        }}
+                        <TextList label="Conditional Access policies" empty="No Conditional Access policy includes or excludes this group."
+                            items=o.policies.into_iter().map(|(p, how)| format!("{} — {how} ({})", p.display_name.unwrap_or(p.id), p.state.unwrap_or_default())).collect() />
                         <h2>"Assignments now"</h2>
                         {people(o.eligible, "Eligible")}
                         {people(o.active, "Active")}

@@ -1,6 +1,6 @@
 //! `/groups/ID/settings/member|owner`: every setting of one role, read from the group's policy.
 
-use crate::auth::session::Graph;
+use crate::client::use_graph;
 use crate::components::command_bar::CommandBar;
 use crate::components::draft::use_draft;
 use crate::components::loaded::Loaded as Load;
@@ -21,7 +21,7 @@ pub fn RoleSettingsView(
     /// Member or Owner.
     role: GroupRole,
 ) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let version = RwSignal::new(0u32);
     let loaded = LocalResource::new(move || {
         version.track();
@@ -158,11 +158,13 @@ fn NotificationTable(
             }
         }).collect_view();
         view! {
+            <div class="pim-table-scroll" role="region" aria-label=*caption tabindex="0">
             <table class="pim-table">
                 <caption>{*caption}</caption>
                 <thead><tr><th scope="col">"Type"</th><th scope="col">"Default recipients"</th><th scope="col">"Additional recipients"</th><th scope="col">"Critical emails only"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
         }
     }).collect_view()
 }

@@ -1,7 +1,7 @@
 //! What a role's settings page and its editor read: the policy's settings, the tenant's
 //! authentication contexts and the approvers' names, in two batches.
 
-use crate::auth::session::Graph;
+use crate::client::Graph;
 use crate::domain::principals::Names;
 use crate::domain::settings::{Approver, RoleSettings};
 use crate::graph::conditional_access::list_authentication_context_class_references;

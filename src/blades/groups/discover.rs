@@ -4,7 +4,7 @@
 use super::list::{progress_text, PAGE};
 use super::onboard::onboard;
 use super::scan::{invalidate, scan, Row};
-use crate::auth::session::Graph;
+use crate::client::use_graph;
 use crate::components::command_bar::CommandBar;
 use crate::components::context_pane::ContextPane;
 use crate::components::data_table::DataTable;
@@ -19,7 +19,7 @@ type Outcome = Vec<(String, String, Result<(), GraphError>)>;
 /// The discovery table and its command.
 #[component]
 pub fn Discover() -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let (progress, set_progress) = signal((0usize, 0usize));
     let (refresh, set_refresh) = signal(0u32);
     let g = graph.clone();
@@ -83,7 +83,7 @@ pub fn Discover() -> impl IntoView {
             <ContextPane title="Manage groups" on_close=Callback::new(move |_| confirming.set(false))>
                 <p><strong>"Onboarding cannot be undone."</strong>
                     {move || format!(" Once PIM manages these {} groups, they cannot be taken out of PIM management. Their policies get new ids.", selected.with(Vec::len))}</p>
-                <ul class="pim-list">{move || selected.get().into_iter().map(|(_, n)| view! { <li>{n}</li> }).collect_view()}</ul>
+                <ul class="pim-list"><For each=move || selected.get() key=|(id, _)| id.clone() let:((_id, n))><li>{n}</li></For></ul>
                 <button class="pim-button pim-button--primary" type="button" on:click=confirm>"Confirm"</button>
                 " "
                 <button class="pim-button" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
@@ -95,7 +95,9 @@ pub fn Discover() -> impl IntoView {
             let failed = outcome.into_iter().filter_map(|(_, name, r)| r.err().map(|e| (name, e))).collect::<Vec<_>>();
             view! {
                 {(!ok.is_empty()).then(|| view! { <p role="status">{format!("Now managed by PIM: {}.", ok.join(", "))}</p> })}
-                {failed.into_iter().map(|(name, error)| view! { <p>{format!("{name} could not be onboarded:")}</p><ErrorBar error /> }).collect_view()}
+                <For each=move || failed.clone() key=|(name, e)| (name.clone(), e.request_id.clone()) let:((name, error))>
+                    <p>{format!("{name} could not be onboarded:")}</p><ErrorBar error />
+                </For>
             }
         })}
         <div class="pim-field pim-field--search">

@@ -2,7 +2,7 @@
 //! at a time so thousands of groups stay quick to render.
 
 use super::scan::{scan, Row};
-use crate::auth::session::Graph;
+use crate::client::use_graph;
 use crate::components::data_table::DataTable;
 use crate::components::error_bar::ErrorBar;
 use crate::domain::managed::{kind, matches};
@@ -20,7 +20,7 @@ pub fn progress_text((done, total): (usize, usize)) -> String {
 /// The managed groups table.
 #[component]
 pub fn ManagedGroups(refresh: ReadSignal<u32>) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let (progress, set_progress) = signal((0usize, 0usize));
     let data = LocalResource::new(move || {
         refresh.track();

@@ -2,7 +2,7 @@
 //! to bring it under PIM at once.
 
 use super::onboard::onboard;
-use crate::auth::session::Graph;
+use crate::client::{use_graph, Graph};
 use crate::components::draft::{discard_draft, use_draft};
 use crate::components::error_bar::ErrorBar;
 use crate::components::field::Field;
@@ -19,7 +19,7 @@ const DRAFT: &str = "new-group";
 /// The New group form.
 #[component]
 pub fn NewGroupForm() -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let form = RwSignal::new(NewGroup::default());
     use_draft(DRAFT, form);
     let problem = RwSignal::new(None::<(&'static str, &'static str)>);

@@ -2,7 +2,7 @@
 //! assignment or its first policy change, so this re-submits one rule of its Member policy
 //! unchanged. Policy ids change at that moment, so nothing here keeps them.
 
-use crate::auth::session::Graph;
+use crate::client::Graph;
 use crate::graph::error::GraphError;
 use crate::graph::model::{Page, PolicyRule, UnifiedRoleManagementPolicyAssignment};
 use crate::graph::policies::{

@@ -3,7 +3,7 @@
 //! schedules (counted), three requests per group, 18 to a `$batch`, three batches in flight. The
 //! answer is kept for the session and dropped whenever this app onboards or creates a group.
 
-use crate::auth::session::Graph;
+use crate::client::Graph;
 use crate::domain::managed::{not_eligible_reason, Signals};
 use crate::graph::batch::decode;
 use crate::graph::directory::{list_groups, GROUP_FIELDS};

@@ -3,7 +3,8 @@
 //! two as requests an admin decides.
 
 use super::data::MyRole;
-use crate::auth::session::{Graph, Session};
+use crate::auth::session::Session;
+use crate::client::use_graph;
 use crate::components::context_pane::ContextPane;
 use crate::components::draft::{discard_draft, use_draft};
 use crate::components::field::Field;
@@ -83,7 +84,7 @@ pub fn RoleAction(
     #[prop(into, default = Signal::stored(None))]
     max: Signal<Option<u32>>,
 ) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let session = expect_context::<Session>();
     let blocked = RwSignal::new(None::<String>);
     let label = match action {

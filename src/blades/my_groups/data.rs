@@ -1,7 +1,7 @@
 //! What My roles shows, read in one `$batch` (instances, requests, contexts, groups expanded) and
 //! then the roles' settings in a second, so rows paint after one round trip.
 
-use crate::auth::session::Graph;
+use crate::client::Graph;
 use crate::domain::assignments::{expired, parse, Kind, Row};
 use crate::domain::settings::RoleSettings;
 use crate::graph::batch::decode;

@@ -7,7 +7,7 @@ mod memory;
 mod pane;
 mod rows;
 
-use crate::auth::session::Graph;
+use crate::client::use_graph;
 use crate::components::blade::Blade;
 use crate::components::draft::use_draft;
 use crate::components::error_bar::ErrorBar;
@@ -37,7 +37,7 @@ const TABS: &[Tab] = &[
 /// My roles | Groups.
 #[component]
 pub fn MyGroups() -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let version = RwSignal::new(0u32);
     let g = graph.clone();
     let mine = LocalResource::new(move || {
@@ -137,7 +137,7 @@ pub fn MyGroups() -> impl IntoView {
     view! {
         <Blade title=Route::MyGroups.heading()>
             {move || (!announced.get().is_empty()).then(|| view! {
-                <ul class="pim-list" role="status" aria-label="Results">{announced.get().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                <ul class="pim-list" role="status" aria-label="Results"><For each=move || announced.get() key=|s| s.clone() let:s><li>{s}</li></For></ul>
             })}
             {pane}
             <Tabs param="tab" tabs=TABS label="My roles" selected=tab>

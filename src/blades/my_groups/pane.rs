@@ -4,7 +4,8 @@
 
 use super::data::MyRole;
 use super::memory::{recall, remember};
-use crate::auth::session::{current_location, Graph, Session};
+use crate::auth::session::{current_location, Session};
+use crate::client::{use_graph, Graph};
 use crate::components::context_pane::ContextPane;
 use crate::components::datetime::from_input;
 use crate::components::draft::discard_draft;
@@ -108,7 +109,7 @@ pub fn ActivatePane(
     draft: RwSignal<PaneDraft>,
     close: Callback<Vec<String>>,
 ) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let session = expect_context::<Session>();
     let single = roles.len() == 1;
     let title = format!(

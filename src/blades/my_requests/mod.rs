@@ -1,7 +1,7 @@
 //! `/my/requests`: the signed-in user's PIM requests (activations, extensions, renewals) with
 //! their status, reason and schedule, newest first, and **Cancel** on a pending one.
 
-use crate::auth::session::Graph;
+use crate::client::{use_graph, Graph};
 use crate::components::blade::Blade;
 use crate::components::data_table::DataTable;
 use crate::components::datetime::local;
@@ -99,7 +99,7 @@ fn pending(status: &str) -> bool {
 
 #[component]
 fn Cancel(item: Mine, done: Callback<()>) -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let req = cancel_schedule_request(item.eligible, &item.r.id);
     let cancel = use_submit(
         move |_: ()| {
@@ -151,7 +151,7 @@ fn row(m: Mine, done: Callback<()>) -> impl IntoView {
 /// My requests.
 #[component]
 pub fn MyRequests() -> impl IntoView {
-    let graph = expect_context::<Graph>();
+    let graph = use_graph();
     let version = RwSignal::new(0u32);
     let data = LocalResource::new(move || {
         version.track();

@@ -1,0 +1,131 @@
+// The client's write rules and paging (issue 12), against the emulator's faults: a write whose
+// answer is lost is read back, never sent twice; a token refused inside a $batch is refreshed and
+// the parts resent; every page of a collection is read.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { newPage, signIn, signedInPage, startStack } from "./harness.mjs";
+import { ALEX, advance, log, setUpS1, state } from "./stories.mjs";
+
+const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
+
+async function fault(stack, body) {
+  const res = await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  assert.equal(res.status, 201);
+}
+const clearFaults = (stack) => fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "DELETE" });
+const emulatorNow = async (stack) => Date.parse((await (await fetch(`${stack.emulatorUrl}/_emulator/clock`)).json()).now);
+
+describe("writes whose answer is lost", () => {
+  let stack, group;
+  before(async () => { stack = await startStack(); group = await setUpS1(stack); });
+  after(async () => { await stack?.stop(); });
+
+  test("New group under 'apply, then 504' makes exactly one group and says it was created", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/groups/new");
+    await page.getByLabel("Group name").fill("Lost Answer Admins");
+    const mark = (await log(stack)).total;
+    await fault(stack, { path: "/v1.0/groups", method: "POST", kind: "applyThenError", status: 504, count: 1 });
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.getByText("Group Lost Answer Admins created.").waitFor();
+    const made = (await state(stack)).groups.filter((g) => g.displayName === "Lost Answer Admins");
+    assert.equal(made.length, 1, "one group, not two");
+    const posts = (await log(stack, mark)).value.filter((r) => r.method === "POST" && r.url === "/v1.0/groups");
+    assert.equal(posts.length, 1, "the POST was not resent");
+    await clearFaults(stack);
+  });
+
+  test("an activation batch under 'apply, then drop' leaves one request and the pane says it is pending", async () => {
+    const page = await newPage(stack);
+    await page.clock.setSystemTime(await emulatorNow(stack));
+    await signIn(page, stack, "Alex Wilber", "/my/groups");
+    const name = "Activate – CA-Exclusion-LegacyMFA";
+    await page.getByRole("button", { name: "Activate CA-Exclusion-LegacyMFA (Member)" }).click();
+    await page.getByRole("dialog", { name }).getByLabel("Reason").fill("Dropped connection story");
+    // The first Activate may lead through the step-up page; the fault is armed for the batch
+    // that carries the request, which is the last click.
+    const submit = async () => page.getByRole("dialog", { name }).getByRole("button", { name: "Activate" }).click();
+    await submit();
+    await page.waitForURL((u) => u.pathname.includes("/authorize") || u.origin === stack.appUrl, { timeout: 5000 }).catch(() => {});
+    if (await page.getByRole("button", { name: "Continue" }).isVisible().catch(() => false)) {
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
+      await fault(stack, { path: "/v1.0/$batch", method: "POST", kind: "applyThenDrop", count: 1 });
+      await submit();
+    }
+    await page.getByText("CA-Exclusion-LegacyMFA (Member): Request sent: pending approval.").waitFor();
+    const mine = (await state(stack)).requests.filter((r) => r.groupId === group && r.principalId === ALEX && r.action === "selfActivate");
+    assert.equal(mine.length, 1, "one request");
+    assert.equal(mine[0].status, "PendingApproval");
+    const armed = (await (await fetch(`${stack.emulatorUrl}/_emulator/faults`)).json()).value;
+    assert.deepEqual(armed.map((f) => f.count), [0], "the fault was armed and fired");
+    await clearFaults(stack);
+  });
+
+  test("an approval under 'apply, then 504' shows the decision recorded", async () => {
+    const pending = (await state(stack)).requests.find((r) => r.groupId === group && r.status === "PendingApproval");
+    assert.ok(pending, "a request waits");
+    const diego = await newPage(stack);
+    await diego.clock.setSystemTime(await emulatorNow(stack));
+    await signIn(diego, stack, "Diego Siciliani", `/approvals/${pending.id}`);
+    await diego.getByRole("button", { name: "Approve" }).click();
+    await diego.getByLabel("Justification").fill("Approved through a lost answer");
+    const mark = (await log(stack)).total;
+    await fault(stack, { path: "/v1.0/identityGovernance/privilegedAccess/group/assignmentApprovals/*", method: "PATCH", kind: "applyThenError", status: 504, count: 1 });
+    await diego.getByRole("button", { name: "Submit" }).click();
+    await diego.getByText(/^Approved by Diego Siciliani/).waitFor();
+    const patches = (await log(stack, mark)).value.filter((r) => r.method === "PATCH" && r.url.includes("assignmentApprovals"));
+    assert.equal(patches.length, 1, "the decision was sent once");
+    assert.notEqual((await state(stack)).requests.find((r) => r.id === pending.id).status, "PendingApproval");
+    await clearFaults(stack);
+  });
+
+  test("Assignments refreshes a token Graph refused inside a batch and shows its rows", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${HELPDESK}/assignments`);
+    const table = page.getByRole("table", { name: "Eligible assignments" });
+    await table.getByRole("row").nth(1).waitFor();
+    const before = (await log(stack)).total;
+    // Two hours on the emulator's clock only: the browser still believes its token fresh.
+    await advance(stack, { hours: 2 });
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await table.getByRole("row").nth(1).waitFor();
+    const since = (await log(stack, before)).value;
+    assert.ok(since.some((r) => r.inBatch && r.status === 401), "Graph refused the token inside the batch");
+    assert.ok(since.some((r) => r.inBatch && r.status === 200 && r.url.includes("eligibilitySchedules")), "and the resent parts were answered");
+    assert.equal(await page.getByText("InvalidAuthenticationToken").count(), 0, "no error shown");
+    assert.ok((await table.getByRole("row").count()) > 1);
+  });
+});
+
+describe("paging", () => {
+  let stack;
+  before(async () => { stack = await startStack({ tenant: "paging", pageSize: 20 }); });
+  after(async () => { await stack?.stop(); });
+
+  test("with 20 items a page, Patti sees her 50 eligible groups and Diego all 30 requests waiting", async () => {
+    const patti = await signedInPage(stack, "Patti Fernandez", {}, "/my/groups");
+    const eligible = patti.getByRole("table", { name: "Eligible assignments" });
+    await eligible.getByRole("cell", { name: "Paged Group 49", exact: true }).waitFor();
+    assert.equal(await eligible.getByRole("cell", { name: /^Paged Group \d\d$/ }).count(), 50);
+
+    const alex = await signedInPage(stack, "Alex Wilber", {}, "/my/groups");
+    const mine = alex.getByRole("table", { name: "Eligible assignments" });
+    await mine.getByRole("cell", { name: "Paged Group 29", exact: true }).waitFor();
+    for (let n = 0; n < 30; n++) {
+      await mine.getByRole("checkbox", { name: `Select Paged Group ${String(n).padStart(2, "0")} (Member)` }).check();
+    }
+    await alex.getByRole("button", { name: "Activate selected" }).click();
+    const pane = alex.getByRole("dialog", { name: /^Activate – Paged Group 00/ });
+    await pane.getByLabel("Reason").fill("Thirty at once");
+    await pane.getByRole("button", { name: "Activate" }).click();
+    await alex.getByText("Paged Group 29 (Member): Request sent: pending approval.").waitFor();
+    const waiting = (await state(stack)).requests.filter((r) => r.status === "PendingApproval");
+    assert.equal(waiting.length, 30);
+
+    const diego = await signedInPage(stack, "Diego Siciliani", {}, "/approvals");
+    const list = diego.getByRole("table", { name: "Requests waiting for your approval" });
+    await list.getByRole("link", { name: /Paged Group 29/ }).waitFor();
+    assert.equal(await list.getByRole("link", { name: /^Alex Wilber – Paged Group/ }).count(), 30);
+    const pages = (await log(stack)).value.filter((r) => r.url.includes("skiptoken"));
+    assert.ok(pages.length > 0, "the emulator paged and the app followed");
+  });
+});
