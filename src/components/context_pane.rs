@@ -103,7 +103,10 @@ pub fn ContextPane(
                 <button type="button" class="pim-button pim-pane__close" aria-label="Close"
                     on:click=move |_| on_close.run(())>"✕"</button>
             </div>
-            <div class="pim-pane__body">{children()}</div>
+            // The pane's own boundary: what it reads (settings, search results) waits here. Without
+            // it the app's root <Suspense> would take the page's nodes out and back while a read
+            // is pending, and a <dialog> taken out of the document stops being modal.
+            <div class="pim-pane__body"><Transition fallback=|| view! { <p role="status" class="pim-loading">"Loading…"</p> }>{children()}</Transition></div>
         </dialog>
     }
 }

@@ -229,6 +229,60 @@ impl Outcome {
     }
 }
 
+/// A group role the user holds, as a self-service request needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Held {
+    pub group_id: String,
+    pub access: AccessId,
+    pub start: Option<DateTime<Utc>>,
+    pub end: Option<DateTime<Utc>>,
+}
+
+/// The request for a self-service `action` (deactivate, extend, renew) on `held`; extensions and
+/// renewals ask for the same length again, from `now`, capped at `max` minutes.
+pub fn self_request(
+    held: &Held,
+    me: &str,
+    action: ScheduleRequestAction,
+    reason: &str,
+    max: Option<u32>,
+    now: DateTime<Utc>,
+) -> NewScheduleRequest {
+    let schedule = match action {
+        ScheduleRequestAction::SelfDeactivate => None,
+        _ => {
+            let length = match (held.start, held.end) {
+                (Some(s), Some(e)) if e > s => e - s,
+                _ => Duration::days(30),
+            };
+            // From now, for the length the assignment had: the policy's maximum counts from the
+            // start, so starting at the old start would ask for more than it allows.
+            let length = match max {
+                Some(m) => length.min(Duration::minutes(m.into())),
+                None => length,
+            };
+            let (start, end) = (now, now + length);
+            Some(RequestSchedule {
+                start_date_time: Some(start.to_rfc3339_opts(SecondsFormat::Secs, true)),
+                expiration: Some(Expiration {
+                    kind: Some(ExpirationType::AfterDateTime),
+                    end_date_time: Some(end.to_rfc3339_opts(SecondsFormat::Secs, true)),
+                    duration: None,
+                }),
+            })
+        }
+    };
+    NewScheduleRequest {
+        access_id: held.access,
+        principal_id: me.to_owned(),
+        group_id: held.group_id.clone(),
+        action,
+        schedule_info: schedule,
+        justification: Some(reason.trim().to_owned()).filter(|r| !r.is_empty()),
+        ticket_info: None,
+    }
+}
+
 /// The time left of an activation, as a countdown: "3 h 59 min 58 s".
 pub fn time_left(end: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let s = (end - now).num_seconds().max(0);

@@ -19,6 +19,14 @@ pub fn duration(minutes: u32) -> String {
     }
 }
 
+/// The portal's word for a group role: **Member** or **Owner**.
+pub fn role(access: crate::graph::model::AccessId) -> &'static str {
+    match access {
+        crate::graph::model::AccessId::Owner => "Owner",
+        _ => "Member",
+    }
+}
+
 pub fn yes_no(b: bool) -> &'static str {
     if b {
         "Yes"

@@ -128,6 +128,7 @@ describe("accessibility", () => {
   test("the Activate pane and Add assignments work with the keyboard alone: focus goes in, stays, comes back", async () => {
     const alex = await at(1280, "Alex Wilber", "/my/groups");
     const activate = alex.getByRole("button", { name: "Activate CA-Exclusion-LegacyMFA (Member)" });
+    await activate.click({ trial: true }); // waits until the settings are read and it is enabled
     await activate.focus();
     await alex.keyboard.press("Enter");
     const pane = alex.getByRole("dialog", { name: "Activate – CA-Exclusion-LegacyMFA" });

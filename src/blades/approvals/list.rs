@@ -8,7 +8,6 @@ use crate::domain::approval::{age, time_left};
 use crate::domain::assignments::{parse, span};
 use crate::domain::wording::duration;
 use crate::graph::error::GraphError;
-use crate::graph::model::AccessId;
 use crate::graph::pim::{filter_by_current_user, Collection, On};
 use chrono::Utc;
 use leptos::prelude::*;
@@ -51,7 +50,7 @@ fn row(w: Waiting) -> impl IntoView {
     view! {
         <tr>
             <td><a href=format!("/approvals/{}", w.item.id)>{format!("{who} – {group}")}</a></td>
-            <td>{if w.item.access_id == AccessId::Owner { "Owner" } else { "Member" }}</td>
+            <td>{crate::domain::wording::role(w.item.access_id)}</td>
             <td>{w.item.justification.clone().unwrap_or_default()}</td>
             <td>{ticket}</td>
             <td>{length}</td>

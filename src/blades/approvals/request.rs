@@ -17,7 +17,7 @@ use crate::graph::batch::decode;
 use crate::graph::conditional_access::list_policies;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
-    AccessId, Approval, ConditionalAccessPolicy, Page, PrivilegedAccessGroupScheduleRequest,
+    Approval, ConditionalAccessPolicy, Page, PrivilegedAccessGroupScheduleRequest,
     UnifiedRoleAssignment,
 };
 use crate::graph::pim::{
@@ -125,7 +125,7 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
                         <dl class="pim-settings">
                             {field("Requester", who.clone())}
                             {field("Group", group.clone())}
-                            {field("Role", if r.access_id == AccessId::Owner { "Owner".into() } else { "Member".into() })}
+                            {field("Role", crate::domain::wording::role(r.access_id).into())}
                             {field("Reason", r.justification.clone().unwrap_or_else(|| "None given".into()))}
                             {field("Ticket", ticket.unwrap_or_else(|| "None".into()))}
                             {field("Duration", length)}

@@ -15,7 +15,7 @@ use crate::graph::batch::decode;
 use crate::graph::directory::get_user;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
-    AccessId, Expanded, Page, PrivilegedAccessGroupSchedule, PrivilegedAccessGroupScheduleRequest,
+    Expanded, Page, PrivilegedAccessGroupSchedule, PrivilegedAccessGroupScheduleRequest,
 };
 use crate::graph::pim::{list_for_group, Collection};
 use leptos::prelude::*;
@@ -119,11 +119,7 @@ fn table(
         Signal::derive(move || rows.iter().take(shown.get()).cloned().collect::<Vec<_>>());
     let row = move |r: Row| {
         let name = names.of(&r.principal_id);
-        let role = if r.access == AccessId::Owner {
-            "Owner"
-        } else {
-            "Member"
-        };
+        let role = crate::domain::wording::role(r.access);
         let by = r
             .assigned_by
             .as_deref()

@@ -64,11 +64,7 @@ fn who(p: &WithPrincipal) -> String {
 
 fn people(list: Vec<WithPrincipal>, caption: &'static str) -> impl IntoView {
     let row = |p: WithPrincipal| {
-        let role = if p.item.access_id == crate::graph::model::AccessId::Owner {
-            "Owner"
-        } else {
-            "Member"
-        };
+        let role = crate::domain::wording::role(p.item.access_id);
         let ends = p
             .item
             .end_date_time

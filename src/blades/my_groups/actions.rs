@@ -10,58 +10,12 @@ use crate::components::draft::{discard_draft, use_draft};
 use crate::components::field::Field;
 use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::activation::deactivation_blocked;
+use crate::domain::activation::{self_request, Held};
 use crate::graph::error::GraphError;
-use crate::graph::model::{
-    Expiration, ExpirationType, NewScheduleRequest, RequestSchedule, ScheduleRequestAction,
-};
+use crate::graph::model::ScheduleRequestAction;
 use crate::graph::pim::create_schedule_request;
-use chrono::{Duration, SecondsFormat, Utc};
+use chrono::Utc;
 use leptos::prelude::*;
-
-/// The request for `action` on `role`; extensions and renewals ask for the same length again,
-/// from now.
-fn body(
-    role: &MyRole,
-    me: &str,
-    action: ScheduleRequestAction,
-    reason: &str,
-    max: Option<u32>,
-) -> NewScheduleRequest {
-    let now = Utc::now();
-    let schedule = match action {
-        ScheduleRequestAction::SelfDeactivate => None,
-        _ => {
-            let length = match (role.start, role.end) {
-                (Some(s), Some(e)) if e > s => e - s,
-                _ => Duration::days(30),
-            };
-            // From now, for the length the assignment had: the policy's maximum counts from the
-            // start, so starting at the old start would ask for more than it allows.
-            let length = match max {
-                Some(m) => length.min(Duration::minutes(m.into())),
-                None => length,
-            };
-            let (start, end) = (now, now + length);
-            Some(RequestSchedule {
-                start_date_time: Some(start.to_rfc3339_opts(SecondsFormat::Secs, true)),
-                expiration: Some(Expiration {
-                    kind: Some(ExpirationType::AfterDateTime),
-                    end_date_time: Some(end.to_rfc3339_opts(SecondsFormat::Secs, true)),
-                    duration: None,
-                }),
-            })
-        }
-    };
-    NewScheduleRequest {
-        access_id: role.access,
-        principal_id: me.to_owned(),
-        group_id: role.group_id.clone(),
-        action,
-        schedule_info: schedule,
-        justification: Some(reason.trim().to_owned()).filter(|r| !r.is_empty()),
-        ticket_info: None,
-    }
-}
 
 /// What Extend or Renew has typed, kept across a sign-in redirect: whether its pane is open and
 /// the reason.
@@ -111,7 +65,13 @@ pub fn RoleAction(
                 r.clone(),
             );
             let reason = asking.with_untracked(|a| a.reason.clone());
-            let body = body(&r, &me, action, &reason, max.get_untracked());
+            let held = Held {
+                group_id: r.group_id.clone(),
+                access: r.access,
+                start: r.start,
+                end: r.end,
+            };
+            let body = self_request(&held, &me, action, &reason, max.get_untracked(), Utc::now());
             async move {
                 let eligible = action == ScheduleRequestAction::SelfRenew || eligibility;
                 let v = serde_json::to_value(body)

@@ -35,11 +35,7 @@ pub struct MyRole {
 
 impl MyRole {
     pub fn role(&self) -> &'static str {
-        if self.access == AccessId::Owner {
-            "Owner"
-        } else {
-            "Member"
-        }
+        crate::domain::wording::role(self.access)
     }
     pub fn key(&self) -> (String, AccessId) {
         (self.group_id.clone(), self.access)

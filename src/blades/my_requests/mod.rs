@@ -10,7 +10,7 @@ use crate::components::submit::use_submit;
 use crate::domain::assignments::{parse, span};
 use crate::graph::batch::decode;
 use crate::graph::error::GraphError;
-use crate::graph::model::{AccessId, Page, PrivilegedAccessGroupScheduleRequest};
+use crate::graph::model::{Page, PrivilegedAccessGroupScheduleRequest};
 use crate::graph::pim::{
     cancel_schedule_request, filter_by_current_user, get_approval, Collection, On,
 };
@@ -120,11 +120,7 @@ fn row(m: Mine, done: Callback<()>) -> impl IntoView {
         m.r.schedule_info.as_ref(),
         parse(m.r.created_date_time.as_deref()),
     );
-    let role = if m.r.access_id == AccessId::Owner {
-        "Owner"
-    } else {
-        "Member"
-    };
+    let role = crate::domain::wording::role(m.r.access_id);
     let action =
         m.r.action
             .map(|a| match a.as_str() {

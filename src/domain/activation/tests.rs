@@ -199,3 +199,39 @@ fn a_context_asked_for_later_joins_the_others() {
     assert_eq!(with_context(None, Some("c3")).as_deref(), Some("c3"));
     assert_eq!(with_context(None, None), None);
 }
+
+#[test]
+fn an_extension_asks_for_the_same_length_again_from_now_capped_by_the_settings() {
+    use crate::graph::model::ScheduleRequestAction;
+    let now: DateTime<Utc> = "2026-12-02T10:00:00Z".parse().unwrap();
+    let held = Held {
+        group_id: "g".into(),
+        access: AccessId::Member,
+        start: Some("2026-09-01T00:00:00Z".parse().unwrap()),
+        end: Some("2026-12-10T00:00:00Z".parse().unwrap()),
+    };
+    let r = self_request(
+        &held,
+        "me",
+        ScheduleRequestAction::SelfExtend,
+        " rota ",
+        Some(60 * 24 * 30),
+        now,
+    );
+    let s = r.schedule_info.unwrap();
+    assert_eq!(s.start_date_time.as_deref(), Some("2026-12-02T10:00:00Z"));
+    assert_eq!(
+        s.expiration.unwrap().end_date_time.as_deref(),
+        Some("2027-01-01T10:00:00Z")
+    );
+    assert_eq!(r.justification.as_deref(), Some("rota"));
+    let off = self_request(
+        &held,
+        "me",
+        ScheduleRequestAction::SelfDeactivate,
+        "",
+        None,
+        now,
+    );
+    assert!(off.schedule_info.is_none() && off.justification.is_none());
+}
