@@ -50,8 +50,10 @@ pub fn accept(callback: Callback, expected_state: Option<&str>) -> Result<String
             description,
             state,
         } => {
-            // An error carrying a foreign state is still refused as forged.
-            if state.is_some() && state.as_deref() != expected_state {
+            // Entra returns the state with its errors too. An error without it, or with another,
+            // is a link anyone could craft (`/?error=...&error_description=<any text>`): refused,
+            // so no attacker-chosen text is shown in the app's chrome.
+            if state.is_none() || state.as_deref() != expected_state {
                 return Err(AuthError::StateMismatch);
             }
             Err(AuthError::authority(&error, &description))
@@ -85,6 +87,12 @@ mod tests {
         }
         let forged = parse("error=access_denied&error_description=x&state=evil").unwrap();
         assert_eq!(accept(forged, Some("s1")), Err(AuthError::StateMismatch));
+        let stateless = parse("error=access_denied&error_description=Call+0800+now").unwrap();
+        assert_eq!(
+            accept(stateless.clone(), Some("s1")),
+            Err(AuthError::StateMismatch)
+        );
+        assert_eq!(accept(stateless, None), Err(AuthError::StateMismatch));
     }
 
     #[test]

@@ -14,14 +14,30 @@ pub struct ClaimsChallenge {
 }
 
 impl ClaimsChallenge {
-    /// The authentication context asked for, if any (`c1`...).
+    /// The authentication contexts asked for, if any: every valid one (`c1`..`c99`) of `value`
+    /// and `values`, joined as `c1,c2`. Anything else in a challenge is not sent on to the
+    /// authority, since the challenge is remote text.
     pub fn acrs(&self) -> Option<String> {
         let acrs = &self.claims["access_token"]["acrs"];
-        acrs["value"]
-            .as_str()
-            .or_else(|| acrs["values"][0].as_str())
-            .map(str::to_owned)
+        let mut found: Vec<&str> = vec![];
+        let listed = acrs["values"].as_array().into_iter().flatten();
+        for v in std::iter::once(&acrs["value"]).chain(listed) {
+            if let Some(c) = v.as_str().filter(|c| valid_context(c)) {
+                if !found.contains(&c) {
+                    found.push(c);
+                }
+            }
+        }
+        (!found.is_empty()).then(|| found.join(","))
     }
+}
+
+/// An authentication context id as Entra defines them: `c1` to `c99`.
+pub fn valid_context(c: &str) -> bool {
+    c.strip_prefix('c')
+        .filter(|n| !n.starts_with('0'))
+        .and_then(|n| n.parse::<u8>().ok())
+        .is_some_and(|n| (1..=99).contains(&n))
 }
 
 fn percent_decode(s: &str) -> Option<String> {

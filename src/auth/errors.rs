@@ -19,6 +19,8 @@ pub enum AuthError {
     Transport(String),
     /// No session: the user has to sign in.
     SignInRequired,
+    /// The id token is not for this app, this tenant or this moment, or names nobody.
+    IdToken(String),
 }
 
 /// Reads `AADSTS50011: text` at the start of an `error_description`.
@@ -29,6 +31,20 @@ pub fn aadsts_code(description: &str) -> Option<u32> {
 }
 
 impl AuthError {
+    /// Whether only a new interactive sign-in can mend this: the refresh token is dead or the
+    /// authority wants the user. A network blip or a server error is worth trying again first,
+    /// and never by sending the user away from what they typed.
+    pub fn needs_interaction(&self) -> bool {
+        match self {
+            AuthError::SignInRequired => true,
+            AuthError::Authority { error, .. } => matches!(
+                error.as_str(),
+                "invalid_grant" | "interaction_required" | "login_required" | "consent_required"
+            ),
+            _ => false,
+        }
+    }
+
     /// An error from the authority's redirect or token endpoint.
     pub fn authority(error: &str, description: &str) -> AuthError {
         AuthError::Authority {
@@ -45,6 +61,7 @@ impl AuthError {
             AuthError::NonceMismatch => "The identity token was not issued for this sign-in. Sign in again.",
             AuthError::Transport(_) => "The sign-in service could not be reached. Check the network and try again.",
             AuthError::SignInRequired => "Sign in to continue.",
+            AuthError::IdToken(_) => "The identity token does not belong to this app and tenant. Check tenant and client id in config.json, then sign in again.",
             AuthError::Authority { code, error, .. } => match (code, error.as_str()) {
                 (Some(65001), _) | (_, "consent_required") => "An administrator must grant consent to this app's permissions in Entra ID (Enterprise applications > Permissions).",
                 (Some(65004), _) | (_, "access_denied") => "Sign-in was cancelled or consent was declined. Sign in again and accept, or ask an administrator.",
@@ -67,6 +84,7 @@ impl fmt::Display for AuthError {
             AuthError::NonceMismatch => write!(f, "The identity token's nonce does not match."),
             AuthError::Transport(why) => write!(f, "Could not complete sign-in: {why}"),
             AuthError::SignInRequired => write!(f, "Not signed in."),
+            AuthError::IdToken(why) => write!(f, "The identity token was refused: {why}"),
             AuthError::Authority {
                 error, description, ..
             } => write!(f, "{error}: {description}"),
@@ -79,6 +97,19 @@ impl std::error::Error for AuthError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_dead_grant_or_a_demand_for_the_user_leads_to_sign_in() {
+        assert!(AuthError::authority("invalid_grant", "AADSTS700084: expired").needs_interaction());
+        assert!(
+            AuthError::authority("interaction_required", "AADSTS50076: MFA").needs_interaction()
+        );
+        assert!(
+            !AuthError::authority("temporarily_unavailable", "AADSTS90033").needs_interaction()
+        );
+        assert!(!AuthError::authority("server_error", "").needs_interaction());
+        assert!(!AuthError::Transport("connection reset".into()).needs_interaction());
+    }
 
     #[test]
     fn reads_aadsts_codes_and_gives_advice() {

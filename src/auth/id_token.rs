@@ -1,6 +1,7 @@
 //! The signed-in account, read from the id token for display and for `principalId`. The token's
 //! signature is not checked here: it came straight from the token endpoint over TLS, as MSAL.js
-//! also trusts it; what is checked is that it belongs to this sign-in (the `nonce`).
+//! also trusts it; what is checked is that it belongs to this sign-in (the `nonce`), this app
+//! (`aud`), the configured tenant (`tid`, `iss`), this moment (`exp`) and somebody (`oid`).
 
 use super::claims::base64_decode;
 use super::errors::AuthError;
@@ -17,8 +18,32 @@ pub struct Account {
     pub tenant_id: String,
 }
 
-/// Reads the account from an id token and checks its nonce against this attempt's.
-pub fn account(id_token: &str, expected_nonce: Option<&str>) -> Result<Account, AuthError> {
+/// What an id token must say to be this sign-in's.
+#[derive(Clone, Debug, Default)]
+pub struct Expected<'a> {
+    pub nonce: Option<&'a str>,
+    pub client_id: &'a str,
+    /// The configured tenant: checked against `tid` and `iss` when it is a tenant id (a domain
+    /// name or `organizations` cannot be compared).
+    pub tenant: &'a str,
+    /// Seconds since 1970, for `exp`.
+    pub now: i64,
+}
+
+fn is_guid(s: &str) -> bool {
+    s.len() == 36
+        && s.char_indices().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => c == '-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// Clock skew allowed on `exp`, as MSAL allows.
+const SKEW_SECS: i64 = 300;
+
+/// Reads the account from an id token and checks it against this sign-in.
+pub fn account(id_token: &str, expected: &Expected<'_>) -> Result<Account, AuthError> {
+    let expected_nonce = expected.nonce;
     let payload = id_token
         .split('.')
         .nth(1)
@@ -33,6 +58,34 @@ pub fn account(id_token: &str, expected_nonce: Option<&str>) -> Result<Account, 
         }
     }
     let text = |k: &str| claims[k].as_str().unwrap_or_default().to_owned();
+    let refuse = |why: &str| Err(AuthError::IdToken(why.to_owned()));
+    let aud_ok = match &claims["aud"] {
+        serde_json::Value::String(a) => a == expected.client_id,
+        serde_json::Value::Array(a) => a.iter().any(|x| x.as_str() == Some(expected.client_id)),
+        _ => false,
+    };
+    if !aud_ok {
+        return refuse("it was issued to another application (aud)");
+    }
+    if is_guid(expected.tenant) {
+        let tid = text("tid");
+        if !tid.eq_ignore_ascii_case(expected.tenant) {
+            return refuse("it comes from another tenant (tid)");
+        }
+        if !text("iss")
+            .to_ascii_lowercase()
+            .ends_with(&format!("/{}/v2.0", tid.to_ascii_lowercase()))
+        {
+            return refuse("its issuer is not the tenant's (iss)");
+        }
+    }
+    match claims["exp"].as_i64() {
+        Some(exp) if exp + SKEW_SECS > expected.now => {}
+        _ => return refuse("it has expired (exp)"),
+    }
+    if text("oid").is_empty() {
+        return refuse("it names no user (oid)");
+    }
     Ok(Account {
         name: text("name"),
         username: text("preferred_username"),
@@ -63,15 +116,60 @@ mod tests {
         format!("eyJhbGciOiJSUzI1NiJ9.{out}.sig")
     }
 
+    const TID: &str = "9c3e4b1a-6f0d-4e2b-8a57-1d2c3b4a5e6f";
+
+    fn expect(nonce: &str) -> Expected<'_> {
+        Expected {
+            nonce: Some(nonce),
+            client_id: "app",
+            tenant: TID,
+            now: 1_000_000,
+        }
+    }
+
+    fn claims(over: serde_json::Value) -> String {
+        let mut c = serde_json::json!({"name": "Megan Bowen", "preferred_username": "MeganB@contoso.onmicrosoft.com",
+            "oid": "o1", "tid": TID, "nonce": "n-1", "aud": "app", "exp": 1_000_100,
+            "iss": format!("https://login.microsoftonline.com/{TID}/v2.0")});
+        c.as_object_mut()
+            .unwrap()
+            .extend(over.as_object().unwrap().clone());
+        token(&c.to_string())
+    }
+
     #[test]
     fn reads_the_account_and_checks_the_nonce() {
-        let t = token(
-            r#"{"name":"Megan Bowen","preferred_username":"MeganB@contoso.onmicrosoft.com","oid":"o1","tid":"t1","nonce":"n-1"}"#,
-        );
-        let a = account(&t, Some("n-1")).unwrap();
+        let t = claims(serde_json::json!({}));
+        let a = account(&t, &expect("n-1")).unwrap();
         assert_eq!(a.name, "Megan Bowen");
         assert_eq!(a.object_id, "o1");
-        assert_eq!(account(&t, Some("other")), Err(AuthError::NonceMismatch));
-        assert!(account("garbage", None).is_err());
+        assert_eq!(account(&t, &expect("other")), Err(AuthError::NonceMismatch));
+        assert!(account("garbage", &expect("n-1")).is_err());
+    }
+
+    #[test]
+    fn a_token_for_another_app_tenant_time_or_nobody_is_refused() {
+        use serde_json::json;
+        let refused = |over: serde_json::Value| {
+            matches!(
+                account(&claims(over), &expect("n-1")),
+                Err(AuthError::IdToken(_))
+            )
+        };
+        assert!(refused(json!({"aud": "other-app"})));
+        assert!(refused(
+            json!({"tid": "00000000-0000-0000-0000-000000000000"})
+        ));
+        assert!(refused(json!({"iss": "https://evil.example/v2.0"})));
+        assert!(refused(json!({"exp": 1_000_000 - 301})));
+        assert!(refused(json!({"exp": null})));
+        assert!(refused(json!({"oid": ""})));
+        assert!(!refused(json!({"aud": ["x", "app"]})));
+        // A domain-name tenant cannot be compared with tid; the rest still holds.
+        let by_domain = Expected {
+            tenant: "contoso.onmicrosoft.com",
+            ..expect("n-1")
+        };
+        assert!(account(&claims(json!({"tid": "other"})), &by_domain).is_ok());
     }
 }

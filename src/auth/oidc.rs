@@ -4,7 +4,7 @@
 
 use super::claims;
 use super::errors::AuthError;
-use super::id_token::{account, Account};
+use super::id_token::{account, Account, Expected};
 use super::tokens::TokenSet;
 use crate::config::AppConfig;
 use oauth2::basic::{
@@ -151,7 +151,15 @@ pub async fn redeem<C: for<'c> AsyncHttpClient<'c>>(
         .id_token
         .as_deref()
         .ok_or_else(|| AuthError::Transport("no id token in the answer".into()))?;
-    let who = account(id, Some(&attempt.nonce))?;
+    let who = account(
+        id,
+        &Expected {
+            nonce: Some(&attempt.nonce),
+            client_id: &cfg.client_id,
+            tenant: &cfg.tenant_id,
+            now,
+        },
+    )?;
     Ok((token_set(&r, now, attempt.acrs.clone()), who))
 }
 

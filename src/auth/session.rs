@@ -178,10 +178,17 @@ impl Session {
                 None => return Err(AuthError::SignInRequired),
             }
         }
+        // The flag falls with the guard, so a refresh whose future is dropped (the blade closed)
+        // does not leave every later caller waiting for it.
+        struct InFlight(Session);
+        impl Drop for InFlight {
+            fn drop(&mut self) {
+                self.0.lock().refreshing = false;
+            }
+        }
         self.lock().refreshing = true;
-        let result = self.refresh_once(rt, acrs).await;
-        self.lock().refreshing = false;
-        result
+        let _flight = InFlight(self.clone());
+        self.refresh_once(rt, acrs).await
     }
 
     async fn refresh_once(
@@ -191,7 +198,20 @@ impl Session {
     ) -> Result<String, AuthError> {
         let cfg = self.cfg();
         let rt = rt.ok_or(AuthError::SignInRequired)?;
-        match oidc::refresh(&cfg, &rt, acrs.map(str::to_owned), now(), &send).await {
+        let mut attempt = 0;
+        let answer = loop {
+            match oidc::refresh(&cfg, &rt, acrs.map(str::to_owned), now(), &send).await {
+                // A blip or a server error: back off and try again (0.5, 1, 2 s), and if it still
+                // fails, say so where the user is, their edits intact.
+                Err(e) if !e.needs_interaction() && attempt < 3 => {
+                    sleep(500 << attempt).await;
+                    attempt += 1;
+                }
+                Err(e) if !e.needs_interaction() => return Err(e),
+                other => break other,
+            }
+        };
+        match answer {
             Ok(tokens) => {
                 let access = tokens.access_token.clone();
                 self.lock().cache.put(&cfg.scopes, tokens);

@@ -102,6 +102,35 @@ pub fn current(
         .collect()
 }
 
+/// Expired assignments over several groups: `expired` for each group of `requests`, with
+/// `current` (each current row with its group) telling what still holds. Pairs of group id and row.
+pub fn expired_by_group(
+    kind: Kind,
+    requests: &[PrivilegedAccessGroupScheduleRequest],
+    current: &[(String, Row)],
+    now: DateTime<Utc>,
+) -> Vec<(String, Row)> {
+    let groups: std::collections::BTreeSet<&str> =
+        requests.iter().map(|q| q.group_id.as_str()).collect();
+    let mut out = vec![];
+    for g in groups {
+        let of_group: Vec<_> = requests
+            .iter()
+            .filter(|q| q.group_id == g)
+            .cloned()
+            .collect();
+        let now_held: Vec<Row> = current
+            .iter()
+            .filter(|(cg, _)| cg == g)
+            .map(|(_, r)| r.clone())
+            .collect();
+        for row in expired(kind, &of_group, &now_held, now) {
+            out.push((g.to_owned(), row));
+        }
+    }
+    out
+}
+
 /// Assignments of one kind that ran out in the last 30 days. Graph drops a schedule once it ends,
 /// so they are read from the granting requests: the latest provisioned grant per principal and
 /// role whose end has passed, unless a later request removed it or a current schedule replaced it.
@@ -260,6 +289,37 @@ mod tests {
             assigned_by: None,
         };
         assert!(expired(Kind::Active, &[old], &[live], now()).is_empty());
+    }
+
+    #[test]
+    fn expired_rows_are_found_group_by_group() {
+        let grant = |id: &str, group: &str| {
+            req(
+                json!({"id": id, "groupId": group, "action": "adminAssign", "createdDateTime": "2026-11-01T00:00:00Z",
+                "scheduleInfo": {"startDateTime": "2026-11-01T00:00:00Z", "expiration": {"type": "afterDateTime", "endDateTime": "2026-11-10T00:00:00Z"}}}),
+            )
+        };
+        let live = Row {
+            kind: Kind::Eligible,
+            principal_id: "alex".into(),
+            access: AccessId::Member,
+            state: "Eligible",
+            start: None,
+            end: None,
+            created: None,
+            assigned_by: None,
+        };
+        // g1's grant ran out; g2 was granted again and still holds.
+        let rows = expired_by_group(
+            Kind::Eligible,
+            &[grant("a", "g1"), grant("b", "g2")],
+            &[("g2".to_owned(), live)],
+            now(),
+        );
+        assert_eq!(
+            rows.iter().map(|(g, _)| g.as_str()).collect::<Vec<_>>(),
+            ["g1"]
+        );
     }
 
     #[test]

@@ -82,8 +82,10 @@ pub fn filter(from: &str, to: &str, group: Option<&str>, initiated_by: Option<&s
 }
 
 fn cell(s: &str) -> String {
-    // Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
-    let s = if s.starts_with(['=', '+', '-', '@']) {
+    // Quoted when needed; a leading = + - @ (or a tab or carriage return, which spreadsheets skip
+    // before reading a formula) is defused so a spreadsheet never runs it as one (OWASP CSV
+    // injection).
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
         s.to_owned()
@@ -170,5 +172,7 @@ mod tests {
         };
         let c = csv(&[row]);
         assert_eq!(c, "Time,Activity,Initiated by,Group,Principal,Result,Reason\r\nt,\"Approve, then \"\"go\"\"\",'=cmd(),g,p,success,\"line\nbreak\"\r\n");
+        assert_eq!(cell("\t=1+1"), "'\t=1+1");
+        assert_eq!(cell("\r=1+1"), "\"'\r=1+1\"");
     }
 }

@@ -74,28 +74,6 @@ pub struct RoleSettings {
     pub conflicting_requirements: bool,
 }
 
-/// The role's settings from a policy-assignment answer (`graph::queries::role_policy`); a group
-/// always has both policies, so a missing one is an error to show, never default settings.
-// GraphError is the app's one error value, shown whole (code, message, request id); boxing it here
-// alone would only make callers unbox it.
-#[allow(clippy::result_large_err)]
-pub fn from_policy_page(
-    page: crate::graph::model::Page<crate::graph::model::UnifiedRoleManagementPolicyAssignment>,
-) -> Result<RoleSettings, crate::graph::error::GraphError> {
-    page.value
-        .into_iter()
-        .next()
-        .and_then(|a| a.policy)
-        .map(|p| RoleSettings::from_rules(&p.rules))
-        .ok_or_else(|| {
-            crate::graph::error::GraphError::from_response(
-                404,
-                Default::default(),
-                "{\"error\":{\"code\":\"PolicyNotFound\",\"message\":\"Graph returned no role management policy for this group and role.\"}}",
-            )
-        })
-}
-
 fn find<'a>(rules: &'a [PolicyRule], id: &str) -> Option<&'a PolicyRule> {
     rules.iter().find(|r| r.id().eq_ignore_ascii_case(id))
 }

@@ -27,6 +27,32 @@ pub fn role(access: crate::graph::model::AccessId) -> &'static str {
     }
 }
 
+/// The three notification sections of a role's settings, in the portal's order.
+pub const NOTIFICATION_SECTIONS: [&str; 3] = [
+    "Send notifications when members are assigned as eligible to this role",
+    "Send notifications when members are assigned as active to this role",
+    "Send notifications when eligible members activate this role",
+];
+
+/// The rows of each notification section, in the portal's words.
+pub const NOTIFICATION_ROWS: [[&str; 3]; 3] = [
+    [
+        "Role assignment alert",
+        "Notification to the assigned user (assignee)",
+        "Request to approve a role assignment renewal/extension",
+    ],
+    [
+        "Role assignment alert",
+        "Notification to the assigned user (assignee)",
+        "Request to approve a role assignment renewal/extension",
+    ],
+    [
+        "Role activation alert",
+        "Notification to activated user (requestor)",
+        "Request to approve an activation",
+    ],
+];
+
 pub fn yes_no(b: bool) -> &'static str {
     if b {
         "Yes"

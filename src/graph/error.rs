@@ -100,6 +100,23 @@ impl GraphError {
         }
     }
 
+    /// An answer Graph gave that does not hold what it must (a group without its policy, a policy
+    /// without a rule every policy has): shown like any refusal, with its own code.
+    pub fn unexpected(code: &str, message: &str) -> GraphError {
+        GraphError {
+            status: 200,
+            code: code.to_owned(),
+            message: message.to_owned(),
+            inner_code: None,
+            request_id: None,
+            client_request_id: None,
+            date: None,
+            claims: None,
+            retry_after: None,
+            outcome_unknown: false,
+        }
+    }
+
     /// The code to show and to branch on: the PIM code when it was wrapped.
     pub fn effective_code(&self) -> &str {
         match self.code.as_str() {

@@ -2,6 +2,8 @@
 //! policy by its assignment and change its rules. Policy ids change when a group is onboarded,
 //! so they are looked up every time, never kept.
 
+use super::error::GraphError;
+use super::model::{Page, UnifiedRoleManagementPolicy, UnifiedRoleManagementPolicyAssignment};
 use super::request::{eq, segment, GraphRequest};
 use serde_json::Value;
 
@@ -59,8 +61,32 @@ pub fn update_role_management_policy_rule(
     GraphRequest::patch(&path, body)
 }
 
+/// The one policy of a `role_policy` answer. A group always has both role policies, so an answer
+/// without it is an error to show, never default settings.
+pub fn the_policy(
+    page: Page<UnifiedRoleManagementPolicyAssignment>,
+) -> Result<UnifiedRoleManagementPolicy, GraphError> {
+    page.value
+        .into_iter()
+        .next()
+        .and_then(|a| a.policy)
+        .ok_or_else(|| {
+            GraphError::unexpected(
+                "PolicyNotFound",
+                "Graph returned no role management policy for this group and role.",
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_answer_without_the_policy_is_an_error() {
+        let page = serde_json::from_value(serde_json::json!({"value": []})).unwrap();
+        let e = super::the_policy(page).unwrap_err();
+        assert_eq!(e.code, "PolicyNotFound");
+    }
+
     #[test]
     fn the_policy_is_found_by_scope_and_role_with_its_rules() {
         let r = super::role_policy("g1", "member");

@@ -14,9 +14,10 @@ pub fn eq(prop: &str, value: &str) -> String {
 }
 
 /// A `$search` clause (`"displayName:ops"`); double quotes inside the term are dropped, as the
-/// directory does not accept them escaped.
+/// directory does not accept them escaped, and so are backslashes, which would escape the
+/// closing quote and leave the clause unterminated.
 pub fn search_term(prop: &str, term: &str) -> String {
-    format!("\"{prop}:{}\"", term.replace('"', ""))
+    format!("\"{prop}:{}\"", term.replace(['"', '\\'], ""))
 }
 
 /// An id or name as one path segment: everything but letters, digits and `-._~` is
@@ -175,6 +176,15 @@ pub fn under_base(base: &str, link: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_terms_stay_one_clause_whatever_is_typed() {
+        assert_eq!(search_term("displayName", "ad\\"), "\"displayName:ad\"");
+        assert_eq!(
+            search_term("displayName", "a\"b\\\"c"),
+            "\"displayName:abc\""
+        );
+    }
 
     #[test]
     fn only_reads_and_batches_of_reads_are_idempotent() {

@@ -76,6 +76,27 @@ describe("writes whose answer is lost", () => {
     await clearFaults(stack);
   });
 
+  test("a dropped /token during a refresh is tried again: the user stays on the page with the edits", async () => {
+    const control = (path, body) => fetch(`${stack.emulatorUrl}/_emulator/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    await control("token-lifetime", { seconds: 2 });
+    try {
+      const page = await signedInPage(stack, "Megan Bowen", {}, "/groups/new");
+      await page.getByLabel("Group name").fill("Blip Group");
+      await page.waitForTimeout(2500); // the token is stale now
+      await fault(stack, { path: "*/oauth2/v2.0/token", kind: "drop", count: 1 });
+      const at = page.url();
+      await page.getByRole("button", { name: "Create" }).click();
+      await page.getByText("Group Blip Group created.").waitFor();
+      assert.equal(page.url(), at, "never sent away to sign in");
+      const armed = (await (await fetch(`${stack.emulatorUrl}/_emulator/faults`)).json()).value;
+      assert.deepEqual(armed.map((f) => f.count), [0], "the token endpoint dropped one refresh");
+      assert.equal((await state(stack)).groups.filter((g) => g.displayName === "Blip Group").length, 1);
+    } finally {
+      await control("token-lifetime", { seconds: 3599 });
+      await clearFaults(stack);
+    }
+  });
+
   test("Assignments refreshes a token Graph refused inside a batch and shows its rows", async () => {
     const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${HELPDESK}/assignments`);
     const table = page.getByRole("table", { name: "Eligible assignments" });

@@ -67,3 +67,27 @@ fn several_contexts_are_asked_for_together() {
         json!({"essential": true, "values": ["c1", "c2"]})
     );
 }
+
+#[test]
+fn only_valid_contexts_are_taken_and_all_of_them() {
+    let ch = |v: serde_json::Value| ClaimsChallenge {
+        claims: serde_json::json!({"access_token": {"acrs": v}}),
+    };
+    assert_eq!(
+        ch(serde_json::json!({"value": "c1"})).acrs().as_deref(),
+        Some("c1")
+    );
+    assert_eq!(
+        ch(serde_json::json!({"values": ["c2", "c7", "c2"]}))
+            .acrs()
+            .as_deref(),
+        Some("c2,c7")
+    );
+    assert_eq!(
+        ch(serde_json::json!({"values": ["c100", "c0", "x1", "c01", "c1&prompt=none"]})).acrs(),
+        None
+    );
+    assert!(
+        super::valid_context("c99") && !super::valid_context("c") && !super::valid_context("C1")
+    );
+}

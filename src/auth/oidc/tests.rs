@@ -92,7 +92,7 @@ fn token_answer(nonce: &str) -> Vec<u8> {
     let id = format!(
         "e30.{}.sig",
         b64url(&format!(
-            r#"{{"name":"Megan Bowen","preferred_username":"m@c","oid":"o1","tid":"t1","nonce":"{nonce}"}}"#
+            r#"{{"name":"Megan Bowen","preferred_username":"m@c","oid":"o1","tid":"t1","nonce":"{nonce}","aud":"6731de76-14a6-49ae-97bc-6eba6914391e","exp":4600,"iss":"https://login.microsoftonline.com/t1/v2.0"}}"#
         ))
     );
     serde_json::json!({"token_type":"Bearer","scope":"https://graph.microsoft.com/User.Read","expires_in":3599,"access_token":"AT","refresh_token":"RT","id_token":id}).to_string().into_bytes()

@@ -30,12 +30,7 @@ async fn update(
 ) -> Result<Vec<String>, GraphError> {
     let req = role_policy(&group, role.slug());
     let page: Page<UnifiedRoleManagementPolicyAssignment> = graph.get(&req).await?;
-    let policy = page
-        .value
-        .into_iter()
-        .next()
-        .and_then(|a| a.policy)
-        .ok_or_else(|| GraphError::transport("the group has no role management policy", "-"))?;
+    let policy = crate::graph::policies::the_policy(page)?;
     let changed: Vec<PolicyRule> = patch(&policy.rules, &draft);
     if changed.is_empty() {
         return Ok(vec![]);

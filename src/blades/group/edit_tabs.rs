@@ -159,20 +159,11 @@ pub fn AssignmentTab(draft: RwSignal<RoleSettings>) -> impl IntoView {
 /// Notification: the nine rows, each with default recipients, additional ones, critical only.
 #[component]
 pub fn NotificationTab(draft: RwSignal<RoleSettings>) -> impl IntoView {
-    const SECTIONS: [&str; 3] = [
-        "Send notifications when members are assigned as eligible to this role",
-        "Send notifications when members are assigned as active to this role",
-        "Send notifications when eligible members activate this role",
-    ];
-    const ROWS: [&str; 3] = [
-        "Role assignment alert",
-        "Notification to the assigned user (assignee)",
-        "Request to approve",
-    ];
+    use crate::domain::wording::{NOTIFICATION_ROWS as ROWS, NOTIFICATION_SECTIONS as SECTIONS};
     (0..3).map(|s| {
         let rows = (0..3).map(|r| {
             let i = s * 3 + r;
-            let label = if s == 2 { ["Role activation alert", "Notification to activated user (requestor)", "Request to approve an activation"][r] } else if r == 2 { "Request to approve a role assignment renewal/extension" } else { ROWS[r] };
+            let label = ROWS[s][r];
             view! {
                 <tr data-rule=NOTIFICATION_RULES[i]>
                     <th scope="row">{label}</th>

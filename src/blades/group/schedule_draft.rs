@@ -9,7 +9,13 @@ use crate::domain::wording::duration;
 use chrono::Utc;
 use leptos::prelude::*;
 
-pub use crate::domain::settings::from_policy_page as settings_of;
+/// A role's settings from a `role_policy` answer.
+pub fn settings_of(
+    page: crate::graph::model::Page<crate::graph::model::UnifiedRoleManagementPolicyAssignment>,
+) -> Result<crate::domain::settings::RoleSettings, crate::graph::error::GraphError> {
+    crate::graph::policies::the_policy(page)
+        .map(|p| crate::domain::settings::RoleSettings::from_rules(&p.rules))
+}
 
 /// The draft of a schedule, as kept in sessionStorage.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -37,11 +37,21 @@ pub fn RoleSettingsView(
         editing,
     );
     let outcome = RwSignal::new(None::<String>);
+    // "Updated" is said once the settings have been read again, so what it sits above is true.
+    let said = RwSignal::new(None::<String>);
     let close = Callback::new(move |result: Option<String>| {
         editing.set(false);
         if let Some(message) = result {
-            outcome.set(Some(message));
+            said.set(Some(message));
             version.update(|v| *v += 1);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = loaded.get() {
+            if let Some(message) = said.get_untracked() {
+                said.set(None);
+                outcome.set(Some(message));
+            }
         }
     });
     view! {
@@ -123,28 +133,7 @@ fn SettingsList(loaded: Loaded) -> impl IntoView {
 fn NotificationTable(
     notifications: Vec<crate::domain::settings::NotificationSetting>,
 ) -> impl IntoView {
-    const SECTIONS: [&str; 3] = [
-        "Send notifications when members are assigned as eligible to this role",
-        "Send notifications when members are assigned as active to this role",
-        "Send notifications when eligible members activate this role",
-    ];
-    const ROWS: [[&str; 3]; 3] = [
-        [
-            "Role assignment alert",
-            "Notification to the assigned user (assignee)",
-            "Request to approve a role assignment renewal/extension",
-        ],
-        [
-            "Role assignment alert",
-            "Notification to the assigned user (assignee)",
-            "Request to approve a role assignment renewal/extension",
-        ],
-        [
-            "Role activation alert",
-            "Notification to activated user (requestor)",
-            "Request to approve an activation",
-        ],
-    ];
+    use crate::domain::wording::{NOTIFICATION_ROWS as ROWS, NOTIFICATION_SECTIONS as SECTIONS};
     SECTIONS.iter().enumerate().map(|(section, caption)| {
         let rows = (0..3).map(|r| {
             let n = notifications[section * 3 + r].clone();

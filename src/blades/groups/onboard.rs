@@ -13,12 +13,17 @@ use crate::graph::policies::{
 pub async fn onboard(graph: &Graph, group_id: &str) -> Result<(), GraphError> {
     let req = role_policy(group_id, "member");
     let page: Page<UnifiedRoleManagementPolicyAssignment> = graph.get(&req).await?;
-    let policy = page.value.into_iter().next().and_then(|a| a.policy).ok_or_else(|| {
-        GraphError::from_response(404, Default::default(), "{\"error\":{\"code\":\"PolicyNotFound\",\"message\":\"The group has no role management policy.\"}}")
-    })?;
-    let rule: PolicyRule = policy.rules.into_iter().find(|r| r.id() == "Expiration_Admin_Eligibility").ok_or_else(|| {
-        GraphError::from_response(404, Default::default(), "{\"error\":{\"code\":\"PolicyRuleNotFound\",\"message\":\"The policy has no Expiration_Admin_Eligibility rule.\"}}")
-    })?;
+    let policy = crate::graph::policies::the_policy(page)?;
+    let rule: PolicyRule = policy
+        .rules
+        .into_iter()
+        .find(|r| r.id() == "Expiration_Admin_Eligibility")
+        .ok_or_else(|| {
+            GraphError::unexpected(
+                "PolicyRuleNotFound",
+                "The policy has no Expiration_Admin_Eligibility rule.",
+            )
+        })?;
     let body =
         serde_json::to_value(&rule).map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
     let req = update_role_management_policy_rule(&policy.id, rule.id(), body);

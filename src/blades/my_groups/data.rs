@@ -2,7 +2,7 @@
 //! then the roles' settings in a second, so rows paint after one round trip.
 
 use crate::client::Graph;
-use crate::domain::assignments::{expired, parse, Kind, Row};
+use crate::domain::assignments::{expired_by_group, parse, Kind, Row};
 use crate::domain::settings::RoleSettings;
 use crate::graph::batch::decode;
 use crate::graph::conditional_access::list_authentication_context_class_references;
@@ -115,16 +115,14 @@ pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
         .into_iter()
         .map(|r| r.item)
         .collect();
-    let mut expired_rows = vec![];
-    let groups: std::collections::BTreeSet<&str> =
-        reqs.iter().map(|q| q.group_id.as_str()).collect();
-    for g in groups {
-        let of_group: Vec<_> = reqs.iter().filter(|q| q.group_id == g).cloned().collect();
-        let me = of_group[0].principal_id.clone();
-        let current: Vec<Row> = eligible_rows
-            .iter()
-            .filter(|e| e.group_id == g)
-            .map(|e| Row {
+    let me = reqs
+        .first()
+        .map(|q| q.principal_id.clone())
+        .unwrap_or_default();
+    let current: Vec<(String, Row)> = eligible_rows
+        .iter()
+        .map(|e| {
+            let row = Row {
                 kind: Kind::Eligible,
                 principal_id: me.clone(),
                 access: e.access,
@@ -133,21 +131,23 @@ pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
                 end: e.end,
                 created: None,
                 assigned_by: None,
-            })
-            .collect();
-        for row in expired(Kind::Eligible, &of_group, &current, now) {
-            expired_rows.push(MyRole {
-                group_id: g.to_owned(),
-                group_name: names.get(g).cloned().unwrap_or_else(|| g.to_owned()),
-                access: row.access,
-                start: row.start,
-                end: row.end,
-                activated: false,
-                pending: false,
-                active_now: false,
-            });
-        }
-    }
+            };
+            (e.group_id.clone(), row)
+        })
+        .collect();
+    let expired_rows = expired_by_group(Kind::Eligible, &reqs, &current, now)
+        .into_iter()
+        .map(|(g, row)| MyRole {
+            group_name: names.get(&g).cloned().unwrap_or_else(|| g.clone()),
+            group_id: g,
+            access: row.access,
+            start: row.start,
+            end: row.end,
+            activated: false,
+            pending: false,
+            active_now: false,
+        })
+        .collect();
     Ok(Mine {
         eligible: eligible_rows,
         active: active.value.iter().map(to_role).collect(),
@@ -179,7 +179,8 @@ pub async fn settings(
         .zip(answers)
         .map(|(k, r)| {
             let s = decode::<Page<UnifiedRoleManagementPolicyAssignment>>(Some(r))
-                .and_then(crate::domain::settings::from_policy_page);
+                .and_then(crate::graph::policies::the_policy)
+                .map(|p| RoleSettings::from_rules(&p.rules));
             (k, s)
         })
         .collect()
