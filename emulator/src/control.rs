@@ -11,6 +11,29 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+/// A page on another site can send a simple POST (a form, `text/plain`) here but neither a JSON
+/// content type nor a custom header without a CORS preflight, which these routes never answer:
+/// so a change of the emulator's state needs one of them.
+pub async fn same_site_only(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let writes = !matches!(
+        *req.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD
+    );
+    let h = req.headers();
+    let json = h
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if writes && !json && !h.contains_key("x-emulator-control") {
+        return (
+            StatusCode::FORBIDDEN,
+            Json(json!({"error": "control requests need Content-Type: application/json or an X-Emulator-Control header"})),
+        )
+            .into_response();
+    }
+    next.run(req).await
+}
+
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/_emulator/outbox", get(outbox))
@@ -24,6 +47,7 @@ pub fn routes() -> Router<Shared> {
         .route("/_emulator/token-lifetime", post(token_lifetime))
         .route("/_emulator/page-size", post(page_size))
         .route("/_emulator/state", get(state))
+        .layer(axum::middleware::from_fn(same_site_only))
 }
 
 fn wants_html(headers: &HeaderMap) -> bool {

@@ -256,6 +256,7 @@ async fn reset_returns_to_the_seeded_tenant() {
     assert_eq!(e.call(&t, "POST", "/v1.0/groups", Some(body)).await.0, 201);
     e.http
         .post(format!("{}/_emulator/reset", e.base))
+        .header("x-emulator-control", "1")
         .send()
         .await
         .unwrap();

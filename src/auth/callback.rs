@@ -36,6 +36,21 @@ pub fn parse(query: &str) -> Option<Callback> {
     })
 }
 
+/// Where to land after sign-in: a path of this app only. Anything that would leave the origin
+/// (`//evil.example/x`, `/\\evil`, `https:...`) or is not a path becomes `/`, so the page can
+/// always put it in the address bar and the code never stays there.
+pub fn safe_return(path: &str) -> String {
+    let ok = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.starts_with("/\\")
+        && !path.chars().any(|c| c.is_control());
+    if ok {
+        path.to_owned()
+    } else {
+        "/".to_owned()
+    }
+}
+
 /// The code, if the state is the one this browser sent; the authority's error otherwise.
 pub fn accept(callback: Callback, expected_state: Option<&str>) -> Result<String, AuthError> {
     match callback {
@@ -93,6 +108,24 @@ mod tests {
             Err(AuthError::StateMismatch)
         );
         assert_eq!(accept(stateless, None), Err(AuthError::StateMismatch));
+    }
+
+    #[test]
+    fn only_paths_of_this_app_are_returned_to() {
+        assert_eq!(
+            safe_return("/approvals/r1?from=email#x"),
+            "/approvals/r1?from=email#x"
+        );
+        for bad in [
+            "//evil.example/x",
+            "/\\evil.example",
+            "https://evil.example/",
+            "evil",
+            "",
+            "/a\nb",
+        ] {
+            assert_eq!(safe_return(bad), "/", "{bad}");
+        }
     }
 
     #[test]

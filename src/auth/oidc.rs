@@ -99,7 +99,7 @@ pub fn begin(
         state: state.secret().clone(),
         nonce: nonce.secret().clone(),
         verifier: verifier.secret().clone(),
-        return_to: return_to.to_owned(),
+        return_to: super::callback::safe_return(return_to),
         acrs: p.acrs.map(str::to_owned),
     };
     Ok((url.to_string(), attempt))

@@ -24,6 +24,8 @@ struct State {
     account: Option<Account>,
     /// A refresh is in flight: others wait for it rather than spend the same refresh token.
     refreshing: bool,
+    /// The page is leaving for the authority: no second sign-in may start.
+    leaving: bool,
 }
 
 async fn sleep(ms: i32) {
@@ -59,6 +61,7 @@ impl Session {
                 cache,
                 account,
                 refreshing: false,
+                leaving: false,
             })),
         }
     }
@@ -82,13 +85,25 @@ impl Session {
 
     /// Leaves for the authority; `return_to` is where to land afterwards.
     pub fn sign_in(&self, return_to: &str, prompt: Prompt<'_>) -> Result<(), AuthError> {
-        let (url, attempt) = oidc::begin(&self.cfg(), return_to, prompt)?;
-        save(ATTEMPT, &attempt);
-        let window = web_sys::window().ok_or_else(|| AuthError::Transport("no window".into()))?;
-        window
-            .location()
-            .assign(&url)
-            .map_err(|_| AuthError::Transport("cannot leave for the sign-in page".into()))
+        // The page is already on its way to the authority (a double click on Activate during a
+        // step-up): a second attempt would replace the first one's state, and the sign-in that
+        // comes back would be refused as forged.
+        if std::mem::replace(&mut self.lock().leaving, true) {
+            return Ok(());
+        }
+        let left = oidc::begin(&self.cfg(), return_to, prompt).and_then(|(url, attempt)| {
+            save(ATTEMPT, &attempt);
+            let window =
+                web_sys::window().ok_or_else(|| AuthError::Transport("no window".into()))?;
+            window
+                .location()
+                .assign(&url)
+                .map_err(|_| AuthError::Transport("cannot leave for the sign-in page".into()))
+        });
+        if left.is_err() {
+            self.lock().leaving = false;
+        }
+        left
     }
 
     /// Step-up: a fresh interactive sign-in whose token carries the authentication context.
@@ -125,7 +140,7 @@ impl Session {
             s.account = Some(account);
         }
         self.persist();
-        Ok(Some(attempt.return_to))
+        Ok(Some(callback::safe_return(&attempt.return_to)))
     }
 
     /// A Graph token, refreshed first when it is about to expire. `acrs` asks for the stepped-up

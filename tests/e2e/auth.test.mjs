@@ -45,11 +45,49 @@ describe("sign-in", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL((u) => u.origin === stack.emulatorUrl || u.origin === stack.appUrl);
     await page.getByRole("button", { name: /^Alex Wilber/ }).waitFor();
-    const left = await page.evaluate(() => sessionStorage.length);
-    assert.equal(left, 0, "no token is left in this tab");
+    // Read the app's own origin (the picker is the emulator's): only the next sign-in's attempt
+    // may be there, holding no token, no account, no draft.
+    const app = await page.context().newPage();
+    await app.goto(`${stack.appUrl}/config.json`);
+    const left = await app.evaluate(() => [...Object.keys(sessionStorage), ...Object.keys(localStorage)]);
+    assert.deepEqual(left.filter((k) => k !== "pim.auth.attempt"), [], "nothing of Megan is left on the app's origin");
+    assert.ok(!left.includes("pim.auth.tokens") && !left.includes("pim.auth.account"));
+    await app.close();
     await page.getByRole("button", { name: /^Alex Wilber/ }).click();
     await page.getByRole("button", { name: "Alex Wilber", exact: true }).waitFor();
     assert.equal(await page.getByRole("button", { name: "Megan Bowen", exact: true }).count(), 0);
+  });
+
+  test("a return path that would leave the origin lands on / with no code in the address bar", async () => {
+    const page = await newPage(stack);
+    await page.goto(`${stack.appUrl}//evil.example/x`);
+    await page.waitForURL((u) => u.origin === stack.emulatorUrl);
+    await page.getByRole("button", { name: /^Megan Bowen/ }).click();
+    await page.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
+    await h1(page).waitFor();
+    assert.equal(new URL(page.url()).origin, stack.appUrl);
+    assert.ok(!page.url().includes("code="), page.url());
+    assert.ok(!page.url().includes("evil.example"), page.url());
+  });
+
+  test("an approval link whose id carries a query is refused before any Graph call", async () => {
+    const page = await newPage(stack);
+    await signIn(page, stack, "Diego Siciliani", "/approvals");
+    await h1(page).waitFor();
+    const before = (await (await fetch(`${stack.emulatorUrl}/_emulator/requests`)).json()).total;
+    await page.goto(`${stack.appUrl}/approvals/f8bd9e2d%3F%24select%3Did`);
+    await page.getByText("This link does not name a valid request.", { exact: false }).waitFor();
+    const sent = (await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${before}`)).json()).value;
+    assert.equal(sent.filter((r) => r.url.includes("select=id") || r.url.includes("%24select%3Did")).length, 0, JSON.stringify(sent.map((r) => r.url)));
+    assert.equal(sent.filter((r) => r.url.includes("assignmentApprovals") || r.url.includes("assignmentScheduleRequests/")).length, 0);
+  });
+
+  test("an error callback without this browser's state shows none of its text", async () => {
+    const page = await newPage(stack);
+    await signIn(page, stack, "Megan Bowen", "/my/groups");
+    await page.goto(`${stack.appUrl}/?error=access_denied&error_description=Call%200800%20123%20to%20restore%20access`);
+    await page.waitForLoadState("networkidle");
+    assert.equal(await page.getByText("Call 0800 123").count(), 0, "attacker-chosen text is not shown");
   });
 
   test("a token that expires mid-session is refreshed without the user noticing", async () => {

@@ -12,7 +12,7 @@ async function fault(stack, body) {
   const res = await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   assert.equal(res.status, 201);
 }
-const clearFaults = (stack) => fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "DELETE" });
+const clearFaults = (stack) => fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "DELETE", headers: { "x-emulator-control": "1" } });
 const emulatorNow = async (stack) => Date.parse((await (await fetch(`${stack.emulatorUrl}/_emulator/clock`)).json()).now);
 
 describe("writes whose answer is lost", () => {

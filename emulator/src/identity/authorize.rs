@@ -292,9 +292,11 @@ pub async fn logout(
         s.world().sessions.remove(&sid);
     }
     let app = s.world().app_url.clone();
+    // Exactly the app (its redirect URI), as Entra matches registered URIs: a prefix would let
+    // `APP.evil.example` or `APP/../elsewhere` through.
     let target = p
         .get("post_logout_redirect_uri")
-        .filter(|u| u.starts_with(&app))
+        .filter(|u| **u == app || **u == format!("{app}/"))
         .cloned();
     let mut r = match target {
         Some(t) => Redirect::to(&t).into_response(),

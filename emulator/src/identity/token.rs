@@ -101,6 +101,17 @@ fn redeem(s: &Shared, headers: &HeaderMap, p: &Params) -> Response {
         }
         Some("refresh_token") => {
             let rt = p.get("refresh_token").cloned().unwrap_or_default();
+            // A refresh may narrow the scopes granted at sign-in, never widen them.
+            if let (Some(asked), Some(held)) = (p.get("scope"), w.refresh_tokens.get(&rt)) {
+                let basic = ["openid", "profile", "offline_access", "email"];
+                let wider = asked
+                    .split_whitespace()
+                    .filter(|s| !basic.contains(s))
+                    .find(|s| !held.scopes.iter().any(|h| h == s));
+                if let Some(extra) = wider {
+                    return oauth_error("invalid_grant", 65001, &format!("The user or administrator has not consented to use the application for '{extra}'. Send an interactive authorization request for this user and resource."));
+                }
+            }
             let Some(g) = w.refresh_tokens.remove(&rt) else {
                 return oauth_error("invalid_grant", 700084, "The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which cannot be extended. It is now expired and a new sign in request must be sent by the SPA to the login page.");
             };

@@ -212,10 +212,13 @@ impl Emu {
     }
 
     pub async fn control(&self, method: &str, path: &str, body: Option<Value>) -> Value {
-        let mut req = self.http.request(
-            method.parse().unwrap(),
-            format!("{}/_emulator/{path}", self.base),
-        );
+        let mut req = self
+            .http
+            .request(
+                method.parse().unwrap(),
+                format!("{}/_emulator/{path}", self.base),
+            )
+            .header("x-emulator-control", "1");
         if let Some(b) = body {
             req = req.json(&b);
         }

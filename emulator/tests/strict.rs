@@ -1,0 +1,104 @@
+//! The emulator is as strict as Entra: exact post-logout redirects, refreshes that cannot widen
+//! the scopes granted, and control endpoints no other site can drive.
+
+mod support;
+
+use entra_emulator::tenant::demo::{CLIENT_ID, TENANT_ID};
+use support::*;
+
+#[tokio::test]
+async fn the_logout_redirect_must_be_the_app_exactly() {
+    let e = start().await;
+    let logout = |target: &str| {
+        let url = format!("{}/{TENANT_ID}/oauth2/v2.0/logout", e.base);
+        e.http
+            .get(url)
+            .query(&[("post_logout_redirect_uri", target)])
+            .send()
+    };
+    let ok = logout(&format!("{APP}/")).await.unwrap();
+    assert_eq!(ok.status(), 303);
+    for bad in [
+        format!("{APP}.evil.example/"),
+        format!("{APP}/../x"),
+        format!("{APP}/x"),
+    ] {
+        let r = logout(&bad).await.unwrap();
+        assert_eq!(r.status(), 200, "{bad} is not followed");
+        assert!(r.headers().get("location").is_none());
+    }
+}
+
+#[tokio::test]
+async fn a_refresh_cannot_widen_the_scopes_granted() {
+    let e = start().await;
+    let t = e.sign_in_with(ALEX, &[], true).await;
+    let (status, body) = e
+        .redeem(&[
+            ("client_id", CLIENT_ID),
+            ("grant_type", "refresh_token"),
+            ("refresh_token", &t.refresh),
+            (
+                "scope",
+                "openid https://graph.microsoft.com/Directory.ReadWrite.All",
+            ),
+        ])
+        .await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_grant")),
+        "{body}"
+    );
+    assert_eq!(body["error_codes"][0], 65001);
+    let (status, _) = e
+        .redeem(&[
+            ("client_id", CLIENT_ID),
+            ("grant_type", "refresh_token"),
+            ("refresh_token", &t.refresh),
+            (
+                "scope",
+                "openid offline_access https://graph.microsoft.com/User.Read",
+            ),
+        ])
+        .await;
+    assert_eq!(
+        status, 200,
+        "the refresh token was not spent by the refused try, and a narrower set is fine"
+    );
+}
+
+#[tokio::test]
+async fn control_endpoints_refuse_what_another_site_could_send() {
+    let e = start().await;
+    let form = e
+        .http
+        .post(format!("{}/_emulator/reset", e.base))
+        .header("content-type", "text/plain")
+        .body("x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), 403);
+    let plain_delete = e
+        .http
+        .delete(format!("{}/_emulator/faults", e.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(plain_delete.status(), 403);
+    let json = e
+        .http
+        .post(format!("{}/_emulator/clock", e.base))
+        .json(&serde_json::json!({"minutes": 1}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json.status(), 200);
+    let read = e
+        .http
+        .get(format!("{}/_emulator/state", e.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), 200, "reads stay open to tests");
+}
