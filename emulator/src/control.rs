@@ -46,6 +46,7 @@ pub fn routes() -> Router<Shared> {
         .route("/_emulator/requests", get(requests).delete(clear_requests))
         .route("/_emulator/token-lifetime", post(token_lifetime))
         .route("/_emulator/page-size", post(page_size))
+        .route("/_emulator/cae", post(cae))
         .route("/_emulator/state", get(state))
         .layer(axum::middleware::from_fn(same_site_only))
 }
@@ -172,6 +173,22 @@ struct PageSize {
 /// Forces paging: every collection answers at most `size` items a page, as `--page-size` does.
 async fn page_size(State(s): State<Shared>, Json(p): Json<PageSize>) -> StatusCode {
     s.set_page_size(p.size.filter(|n| *n > 0));
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Cae {
+    /// `true`: tokens issued before now are challenged from now on; `false`: CAE events end.
+    revoke: bool,
+}
+
+/// Continuous access evaluation: a revocation event for every session, as when a password is
+/// reset; the next Graph call with an older token gets a claims challenge.
+async fn cae(State(s): State<Shared>, Json(c): Json<Cae>) -> StatusCode {
+    let mut w = s.world();
+    // Tokens carry whole seconds: one issued in the event's second counts as after it.
+    w.cae_not_before = c.revoke.then(|| w.now());
     StatusCode::NO_CONTENT
 }
 

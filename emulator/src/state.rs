@@ -192,6 +192,9 @@ pub struct World {
     pub refresh_tokens: HashMap<String, Grant>,
     pub sessions: HashMap<String, (String, Vec<String>, bool)>,
     pub token_lifetime_secs: i64,
+    /// CAE: access tokens issued before this time are refused with an `insufficient_claims`
+    /// challenge (as after a revocation event), until the client signs in again.
+    pub cae_not_before: Option<DateTime<Utc>>,
     /// When something next happens on its own (a schedule starts or ends, an approval expires);
     /// until then the clock changes nothing and `tick` has no work.
     pub next_event: Option<DateTime<Utc>>,
@@ -218,6 +221,7 @@ impl World {
             refresh_tokens: HashMap::new(),
             sessions: HashMap::new(),
             token_lifetime_secs: 3599,
+            cae_not_before: None,
             app_url: app_url.trim_end_matches('/').to_owned(),
             next_event: None,
         };

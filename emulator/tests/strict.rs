@@ -102,3 +102,39 @@ async fn control_endpoints_refuse_what_another_site_could_send() {
         .unwrap();
     assert_eq!(read.status(), 200, "reads stay open to tests");
 }
+
+#[tokio::test]
+async fn cae_challenges_tokens_issued_before_a_revocation_until_a_new_sign_in() {
+    let e = start().await;
+    let old = e.sign_in(ALEX).await;
+    e.control("POST", "clock", Some(serde_json::json!({"minutes": 1})))
+        .await;
+    e.control("POST", "cae", Some(serde_json::json!({"revoke": true})))
+        .await;
+    let res = e
+        .http
+        .get(format!("{}/v1.0/me", e.base))
+        .bearer_auth(&old)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    let www = res.headers()["www-authenticate"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(www.contains("error=\"insufficient_claims\""), "{www}");
+    assert!(www.contains("claims=\""), "{www}");
+    // Inside a batch too, with the header on the part.
+    let batch = serde_json::json!({"requests": [{"id": "1", "method": "GET", "url": "/me"}]});
+    let (status, body) = e.call(&old, "POST", "/v1.0/$batch", Some(batch)).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["responses"][0]["status"], 401);
+    assert!(body["responses"][0]["headers"]["WWW-Authenticate"]
+        .as_str()
+        .unwrap()
+        .contains("insufficient_claims"));
+    // A token issued after the event passes.
+    let fresh = e.sign_in(ALEX).await;
+    assert_eq!(e.call(&fresh, "GET", "/v1.0/me", None).await.0, 200);
+}

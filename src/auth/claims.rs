@@ -120,7 +120,21 @@ pub fn parse(body: &str, www_authenticate: Option<&str>) -> Option<ClaimsChallen
 /// The `claims` parameter for `/authorize`: always `cp1`, plus the authentication context when
 /// one is needed. Built with a serializer, as a hand-written string is easy to get wrong.
 pub fn request(acrs: Option<&str>) -> String {
+    request_with(acrs, None)
+}
+
+/// `request`, merged with the claims of a challenge Graph sent (CAE's `insufficient_claims`
+/// asks for a token issued after a time: `{"access_token":{"nbf":{...}}}`): its `access_token`
+/// members are added as they came; `xms_cc` and `acrs` stay ours.
+pub fn request_with(acrs: Option<&str>, challenge: Option<&ClaimsChallenge>) -> String {
     let mut access = json!({"xms_cc": {"values": [CLIENT_CAPABILITY]}});
+    if let Some(asked) = challenge.and_then(|c| c.claims["access_token"].as_object()) {
+        for (k, v) in asked {
+            if k != "xms_cc" && k != "acrs" {
+                access[k.as_str()] = v.clone();
+            }
+        }
+    }
     // Several contexts at once ("c1,c2", for activating several groups) go as `values`.
     match acrs.map(|c| c.split(',').collect::<Vec<_>>()) {
         Some(v) if v.len() > 1 => access["acrs"] = json!({"essential": true, "values": v}),

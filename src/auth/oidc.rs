@@ -70,6 +70,8 @@ pub struct Prompt<'a> {
     /// `select_account` to switch user, `login` to force credentials.
     pub prompt: Option<&'a str>,
     pub acrs: Option<&'a str>,
+    /// A claims challenge from Graph (CAE) to satisfy.
+    pub challenge: Option<&'a super::claims::ClaimsChallenge>,
 }
 
 /// The `/authorize` URL of a new attempt, and the attempt to remember.
@@ -87,7 +89,7 @@ pub fn begin(
         .add_scopes(cfg.scopes.iter().cloned().map(Scope::new))
         .add_extra_param("nonce", nonce.secret().clone())
         .add_extra_param("response_mode", "query")
-        .add_extra_param("claims", claims::request(p.acrs));
+        .add_extra_param("claims", claims::request_with(p.acrs, p.challenge));
     if let Some(h) = p.login_hint {
         req = req.add_extra_param("login_hint", h.to_owned());
     }

@@ -9,7 +9,7 @@ use super::errors::AuthError;
 use super::http::send;
 use super::id_token::Account;
 use super::oidc::{self, Attempt, Prompt};
-use super::storage::{forget_everything, load, remove, save, ACCOUNT, ATTEMPT, TOKENS};
+use super::storage::{forget_everything, load, remove, save, ACCOUNT, ATTEMPT, CHALLENGE, TOKENS};
 use super::tokens::TokenCache;
 use crate::config::AppConfig;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -114,7 +114,7 @@ impl Session {
             Prompt {
                 acrs: Some(acrs),
                 login_hint: hint.as_deref(),
-                prompt: None,
+                ..Default::default()
             },
         )
     }
@@ -241,12 +241,31 @@ impl Session {
                 let prompt = Prompt {
                     login_hint: hint.as_deref(),
                     acrs,
-                    prompt: None,
+                    ..Default::default()
                 };
                 self.sign_in(&current_location(), prompt)?;
                 Err(AuthError::SignInRequired)
             }
         }
+    }
+
+    /// Graph refused the token with a claims challenge that is no step-up (CAE: the token was
+    /// issued before a revocation): sign in again with those claims, once per challenge. True
+    /// when the page is leaving for the authority; false when this challenge was met already and
+    /// came back anyway, so the error is shown instead of looping.
+    pub fn challenged(&self, challenge: &super::claims::ClaimsChallenge) -> bool {
+        let key = challenge.claims.to_string();
+        if load::<String>(CHALLENGE).as_deref() == Some(key.as_str()) {
+            return false;
+        }
+        save(CHALLENGE, &key);
+        let hint = self.account().map(|a| a.username);
+        let prompt = Prompt {
+            login_hint: hint.as_deref(),
+            challenge: Some(challenge),
+            ..Default::default()
+        };
+        self.sign_in(&current_location(), prompt).is_ok()
     }
 
     /// Forgets every token and ends the session at the authority too.
@@ -270,5 +289,9 @@ impl crate::graph::client::TokenSource for Session {
 
     async fn refreshed(&self, acrs: Option<&str>) -> Result<String, String> {
         self.refresh_now(acrs).await.map_err(|e| e.to_string())
+    }
+
+    fn challenged(&self, challenge: &super::claims::ClaimsChallenge) -> bool {
+        Session::challenged(self, challenge)
     }
 }

@@ -5,6 +5,8 @@ use super::id_token::Account;
 
 pub(super) const TOKENS: &str = "pim.auth.tokens";
 pub(super) const ACCOUNT: &str = "pim.auth.account";
+/// The last claims challenge met by a new sign-in (met once, never in a loop).
+pub(super) const CHALLENGE: &str = "pim.auth.challenge";
 pub(super) const ATTEMPT: &str = "pim.auth.attempt";
 const DRAFT_PREFIX: &str = "pim.draft.";
 

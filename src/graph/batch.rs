@@ -68,6 +68,7 @@ pub fn read(answer: &Value) -> Result<Vec<(usize, SubResult)>, GraphError> {
             let headers = ErrorHeaders {
                 retry_after: header("Retry-After"),
                 request_id: header("request-id"),
+                www_authenticate: header("WWW-Authenticate"),
                 ..Default::default()
             };
             Err(GraphError::from_response(

@@ -18,6 +18,16 @@ pub trait TokenSource: Clone + 'static {
     fn token(&self, acrs: Option<&str>) -> impl Future<Output = Result<String, String>>;
     /// A new token after Graph said 401.
     fn refreshed(&self, acrs: Option<&str>) -> impl Future<Output = Result<String, String>>;
+    /// Graph asked for other claims (CAE): start a sign-in that meets them; true when the page is
+    /// leaving for it, false when this challenge was already met once.
+    fn challenged(&self, challenge: &crate::auth::claims::ClaimsChallenge) -> bool;
+}
+
+/// A refusal that asks for claims other than a step-up: CAE's `insufficient_claims`.
+fn cae(e: &GraphError) -> Option<&crate::auth::claims::ClaimsChallenge> {
+    e.claims
+        .as_ref()
+        .filter(|c| e.status == 401 && c.acrs().is_none())
 }
 
 /// The Graph client; cheap to clone.
@@ -170,6 +180,11 @@ impl<T: TokenSource> GraphClient<T> {
                 Attempt::Failed(f, r, e) => (f, r, e),
             };
             let error = error.unwrap_or_else(|| GraphError::transport("no answer", &crid));
+            // The page leaves for a sign-in that meets the claims; the blade reads again on return.
+            if let Some(c) = cae(&error) {
+                self.tokens.challenged(c);
+                return Err(error);
+            }
             let jitter = js_sys::Math::random();
             let step = self.policy.next(
                 idempotent,
@@ -330,6 +345,13 @@ impl<T: TokenSource> GraphClient<T> {
                 results[i] = Some(self.send(&requests[i], acrs).await);
             }
             todo = vec![];
+            if let Some(c) = results
+                .iter()
+                .flatten()
+                .find_map(|r| r.as_ref().err().and_then(cae))
+            {
+                self.tokens.challenged(c);
+            }
             if !again.is_empty() {
                 refreshed = true;
                 match self.tokens.refreshed(acrs).await {

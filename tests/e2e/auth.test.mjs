@@ -90,6 +90,30 @@ describe("sign-in", () => {
     assert.equal(await page.getByText("Call 0800 123").count(), 0, "attacker-chosen text is not shown");
   });
 
+  test("a CAE revocation leads to one re-authorization with Graph's claims, then the blade loads", async () => {
+    const control = (path, body) => fetch(`${stack.emulatorUrl}/_emulator/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const group = "347ea741-b4c8-4d9e-8111-87902089734f";
+    const page = await newPage(stack);
+    await signIn(page, stack, "Megan Bowen", `/groups/${group}`);
+    await page.getByRole("heading", { level: 1, name: "Helpdesk Admin-Group" }).waitFor();
+    const asked = [];
+    page.on("request", (r) => { if (r.url().includes("/oauth2/v2.0/authorize")) asked.push(new URL(r.url()).searchParams.get("claims")); });
+    await control("clock", { minutes: 1 });
+    await control("cae", { revoke: true });
+    try {
+      await page.getByRole("link", { name: "Assignments", exact: true }).click();
+      const table = page.getByRole("table", { name: "Eligible assignments" });
+      await table.getByRole("row").nth(1).waitFor();
+      assert.equal(new URL(page.url()).pathname, `/groups/${group}/assignments`, "back on the blade");
+      assert.equal(asked.length, 1, "one re-authorization");
+      const claims = JSON.parse(asked[0]);
+      assert.ok(claims.access_token.nbf, "with the claims Graph asked for");
+      assert.deepEqual(claims.access_token.xms_cc.values, ["cp1"]);
+    } finally {
+      await control("cae", { revoke: false });
+    }
+  });
+
   test("a token that expires mid-session is refreshed without the user noticing", async () => {
     const control = (path, body) => fetch(`${stack.emulatorUrl}/_emulator/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     await control("token-lifetime", { seconds: 2 });

@@ -104,16 +104,14 @@ pub async fn batch(
         let res = router.clone().oneshot(req).await.expect("infallible");
         let status = res.status().as_u16();
         let mut out_headers = serde_json::Map::new();
-        for name in ["content-type", "retry-after", "location"] {
+        for (name, key) in [
+            ("content-type", "Content-Type"),
+            ("retry-after", "Retry-After"),
+            ("location", "Location"),
+            ("www-authenticate", "WWW-Authenticate"),
+        ] {
             if let Some(v) = res.headers().get(name).and_then(|v| v.to_str().ok()) {
-                let key = if name == "content-type" {
-                    "Content-Type".to_owned()
-                } else if name == "retry-after" {
-                    "Retry-After".to_owned()
-                } else {
-                    "Location".to_owned()
-                };
-                out_headers.insert(key, json!(v));
+                out_headers.insert(key.to_owned(), json!(v));
             }
         }
         let bytes = axum::body::to_bytes(res.into_body(), 16 << 20)

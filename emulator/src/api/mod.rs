@@ -54,6 +54,17 @@ fn unauthorized(message: &str) -> ApiError {
     )
 }
 
+/// Graph's answer to a token that predates a revocation event, for a client that declared `cp1`:
+/// 401 with `insufficient_claims` and the claims to ask for (a token issued after the event),
+/// base64 in `WWW-Authenticate`, as Microsoft documents for CAE.
+fn cae_challenge(not_before: i64) -> ApiError {
+    use base64::Engine;
+    let claims = serde_json::json!({"access_token": {"nbf": {"essential": true, "value": not_before.to_string()}}});
+    let encoded = base64::engine::general_purpose::STANDARD.encode(claims.to_string());
+    ApiError::new(401, "InvalidAuthenticationToken", "Continuous access evaluation resulted in challenge with result: InteractionRequired and code: TokenIssuedBeforeRevocationTimestamp")
+        .with_header("WWW-Authenticate", format!("Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", client_id=\"00000003-0000-0000-c000-000000000000\", error=\"insufficient_claims\", claims=\"{encoded}\""))
+}
+
 /// Reads and checks the bearer token: signature, lifetime, audience, tenant.
 fn authenticate(s: &Shared, value: Option<&HeaderValue>) -> Result<Caller, ApiError> {
     let raw = value.and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -88,6 +99,14 @@ fn authenticate(s: &Shared, value: Option<&HeaderValue>) -> Result<Caller, ApiEr
         return Err(unauthorized(
             "Access token validation failure. Invalid issuer.",
         ));
+    }
+    if let Some(not_before) = w.cae_not_before {
+        if claims["iat"]
+            .as_i64()
+            .is_none_or(|iat| iat < not_before.timestamp())
+        {
+            return Err(cae_challenge(not_before.timestamp()));
+        }
     }
     let user_id = claims["oid"].as_str().unwrap_or("").to_owned();
     let user = w

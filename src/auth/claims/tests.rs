@@ -91,3 +91,14 @@ fn only_valid_contexts_are_taken_and_all_of_them() {
         super::valid_context("c99") && !super::valid_context("c") && !super::valid_context("C1")
     );
 }
+
+#[test]
+fn a_cae_challenge_is_sent_back_with_cp1() {
+    let ch = ClaimsChallenge {
+        claims: serde_json::json!({"access_token": {"nbf": {"essential": true, "value": "1604106651"}}}),
+    };
+    assert_eq!(ch.acrs(), None, "not a step-up");
+    let r: serde_json::Value = serde_json::from_str(&request_with(None, Some(&ch))).unwrap();
+    assert_eq!(r["access_token"]["nbf"]["value"], "1604106651");
+    assert_eq!(r["access_token"]["xms_cc"]["values"][0], "cp1");
+}

@@ -225,6 +225,7 @@ pub fn ActivatePane(
                                 login_hint: hint.as_deref(),
                                 prompt: Some("login"),
                                 acrs: acrs.as_deref(),
+                                ..Default::default()
                             },
                         )
                         .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;

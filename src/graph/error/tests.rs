@@ -79,3 +79,40 @@ fn non_json_and_empty_bodies_still_make_an_error_with_the_header_ids() {
         (0, Some("crid"))
     );
 }
+
+#[test]
+fn a_cae_challenge_in_www_authenticate_is_read_and_is_no_step_up() {
+    let claims = r#"{"access_token":{"nbf":{"essential":true,"value":"1604106651"}}}"#;
+    let b64: String = {
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for chunk in claims.as_bytes().chunks(3) {
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
+            let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+            for i in 0..4 {
+                out.push(if i <= chunk.len() {
+                    A[(n >> (18 - 6 * i) & 63) as usize] as char
+                } else {
+                    '='
+                });
+            }
+        }
+        out
+    };
+    let www = format!("Bearer realm=\"\", error=\"insufficient_claims\", claims=\"{b64}\"");
+    let e = GraphError::from_response(
+        401,
+        ErrorHeaders {
+            www_authenticate: Some(&www),
+            ..Default::default()
+        },
+        r#"{"error":{"code":"InvalidAuthenticationToken","message":"Continuous access evaluation resulted in challenge"}}"#,
+    );
+    let c = e.claims.expect("the challenge is read");
+    assert_eq!(c.claims["access_token"]["nbf"]["value"], "1604106651");
+    assert_eq!(c.acrs(), None);
+}
