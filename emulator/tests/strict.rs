@@ -138,3 +138,74 @@ async fn cae_challenges_tokens_issued_before_a_revocation_until_a_new_sign_in() 
     let fresh = e.sign_in(ALEX).await;
     assert_eq!(e.call(&fresh, "GET", "/v1.0/me", None).await.0, 200);
 }
+
+#[tokio::test]
+async fn the_audit_log_needs_a_reader_role_and_not_just_the_scope() {
+    let e = start().await;
+    let alex = e.sign_in(ALEX).await;
+    let (status, body) = e
+        .call(&alex, "GET", "/v1.0/auditLogs/directoryAudits", None)
+        .await;
+    assert_eq!(status, 403, "{body}");
+    assert_eq!(body["error"]["code"], "Authorization_RequestDenied");
+    let megan = e.sign_in(MEGAN).await;
+    assert_eq!(
+        e.call(&megan, "GET", "/v1.0/auditLogs/directoryAudits", None)
+            .await
+            .0,
+        200,
+        "Megan is a Reports Reader"
+    );
+}
+
+#[tokio::test]
+async fn scopes_are_checked_on_cancel_stages_me_and_removal_only_apps() {
+    let e = start().await;
+    let narrow = "openid offline_access https://graph.microsoft.com/PrivilegedAssignmentSchedule.Remove.AzureADGroup";
+    let t = e
+        .sign_in_with(MEGAN, &[("scope", narrow)], true)
+        .await
+        .access;
+    let claims = claims(&t);
+    assert!(
+        !claims["scp"].as_str().unwrap().contains("ReadWrite"),
+        "signed in with the narrow scope: {claims}"
+    );
+    assert_eq!(
+        e.call(&t, "GET", "/v1.0/me", None).await.0,
+        403,
+        "no User.Read"
+    );
+    let assign = pim_request(
+        "adminAssign",
+        HELPDESK,
+        ALEX,
+        "member",
+        Some("PT8H"),
+        Some("x"),
+    );
+    let (status, body) = e
+        .call(
+            &t,
+            "POST",
+            &format!("{PIM}/assignmentScheduleRequests"),
+            Some(assign),
+        )
+        .await;
+    assert_eq!(status, 403, "{body}");
+    assert_eq!(body["error"]["code"], "PermissionScopeNotGranted");
+    let cancel = format!("{PIM}/assignmentScheduleRequests/whatever/cancel");
+    assert_eq!(e.call(&t, "POST", &cancel, None).await.0, 403);
+    let stages = format!("{PIM}/assignmentApprovals/whatever/stages");
+    assert_eq!(e.call(&t, "GET", &stages, None).await.0, 403);
+    let remove = pim_request("adminRemove", HELPDESK, LIDIA, "member", None, None);
+    let (status, body) = e
+        .call(
+            &t,
+            "POST",
+            &format!("{PIM}/eligibilityScheduleRequests"),
+            Some(remove),
+        )
+        .await;
+    assert_ne!(status, 403, "a removal is what the scope allows: {body}");
+}

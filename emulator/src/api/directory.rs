@@ -73,6 +73,16 @@ async fn me(
     uri: OriginalUri,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
+    need(
+        &caller,
+        &[
+            "User.Read",
+            "User.ReadWrite",
+            "User.ReadBasic.All",
+            "User.Read.All",
+            "Directory.Read.All",
+        ],
+    )?;
     let q = query(&uri, &headers)?;
     let w = s.world();
     let u = w

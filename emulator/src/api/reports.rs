@@ -23,6 +23,14 @@ async fn directory_audits(
     if !caller.has_any_scope(&["AuditLog.Read.All"]) {
         return Err(ApiError::denied());
     }
+    // The scope is not enough in a delegated call: the user needs a role that reads audit logs.
+    let roles = s.world().roles_of(&caller.user_id);
+    if !roles
+        .iter()
+        .any(|r| crate::tenant::roles::AUDIT_READERS.contains(&r.as_str()))
+    {
+        return Err(ApiError::denied());
+    }
     let q = Query::from(uri.query(), &headers, uri.path())?;
     if let Some(f) = q.filter()? {
         let supported = [

@@ -253,6 +253,8 @@ pub fn tenant() -> Tenant {
                 "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup",
                 "RoleManagementPolicy.Read.AzureADGroup",
                 "RoleManagementPolicy.ReadWrite.AzureADGroup",
+                // Consented for tools that only end assignments; the app itself never asks for it.
+                "PrivilegedAssignmentSchedule.Remove.AzureADGroup",
                 "Policy.Read.All",
                 "Policy.Read.ConditionalAccess",
                 "AuditLog.Read.All",
@@ -339,12 +341,19 @@ pub fn tenant() -> Tenant {
                 "Identity Governance Administrator",
             ),
             role(DIRECTORY_WRITERS, "Directory Writers"),
+            role(REPORTS_READER, "Reports Reader"),
         ],
         role_assignments: vec![
             assign(
                 "7e4ad481-2dfc-4182-82ce-b5efc7b473a8",
                 MEGAN,
                 PRIVILEGED_ROLE_ADMIN,
+            ),
+            // She reads PIM's audit too, which the directory audit log needs a reader role for.
+            assign(
+                "b1f0c7a2-5d3e-4c8b-9a61-2e7f4d9c0a13",
+                MEGAN,
+                REPORTS_READER,
             ),
             assign(
                 "15df876d-42cc-40bf-8a18-9990f95ac19b",

@@ -15,6 +15,18 @@ pub mod roles {
     pub const GROUPS_ADMIN: &str = "fdd7a751-b60b-444a-984c-02652fe8fa1c";
     pub const IDENTITY_GOVERNANCE_ADMIN: &str = "45d8d3c5-c802-45c6-b32a-1d70b5e1e86e";
     pub const DIRECTORY_WRITERS: &str = "9360feb5-f418-4baa-8175-e2a00bac4301";
+    pub const GLOBAL_READER: &str = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
+    pub const REPORTS_READER: &str = "4a5d8f65-41da-4de4-8968-e035b65339cf";
+    pub const SECURITY_READER: &str = "5d6b6bb7-de71-4623-b4af-96380a352509";
+    pub const SECURITY_ADMIN: &str = "194ae4cb-b126-40b2-bd5b-6091b380977d";
+    /// Who may read the directory audit log, as Microsoft documents for the Audit log.
+    pub const AUDIT_READERS: [&str; 5] = [
+        GLOBAL_ADMIN,
+        GLOBAL_READER,
+        REPORTS_READER,
+        SECURITY_READER,
+        SECURITY_ADMIN,
+    ];
 }
 
 use serde::{Deserialize, Serialize};

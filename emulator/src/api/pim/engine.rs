@@ -168,7 +168,10 @@ pub fn submit(world: &mut World, kind: Kind, body: &Value, caller: &Caller) -> A
         Kind::Eligibility => "PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup",
         Kind::Assignment => "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup",
     };
-    if !caller.has_any_scope(&[scope, "PrivilegedAssignmentSchedule.Remove.AzureADGroup"]) {
+    // `...Remove.AzureADGroup` lets an app end assignments and nothing else.
+    let removal_only = !caller.has_any_scope(&[scope]);
+    if removal_only && !caller.has_any_scope(&["PrivilegedAssignmentSchedule.Remove.AzureADGroup"])
+    {
         return Err(ApiError::new(
             403,
             "PermissionScopeNotGranted",
@@ -185,6 +188,13 @@ pub fn submit(world: &mut World, kind: Kind, body: &Value, caller: &Caller) -> A
         &ACTIONS,
         "microsoft.graph.scheduleRequestActions",
     )?;
+    if removal_only && !matches!(action, "adminRemove" | "selfDeactivate") {
+        return Err(ApiError::new(
+            403,
+            "PermissionScopeNotGranted",
+            format!("The access token lacks the scope {scope}; it may only remove assignments."),
+        ));
+    }
     let principal_id = required(body, "principalId")?.to_ascii_lowercase();
     let group_id = required(body, "groupId")?.to_ascii_lowercase();
     let group = world.group(&group_id).ok_or_else(|| {

@@ -278,6 +278,13 @@ async fn cancel(
     let Coll::Requests(kind) = coll_of(&name)? else {
         return Err(ApiError::bad_request("Only requests can be canceled."));
     };
+    let write = match kind {
+        Kind::Eligibility => "PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup",
+        Kind::Assignment => "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup",
+    };
+    if !caller.has_any_scope(&[write]) {
+        return Err(ApiError::denied());
+    }
     decisions::cancel(&mut s.world(), kind, &id, &caller)?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -287,6 +294,9 @@ async fn stages(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
+    if !caller.has_any_scope(&read_scopes(Kind::Assignment)) {
+        return Err(ApiError::denied());
+    }
     let w = s.world();
     let a = w
         .approvals
@@ -302,6 +312,9 @@ async fn one_stage(
     caller: Caller,
     Path((id, stage)): Path<(String, String)>,
 ) -> ApiResult<Json<Value>> {
+    if !caller.has_any_scope(&read_scopes(Kind::Assignment)) {
+        return Err(ApiError::denied());
+    }
     let w = s.world();
     let a = w
         .approvals
