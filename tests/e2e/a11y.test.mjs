@@ -101,6 +101,12 @@ describe("accessibility", () => {
       await check(page, "row-update", width);
       await page.keyboard.press("Escape");
       await page.getByRole("dialog").waitFor({ state: "detached" });
+      await page.goto(`${stack.appUrl}/groups/${HELPDESK}/assignments`);
+      await page.getByRole("button", { name: /^Remove Lidia Holloway/ }).first().click();
+      await page.getByRole("dialog", { name: /^Remove Lidia Holloway/ }).waitFor();
+      await check(page, "row-remove", width);
+      await page.keyboard.press("Escape");
+      await page.getByRole("dialog").waitFor({ state: "detached" });
       await page.goto(`${stack.appUrl}/groups/discover`);
       const box = page.getByRole("checkbox", { name: /^Select / }).and(page.locator(":not([disabled])")).first();
       await box.check();

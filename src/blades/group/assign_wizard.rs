@@ -252,7 +252,9 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
                         }
                     }>
                         <option value="">"Custom (choose the end)"</option>
-                        {move || presets(current().and_then(|s| max_minutes(&s.assignment, kind.get()))).into_iter().map(|(l, m)| view! { <option value=m.to_string()>{l}</option> }).collect_view()}
+                        <For each=move || presets(current().and_then(|s| max_minutes(&s.assignment, kind.get()))) key=|(_, m)| *m let:((l, m))>
+                            <option value=m.to_string()>{l}</option>
+                        </For>
                     </select>
                 </div>
                 <div class="pim-field">
