@@ -91,6 +91,21 @@ describe("approvals", () => {
     await alex.getByRole("table", { name: "My requests" }).getByText(/Denied by Adele Vance .*Use the jump host instead/).waitFor();
   });
 
+  test("an approver who may not read what the group grants still decides, and the page says what is missing", async () => {
+    const { id } = await alexAsks("Context story");
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "/v1.0/identity/conditionalAccess/policies", kind: "error", status: 403, count: 1 }) });
+    const diego = await phone(`${stack.appUrl}/approvals/${id}`, "Diego Siciliani");
+    await diego.getByText(/^Couldn't read the Conditional Access policies: /).waitFor();
+    await diego.getByRole("list", { name: "Microsoft Entra roles" }).or(diego.getByText("Membership grants no Microsoft Entra role.")).first().waitFor();
+    // Denied, so Alex stays out for the tests that follow.
+    await diego.getByRole("button", { name: "Deny" }).click();
+    await diego.getByLabel("Justification").fill("Decided without the policy list");
+    await diego.getByRole("button", { name: "Submit" }).click();
+    await diego.getByText(/^Denied by Diego Siciliani/).waitFor();
+    assert.equal((await state(stack)).requests.find((r) => r.id === id).status, "Denied");
+  });
+
   test("a request nobody decided within 24 hours can't be decided, and the page says so", async () => {
     const { id } = await alexAsks("Weekend maintenance");
     await advance(stack, { hours: 25 });

@@ -12,7 +12,7 @@ use crate::components::submit::{use_submit, SubmitButton};
 use crate::components::text_list::TextList;
 use crate::domain::approval::{age, policies_naming, time_left, verdict, Verdict};
 use crate::domain::assignments::{parse, span};
-use crate::domain::wording::duration;
+use crate::domain::wording::{duration, unreadable};
 use crate::graph::batch::decode;
 use crate::graph::conditional_access::list_policies;
 use crate::graph::error::GraphError;
@@ -35,9 +35,11 @@ struct Loaded {
     request: Expanded,
     /// `None` when Graph refuses to show the approval to this user (not an approver).
     approval: Option<Approval>,
-    history: Vec<PrivilegedAccessGroupScheduleRequest>,
-    roles: Vec<String>,
-    policies: Vec<(ConditionalAccessPolicy, &'static str)>,
+    // What the group grants and the requester's history are context, read with the approver's
+    // own rights: an approver who may not read them still decides, and sees why they are missing.
+    history: Result<Vec<PrivilegedAccessGroupScheduleRequest>, GraphError>,
+    roles: Result<Vec<String>, GraphError>,
+    policies: Result<Vec<(ConditionalAccessPolicy, &'static str)>, GraphError>,
 }
 
 async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
@@ -61,29 +63,33 @@ async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
         list_policies(),
     ];
     let mut b = graph.batch(&second).await.into_iter();
-    let history: Page<PrivilegedAccessGroupScheduleRequest> = decode(b.next())?;
-    let roles: Page<UnifiedRoleAssignment> = decode(b.next())?;
-    let ca: Page<ConditionalAccessPolicy> = decode(b.next())?;
-    let mut history: Vec<_> = history
-        .value
-        .into_iter()
-        .filter(|h| {
-            h.id != request.item.id && h.action.is_some_and(|a| a.as_str() == "selfActivate")
-        })
-        .collect();
-    history.sort_by(|x, y| y.created_date_time.cmp(&x.created_date_time));
-    history.truncate(5);
-    Ok(Loaded {
-        policies: policies_naming(g, ca.value),
-        roles: roles
+    let history = decode::<Page<PrivilegedAccessGroupScheduleRequest>>(b.next()).map(|h| {
+        let mut h: Vec<_> = h
             .value
+            .into_iter()
+            .filter(|x| {
+                x.id != request.item.id && x.action.is_some_and(|a| a.as_str() == "selfActivate")
+            })
+            .collect();
+        h.sort_by(|x, y| y.created_date_time.cmp(&x.created_date_time));
+        h.truncate(5);
+        h
+    });
+    let roles = decode::<Page<UnifiedRoleAssignment>>(b.next()).map(|r| {
+        r.value
             .into_iter()
             .map(|r| {
                 r.role_definition
                     .and_then(|d| d.display_name)
                     .unwrap_or(r.role_definition_id)
             })
-            .collect(),
+            .collect()
+    });
+    let policies =
+        decode::<Page<ConditionalAccessPolicy>>(b.next()).map(|ca| policies_naming(g, ca.value));
+    Ok(Loaded {
+        policies,
+        roles,
         history,
         approval,
         request,
@@ -139,14 +145,23 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
                             view! { <p class="pim-notice" role="status">{v.sentence()}</p> }.into_any()
                         }}
                         <h2>"What the group grants"</h2>
-                        <TextList label="Microsoft Entra roles" items=d.roles empty="Membership grants no Microsoft Entra role." />
-                        <TextList label="Conditional Access policies" empty="No Conditional Access policy includes or excludes this group."
-                            items=d.policies.into_iter().map(|(p, how)| format!("{} — {how} ({})", p.display_name.unwrap_or(p.id), p.state.unwrap_or_default())).collect() />
+                        {match d.roles {
+                            Ok(roles) => view! { <TextList label="Microsoft Entra roles" items=roles empty="Membership grants no Microsoft Entra role." /> }.into_any(),
+                            Err(e) => view! { <p>{unreadable("the group's Microsoft Entra roles", &e)}</p> }.into_any(),
+                        }}
+                        {match d.policies {
+                            Ok(policies) => view! { <TextList label="Conditional Access policies" empty="No Conditional Access policy includes or excludes this group."
+                                items=policies.into_iter().map(|(p, how)| format!("{} — {how} ({})", p.display_name.unwrap_or(p.id), p.state.unwrap_or_default())).collect() /> }.into_any(),
+                            Err(e) => view! { <p>{unreadable("the Conditional Access policies", &e)}</p> }.into_any(),
+                        }}
                         <h2>"Recent activations of this group by the requester"</h2>
-                        <TextList label="Recent activations" empty="None before this one." items=d.history.into_iter().map(|h| {
-                            let when = parse(h.created_date_time.as_deref()).map(local).unwrap_or_default();
-                            format!("{when}: {} — {}", h.status, h.justification.unwrap_or_default())
-                        }).collect() />
+                        {match d.history {
+                            Ok(history) => view! { <TextList label="Recent activations" empty="None before this one." items=history.into_iter().map(|h| {
+                                let when = parse(h.created_date_time.as_deref()).map(local).unwrap_or_default();
+                                format!("{when}: {} — {}", h.status, h.justification.unwrap_or_default())
+                            }).collect() /> }.into_any(),
+                            Err(e) => view! { <p>{unreadable("the requester's recent activations", &e)}</p> }.into_any(),
+                        }}
                     }
                 }
             }
