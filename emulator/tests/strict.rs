@@ -209,3 +209,33 @@ async fn scopes_are_checked_on_cancel_stages_me_and_removal_only_apps() {
         .await;
     assert_ne!(status, 403, "a removal is what the scope allows: {body}");
 }
+
+#[tokio::test]
+async fn another_groups_pim_data_needs_rights_on_that_group() {
+    let e = start().await;
+    let list = format!("{PIM}/eligibilitySchedules?$filter=groupId%20eq%20'{HELPDESK}'");
+    let alex = e.sign_in(ALEX).await;
+    let (status, body) = e.call(&alex, "GET", &list, None).await;
+    assert_eq!(
+        status, 403,
+        "Alex is neither owner, member nor admin of Helpdesk: {body}"
+    );
+    let mine = format!("{PIM}/eligibilitySchedules?$filter=groupId%20eq%20'{HELPDESK}'%20and%20principalId%20eq%20'{ALEX}'");
+    assert_eq!(
+        e.call(&alex, "GET", &mine, None).await.0,
+        200,
+        "his own are his to read"
+    );
+    let diego = e.sign_in(DIEGO).await;
+    assert_eq!(
+        e.call(&diego, "GET", &list, None).await.0,
+        200,
+        "Diego owns Helpdesk"
+    );
+    let megan = e.sign_in(MEGAN).await;
+    assert_eq!(
+        e.call(&megan, "GET", &list, None).await.0,
+        200,
+        "Megan is a Privileged Role Administrator"
+    );
+}

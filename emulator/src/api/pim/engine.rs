@@ -139,6 +139,23 @@ fn timing(body: &Value, now: DateTime<Utc>, needed: bool) -> ApiResult<Option<Ti
     }))
 }
 
+/// Who may list a group's PIM schedules, instances and requests in a delegated call: its owners
+/// and members, those who may administer it, and a Global Reader (Microsoft's "List" pages).
+pub fn may_read(world: &World, caller: &Caller, group_id: &str) -> bool {
+    let in_group = world.group(group_id).is_some_and(|g| {
+        g.owners
+            .iter()
+            .chain(&g.members)
+            .any(|o| o == &caller.user_id)
+    });
+    in_group
+        || may_administer(world, caller, group_id)
+        || world
+            .roles_of(&caller.user_id)
+            .iter()
+            .any(|r| r == crate::tenant::roles::GLOBAL_READER)
+}
+
 /// Directory roles that may manage PIM for a group (owners may too), as Microsoft documents.
 pub fn may_administer(world: &World, caller: &Caller, group_id: &str) -> bool {
     use crate::tenant::roles::*;

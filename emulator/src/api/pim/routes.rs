@@ -137,6 +137,13 @@ async fn list(
         return Err(ApiError::new(400, "BadRequest", "This method requires the $filter (eq) query parameter to scope the request to a principalId or a groupId."));
     }
     let w = s.world();
+    // Another group's PIM data needs rights on that group; one's own (principalId = me) does not.
+    let own = principal.as_deref() == Some(caller.user_id.to_ascii_lowercase().as_str());
+    if let Some(g) = &group {
+        if !own && !engine::may_read(&w, &caller, g) {
+            return Err(ApiError::denied());
+        }
+    }
     let items = objects(&w, c, &|g, p, _| {
         group.as_ref().is_none_or(|x| x == g) && principal.as_ref().is_none_or(|x| x == p)
     });
