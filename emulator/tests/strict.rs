@@ -18,6 +18,21 @@ async fn the_logout_redirect_must_be_the_app_exactly() {
     };
     let ok = logout(&format!("{APP}/")).await.unwrap();
     assert_eq!(ok.status(), 303);
+    let with_state = e
+        .http
+        .get(format!("{}/{TENANT_ID}/oauth2/v2.0/logout", e.base))
+        .query(&[
+            ("post_logout_redirect_uri", format!("{APP}/").as_str()),
+            ("state", "signed-out"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        with_state.headers()["location"],
+        format!("{APP}/?state=signed-out"),
+        "state comes back"
+    );
     for bad in [
         format!("{APP}.evil.example/"),
         format!("{APP}/../x"),

@@ -187,10 +187,24 @@ pub async fn refresh<C: for<'c> AsyncHttpClient<'c>>(
 pub fn logout_url(cfg: &AppConfig) -> String {
     let back: String =
         url::form_urlencoded::byte_serialize(cfg.redirect_uri.as_str().as_bytes()).collect();
+    // `state` comes back on the redirect (OpenID RP-initiated logout), so the app can say "signed
+    // out" instead of starting the next sign-in and writing its attempt; an authority that drops
+    // it simply gets the next sign-in.
     format!(
-        "{}/oauth2/v2.0/logout?post_logout_redirect_uri={back}",
+        "{}/oauth2/v2.0/logout?post_logout_redirect_uri={back}&state={SIGNED_OUT}",
         cfg.authority
     )
+}
+
+/// The `state` a logout comes back with.
+pub const SIGNED_OUT: &str = "signed-out";
+
+/// Whether this query is the authority's return from a logout.
+pub fn is_signed_out(query: &str) -> bool {
+    url::form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .any(|(k, v)| k == "state" && v == SIGNED_OUT)
+        && !query.contains("code=")
+        && !query.contains("error=")
 }
 
 #[cfg(test)]

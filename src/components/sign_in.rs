@@ -30,8 +30,13 @@ pub fn SignInGate(children: ChildrenFn) -> impl IntoView {
                     if let Some(path) = next {
                         replace_url(&path);
                     }
+                    let search = window().location().search().unwrap_or_default();
                     if session.account().is_some() {
                         children.with_value(|c| c()).into_any()
+                    } else if crate::auth::oidc::is_signed_out(&search) {
+                        // Back from signing out: nothing is written until the user signs in again.
+                        replace_url("/");
+                        view! { <SignedOut /> }.into_any()
                     } else {
                         let started = session.sign_in(&current_location(), Prompt::default());
                         match started {
@@ -47,6 +52,28 @@ pub fn SignInGate(children: ChildrenFn) -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// After sign-out: a plain page and a way back in.
+#[component]
+fn SignedOut() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let again = move |_| {
+        let _ = session.sign_in(
+            "/",
+            Prompt {
+                prompt: Some("select_account"),
+                ..Default::default()
+            },
+        );
+    };
+    view! {
+        <main class="pim-config-error">
+            <h1>"You have signed out"</h1>
+            <p>"Nothing of your session is kept in this browser."</p>
+            <button class="pim-button pim-button--primary" type="button" on:click=again>"Sign in"</button>
+        </main>
     }
 }
 

@@ -298,6 +298,15 @@ pub async fn logout(
         .get("post_logout_redirect_uri")
         .filter(|u| **u == app || **u == format!("{app}/"))
         .cloned();
+    // OpenID RP-initiated logout: `state` goes back with the redirect.
+    let target = target.map(|t| match p.get("state") {
+        Some(state) => {
+            let sep = if t.contains('?') { '&' } else { '?' };
+            let q = serde_urlencoded::to_string([("state", state)]).unwrap_or_default();
+            format!("{t}{sep}{q}")
+        }
+        None => t,
+    });
     let mut r = match target {
         Some(t) => Redirect::to(&t).into_response(),
         None => Html(pages::error("You have signed out.")).into_response(),

@@ -178,5 +178,8 @@ fn authority_errors_keep_their_aadsts_code() {
 
 #[test]
 fn the_logout_url_returns_to_the_app() {
-    assert_eq!(logout_url(&cfg()), "https://login.microsoftonline.com/t1/oauth2/v2.0/logout?post_logout_redirect_uri=https%3A%2F%2Fpim.contoso.com%2F");
+    assert_eq!(logout_url(&cfg()), "https://login.microsoftonline.com/t1/oauth2/v2.0/logout?post_logout_redirect_uri=https%3A%2F%2Fpim.contoso.com%2F&state=signed-out");
+    assert!(is_signed_out("?state=signed-out"));
+    assert!(!is_signed_out("?code=x&state=signed-out"));
+    assert!(!is_signed_out("?state=s1"));
 }
