@@ -55,18 +55,21 @@ pub fn SignInGate(children: ChildrenFn) -> impl IntoView {
     }
 }
 
+/// A new sign-in from the start page, letting the user pick the account.
+fn choose_account(session: &Session) {
+    let prompt = Prompt {
+        prompt: Some("select_account"),
+        ..Default::default()
+    };
+    let _ = session.sign_in("/", prompt);
+}
+
 /// After sign-out: a plain page and a way back in.
 #[component]
 fn SignedOut() -> impl IntoView {
     let session = expect_context::<Session>();
     let again = move |_| {
-        let _ = session.sign_in(
-            "/",
-            Prompt {
-                prompt: Some("select_account"),
-                ..Default::default()
-            },
-        );
+        choose_account(&session);
     };
     view! {
         <main class="pim-config-error">
@@ -92,13 +95,7 @@ pub fn SignInError(
     let advice = error.advice();
     let details = error.to_string();
     let retry = move |_| {
-        let _ = session.sign_in(
-            "/",
-            Prompt {
-                prompt: Some("select_account"),
-                ..Default::default()
-            },
-        );
+        choose_account(&session);
     };
     view! {
         <main class="pim-config-error">
