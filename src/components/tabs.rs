@@ -24,7 +24,7 @@ pub fn use_tab(param: &'static str, tabs: &'static [Tab]) -> Memo<&'static str> 
     })
 }
 
-fn select(param: &'static str, key: &'static str) {
+fn select(navigate: &impl Fn(&str, NavigateOptions), param: &'static str, key: &'static str) {
     let loc = window().location();
     let path = loc.pathname().unwrap_or_default();
     let search = loc.search().unwrap_or_default();
@@ -38,7 +38,7 @@ fn select(param: &'static str, key: &'static str) {
         .extend_pairs(pairs)
         .finish();
     // Replace, not push: switching tabs is not a page the Back button should walk through.
-    use_navigate()(
+    navigate(
         &format!("{path}?{query}"),
         NavigateOptions {
             replace: true,
@@ -63,6 +63,9 @@ pub fn Tabs(
     children: ChildrenFn,
 ) -> impl IntoView {
     let id = move |key: &str| format!("tab-{param}-{key}");
+    // The router's navigate is taken here, in the component, not in each event handler.
+    let navigate = use_navigate();
+    let nav = navigate.clone();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let i = tabs
             .iter()
@@ -77,7 +80,7 @@ pub fn Tabs(
             _ => return,
         };
         ev.prevent_default();
-        select(param, tabs[next].key);
+        select(&nav, param, tabs[next].key);
         if let Some(el) = document().get_element_by_id(&format!("tab-{param}-{}", tabs[next].key)) {
             use wasm_bindgen::JsCast;
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
@@ -89,10 +92,11 @@ pub fn Tabs(
         .iter()
         .map(|t| {
             let on = move || selected.get() == t.key;
+            let navigate = navigate.clone();
             view! {
                 <button type="button" role="tab" class="pim-tab" id=id(t.key)
                     aria-selected=move || on().to_string() tabindex=move || if on() { "0" } else { "-1" }
-                    aria-controls=format!("tabpanel-{param}") on:click=move |_| select(param, t.key)>{t.label}</button>
+                    aria-controls=format!("tabpanel-{param}") on:click=move |_| select(&navigate, param, t.key)>{t.label}</button>
             }
         })
         .collect_view();

@@ -84,8 +84,11 @@ describe("sign-in", () => {
     const page = await newPage(stack);
     await signIn(page, stack, "Megan Bowen", "/my/groups");
     await page.goto(`${stack.appUrl}/?error=access_denied&error_description=Call%200800%20123%20to%20restore%20access`);
-    await page.waitForLoadState("networkidle");
+    // Refused as forged: the page says so in its own words, none of the link's.
+    await page.getByRole("heading", { level: 1, name: "Sign-in failed" }).waitFor();
+    await page.getByText("The sign-in response did not come from the sign-in this page started.", { exact: false }).waitFor();
     assert.equal(await page.getByText("Call 0800 123").count(), 0, "attacker-chosen text is not shown");
+    assert.ok(!page.url().includes("error_description"), "the crafted query leaves the address bar");
   });
 
   test("a CAE revocation leads to one re-authorization with Graph's claims, then the blade loads", async () => {

@@ -85,16 +85,7 @@ pub fn MyGroups() -> impl IntoView {
             .get_untracked()
             .and_then(|r| r.ok())
             .unwrap_or_default();
-        let roles: Vec<_> = m
-            .eligible
-            .iter()
-            .filter(|r| keys.contains(&r.key()))
-            .filter_map(|r| {
-                s.get(&r.key())
-                    .and_then(|x| x.clone().ok())
-                    .map(|x| (r.clone(), x))
-            })
-            .collect();
+        let roles = chosen(&m, &s, &keys);
         draft.set(PaneDraft {
             open: keys,
             form: fresh(&roles),
@@ -109,16 +100,7 @@ pub fn MyGroups() -> impl IntoView {
         let (Some(Ok(m)), Some(s)) = (mine.get(), settings_now.get()) else {
             return ().into_any();
         };
-        let roles: Vec<_> = m
-            .eligible
-            .iter()
-            .filter(|r| keys.contains(&r.key()))
-            .filter_map(|r| {
-                s.get(&r.key())
-                    .and_then(|x| x.clone().ok())
-                    .map(|x| (r.clone(), x))
-            })
-            .collect();
+        let roles = chosen(&m, &s, &keys);
         if roles.is_empty() {
             return ().into_any();
         }
@@ -154,6 +136,23 @@ pub fn MyGroups() -> impl IntoView {
             </Tabs>
         </Blade>
     }
+}
+
+/// The eligible roles named by `keys` whose settings were read: what the Activate pane is for.
+fn chosen(
+    m: &data::Mine,
+    s: &SettingsMap,
+    keys: &[(String, AccessId)],
+) -> Vec<(MyRole, crate::domain::settings::RoleSettings)> {
+    m.eligible
+        .iter()
+        .filter(|r| keys.contains(&r.key()))
+        .filter_map(|r| {
+            s.get(&r.key())
+                .and_then(|x| x.clone().ok())
+                .map(|x| (r.clone(), x))
+        })
+        .collect()
 }
 
 pub(crate) type SettingsMap = std::collections::HashMap<
