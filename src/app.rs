@@ -1,22 +1,23 @@
 //! Providers (runtime config, theme) and the router: the one place that wires the app together.
 
 use crate::auth::session::Session;
-use crate::blades::{approvals, audit, group, groups, my_groups, my_requests, not_found};
 use crate::components::config_error::ConfigErrorPage;
+use crate::components::elsewhere;
 use crate::components::shell::Shell;
 use crate::components::sign_in::SignInGate;
 use crate::components::theme::system_theme;
 use crate::config::{AppConfig, ConfigError};
 use crate::graph::client::GraphClient;
+use crate::routes::Bundle;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
 use thaw::ConfigProvider;
 
-/// Mounts the app on `<body>`.
-pub fn start() {
+/// Mounts one bundle on `<body>`: `routes` are its blades (see `entries.rs`).
+pub fn start(bundle: Bundle, routes: fn() -> AnyView) {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    elsewhere::arrived(bundle);
+    leptos::mount::mount_to_body(move || view! { <App bundle routes /> });
 }
 
 /// Fetches and checks `config.json` beside `index.html`; every failure names what to fix.
@@ -41,14 +42,14 @@ async fn load_config() -> Result<AppConfig, ConfigError> {
 }
 
 #[component]
-fn App() -> impl IntoView {
+fn App(bundle: Bundle, routes: fn() -> AnyView) -> impl IntoView {
     let theme = system_theme();
     let config = LocalResource::new(load_config);
     view! {
         <ConfigProvider theme class="pim-app">
             <Suspense fallback=|| view! { <p class="pim-boot" role="status">"Loading pim-groups…"</p> }>
                 {move || config.get().map(|loaded| match loaded {
-                    Ok(cfg) => view! { <AppRouter config=cfg /> }.into_any(),
+                    Ok(cfg) => view! { <AppRouter config=cfg bundle routes /> }.into_any(),
                     Err(error) => view! { <ConfigErrorPage error /> }.into_any(),
                 })}
             </Suspense>
@@ -56,9 +57,9 @@ fn App() -> impl IntoView {
     }
 }
 
-/// Every route of `routes.rs`, inside the portal shell.
+/// The bundle's routes inside the portal shell, behind the sign-in gate.
 #[component]
-fn AppRouter(config: AppConfig) -> impl IntoView {
+fn AppRouter(config: AppConfig, bundle: Bundle, routes: fn() -> AnyView) -> impl IntoView {
     let session = Session::restore(config.clone());
     provide_context(GraphClient::new(
         config.graph_base_url.as_str(),
@@ -66,27 +67,11 @@ fn AppRouter(config: AppConfig) -> impl IntoView {
     ));
     provide_context(session);
     provide_context(config);
+    provide_context(bundle);
     view! {
         <SignInGate>
         <Router>
-            <Shell>
-                <Routes fallback=not_found::NotFound>
-                    <Route path=path!("/") view=my_groups::MyGroups />
-                    <Route path=path!("/my/groups") view=my_groups::MyGroups />
-                    <Route path=path!("/my/requests") view=my_requests::MyRequests />
-                    <Route path=path!("/approvals") view=approvals::Approvals />
-                    <Route path=path!("/approvals/:id") view=approvals::ApprovalRequest />
-                    <Route path=path!("/groups") view=groups::Groups />
-                    <Route path=path!("/groups/discover") view=groups::DiscoverGroups />
-                    <Route path=path!("/groups/new") view=groups::NewGroup />
-                    <Route path=path!("/groups/:id") view=group::GroupBlade />
-                    <Route path=path!("/groups/:id/assignments") view=group::GroupBlade />
-                    <Route path=path!("/groups/:id/settings") view=group::GroupBlade />
-                    <Route path=path!("/groups/:id/settings/:role") view=group::GroupBlade />
-                    <Route path=path!("/groups/:id/audit") view=group::GroupBlade />
-                    <Route path=path!("/audit") view=audit::Audit />
-                </Routes>
-            </Shell>
+            <Shell>{routes()}</Shell>
         </Router>
         </SignInGate>
     }

@@ -14,6 +14,8 @@ mod blades;
 pub mod client;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod entries;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::start;

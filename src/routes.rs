@@ -53,6 +53,35 @@ pub enum Route {
     NotFound,
 }
 
+/// The part of the app a route's code ships in. Each is its own wasm module, so the approver's
+/// page and My roles never download the admin blades. `index.html`'s loader picks the same one
+/// from the path (`bundle_of` there mirrors [`Route::bundle`]; a test holds them together).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    /// The approval page alone: what an approver opens from an email, often on a phone.
+    Approval,
+    /// My roles, My requests and Approve requests: what every user opens.
+    Me,
+    /// The groups list, Discover groups, New group and the directory-wide Audit.
+    Groups,
+    /// One group's blade: Overview, Assignments, Settings and its editor, Audit.
+    Group,
+}
+
+impl Bundle {
+    pub const ALL: [Bundle; 4] = [Bundle::Approval, Bundle::Me, Bundle::Groups, Bundle::Group];
+
+    /// The Cargo binary (and so the file name prefix) of the bundle.
+    pub fn bin(self) -> &'static str {
+        match self {
+            Bundle::Approval => "bundle-approval",
+            Bundle::Me => "bundle-me",
+            Bundle::Groups => "bundle-groups",
+            Bundle::Group => "bundle-group",
+        }
+    }
+}
+
 /// A left-navigation entry: label and target.
 pub const NAV: [(&str, &str); 5] = [
     ("My roles", "/my/groups"),
@@ -171,6 +200,24 @@ impl Route {
                 vec![home, groups, group(id), me]
             }
             Route::NotFound => vec![home, me],
+        }
+    }
+
+    /// The bundle that holds this route's blade. A path no bundle knows is shown as Page not
+    /// found by whichever bundle the loader chose, so it never sends the browser elsewhere.
+    pub fn bundle(&self) -> Option<Bundle> {
+        match self {
+            Route::Approval(_) => Some(Bundle::Approval),
+            Route::MyGroups | Route::MyRequests | Route::Approvals => Some(Bundle::Me),
+            Route::Groups | Route::DiscoverGroups | Route::NewGroup | Route::Audit => {
+                Some(Bundle::Groups)
+            }
+            Route::GroupOverview(_)
+            | Route::GroupAssignments(_)
+            | Route::GroupSettings(_)
+            | Route::GroupRoleSettings(..)
+            | Route::GroupAudit(_) => Some(Bundle::Group),
+            Route::NotFound => None,
         }
     }
 

@@ -83,3 +83,44 @@ fn every_nav_link_parses_to_its_own_section() {
         assert_eq!(Route::parse(href).nav_section(), Some(href));
     }
 }
+
+#[test]
+fn each_page_is_in_one_bundle_and_unknown_pages_in_none() {
+    let g = "2b5ed229-4072-478d-9504-a047ebd4b07d";
+    let cases = [
+        ("/", Some(Bundle::Me)),
+        ("/my/groups", Some(Bundle::Me)),
+        ("/my/requests", Some(Bundle::Me)),
+        ("/approvals", Some(Bundle::Me)),
+        ("/approvals/f8bd9e2d", Some(Bundle::Approval)),
+        ("/groups", Some(Bundle::Groups)),
+        ("/groups/discover", Some(Bundle::Groups)),
+        ("/groups/new", Some(Bundle::Groups)),
+        ("/audit", Some(Bundle::Groups)),
+        (&format!("/groups/{g}"), Some(Bundle::Group)),
+        (&format!("/groups/{g}/assignments"), Some(Bundle::Group)),
+        (&format!("/groups/{g}/settings/owner"), Some(Bundle::Group)),
+        (&format!("/groups/{g}/audit"), Some(Bundle::Group)),
+        ("/groups/new/x", None),
+        ("/nowhere", None),
+    ];
+    for (path, bundle) in cases {
+        assert_eq!(Route::parse(path).bundle(), bundle, "{path}");
+    }
+}
+
+/// index.html's loader picks a bundle before any wasm runs; its choice must be the one
+/// `Route::bundle` makes, or the page opens in a bundle that then has to load another.
+#[test]
+fn the_loader_in_index_html_names_every_bundle_binary() {
+    let html = include_str!("../../index.html");
+    for b in Bundle::ALL {
+        assert!(
+            html.contains(&format!("data-bin=\"{}\"", b.bin())),
+            "{}",
+            b.bin()
+        );
+        let short = b.bin().trim_start_matches("bundle-");
+        assert!(html.contains(&format!("return \"{short}\"")), "{short}");
+    }
+}

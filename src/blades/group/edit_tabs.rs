@@ -58,12 +58,25 @@ pub fn ActivationTab(
         let set_kind = set_kind.clone();
         view! { <label class="pim-check"><input type="radio" name="on-activation" value=value prop:checked=move || kind() == value on:change=move |_| set_kind(value) />{label}</label> }
     };
-    let options = contexts.into_iter().filter(|c| c.is_available != Some(false)).map(|c| {
-        let id = c.id.clone();
-        let selected = move || draft.with(|d| d.activation.require == OnActivation::AuthContext(id.clone()));
-        let value = c.id.clone();
-        view! { <option value=value selected=selected>{c.display_name.unwrap_or(c.id)}</option> }
-    }).collect_view();
+    let options: Vec<(String, String)> = contexts
+        .into_iter()
+        .filter(|c| c.is_available != Some(false))
+        .map(|c| (c.id.clone(), c.display_name.unwrap_or(c.id)))
+        .collect();
+    // Built each time the select shows: a view is not Clone once components are type-erased.
+    let options = move || {
+        options
+            .clone()
+            .into_iter()
+            .map(|(id, name)| {
+                let value = id.clone();
+                let selected = move || {
+                    draft.with(|d| d.activation.require == OnActivation::AuthContext(id.clone()))
+                };
+                view! { <option value=value selected=selected>{name}</option> }
+            })
+            .collect_view()
+    };
     let add = Callback::new(move |p: Picked| {
         picked_names.update(|n| n.push((p.id.clone(), p.name.clone())));
         draft.update(|d| {
@@ -90,7 +103,7 @@ pub fn ActivationTab(
             {radio("context", "Microsoft Entra Conditional Access authentication context")}
             <Show when=move || kind() == "context">
                 <label for="auth-context">"Authentication context"</label>
-                <select id="auth-context" on:change=move |e| { let v = event_target_value(&e); draft.update(|d| d.activation.require = OnActivation::AuthContext(v)); }>{options.clone()}</select>
+                <select id="auth-context" on:change=move |e| { let v = event_target_value(&e); draft.update(|d| d.activation.require = OnActivation::AuthContext(v)); }>{options()}</select>
             </Show>
         </fieldset>
         {checkbox("Require justification on activation", |d| d.activation.justification, |d, v| d.activation.justification = v, draft)}

@@ -1,8 +1,11 @@
-//! The browser entry point: hands over to the library. Nothing else.
+//! The browser entry of the approval page an email opens.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    pim_groups::start();
+    pim_groups::start(
+        pim_groups::routes::Bundle::Approval,
+        pim_groups::entries::approval,
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,0 +1,77 @@
+// The bundle split (Bundle in src/routes.rs, the loader in index.html): each page downloads only
+// its own wasm module, links across bundles load the other one, and sign-in comes back into the
+// bundle of the page it returns to.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { newPage, signedInPage, startStack } from "./harness.mjs";
+
+const GROUP = "347ea741-b4c8-4d9e-8111-87902089734f";
+const APPROVAL = "f8bd9e2d-bc15-49b1-8a9b-c571b3cf9555";
+
+let stack;
+before(async () => { stack = await startStack(); });
+after(async () => { await stack?.stop(); });
+
+/** Records the wasm modules the page fetches, by bundle name. */
+function wasmLog(page) {
+  const log = [];
+  page.on("request", (r) => {
+    const m = /\/(bundle-[a-z]+)-[0-9a-f]+_bg\.wasm$/.exec(new URL(r.url()).pathname);
+    if (m) log.push(m[1]);
+  });
+  return log;
+}
+
+describe("bundles", () => {
+  test("each entry page downloads its own module and no other", async () => {
+    const page = await signedInPage(stack);
+    const log = wasmLog(page);
+    const cases = [
+      [`/approvals/${APPROVAL}`, "Approval request", "bundle-approval"],
+      ["/my/groups", "My roles | Groups", "bundle-me"],
+      ["/approvals", "Approve requests", "bundle-me"],
+      ["/groups", "Privileged Identity Management | Groups", "bundle-groups"],
+      ["/audit", "Audit", "bundle-groups"],
+      [`/groups/${GROUP}/settings`, "Helpdesk Admin-Group", "bundle-group"],
+      ["/no/such/page", "Page not found", "bundle-me"],
+    ];
+    for (const [path, heading, bundle] of cases) {
+      log.length = 0;
+      await page.goto(`${stack.appUrl}${path}`);
+      await page.getByRole("heading", { level: 1, name: heading, exact: true }).waitFor();
+      assert.deepEqual(log, [bundle], path);
+    }
+    assert.deepEqual(page.problems, []);
+  });
+
+  test("a link into another bundle opens its page, and Back returns", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/my/groups");
+    await page.getByRole("heading", { level: 1, name: "My roles | Groups" }).waitFor();
+    const log = wasmLog(page);
+    const nav = page.getByRole("navigation", { name: "Privileged Identity Management" });
+    await nav.getByRole("link", { name: "Groups", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Privileged Identity Management | Groups" }).waitFor();
+    assert.equal(new URL(page.url()).pathname, "/groups");
+    // Within a bundle the router stays in the page; into another, one module is fetched.
+    await nav.getByRole("link", { name: "Audit", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Audit", exact: true }).waitFor();
+    assert.deepEqual(log, ["bundle-groups"]);
+    await page.goBack();
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "My roles | Groups" }).waitFor();
+    assert.equal(new URL(page.url()).pathname, "/my/groups");
+    assert.deepEqual(page.problems, []);
+  });
+
+  test("signing in from a group's page comes back in that page's bundle only", async () => {
+    const page = await newPage(stack);
+    await page.goto(`${stack.appUrl}/groups/${GROUP}/assignments`);
+    await page.getByRole("button", { name: /^Megan Bowen/ }).click();
+    const log = wasmLog(page);
+    await page.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
+    await page.getByRole("heading", { level: 1, name: "Helpdesk Admin-Group" }).waitFor();
+    assert.equal(new URL(page.url()).pathname, `/groups/${GROUP}/assignments`);
+    assert.deepEqual(log, ["bundle-group"]);
+    assert.deepEqual(page.problems, []);
+  });
+});
