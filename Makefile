@@ -17,11 +17,12 @@ demo: tools build ## Run the app and the emulator's demo tenant; prints both URL
 test: tools-browser ## Every layer: native, browser (wasm-bindgen-test), end-to-end (Playwright)
 	scripts/test.sh
 
-bench: tools-browser build ## Bundle sizes and other figures
+bench: tools-browser build ## Bundle sizes, first loads, round trips and ms per blade, 10,000 rows
 	node scripts/bundle-size.mjs dist
 	cargo run --release -q -p entra-emulator --example bench
 	cargo build --release -q -p entra-emulator
 	node scripts/bench-my-groups.mjs
+	node scripts/bench-blades.mjs
 
 tools:
 	scripts/bootstrap.sh

@@ -31,6 +31,10 @@ layer browser "$CARGO_RE_PASS" "$CARGO_RE_FAIL" \
   cargo test --target wasm32-unknown-unknown -p pim-groups --test browser
 layer e2e '^# pass [0-9]+' '^# fail [0-9]+' make --no-print-directory test-e2e
 
+# The size budget (issue 14), shown on every run: the bundle the e2e layer just tested.
+echo
+node scripts/bundle-size.mjs dist | grep '^first_load_brotli_bytes_' || true
+
 echo
 if [ ${#failed_layers[@]} -ne 0 ]; then
   echo "test: FAILED layers: ${failed_layers[*]}"

@@ -113,3 +113,54 @@ pub fn expired(world: &mut World, s: &Schedule) {
     let e = entry(world, &activity, initiator, targets, details, "Delete");
     world.audit.push(e);
 }
+
+/// `count` past activations by the tenant's users on its groups, spread over the last six days,
+/// for scale tests of the audit blade: each entry as `record` writes a real one.
+pub fn generate(world: &mut World, count: usize) {
+    let t = &world.tenant;
+    let users: Vec<_> = t
+        .users
+        .iter()
+        .map(|u| {
+            (
+                u.id.clone(),
+                u.display_name.clone(),
+                u.user_principal_name.clone(),
+            )
+        })
+        .collect();
+    let groups: Vec<_> = t
+        .groups
+        .iter()
+        .map(|g| (g.id.clone(), g.display_name.clone()))
+        .collect();
+    if users.is_empty() || groups.is_empty() {
+        return;
+    }
+    let now = world.now();
+    for n in 0..count {
+        let (uid, uname, upn) = &users[n % users.len()];
+        let (gid, gname) = &groups[n % groups.len()];
+        let initiator = json!({"user": {"id": uid, "displayName": uname, "userPrincipalName": upn, "ipAddress": "127.0.0.1"}, "app": null});
+        let targets = vec![
+            json!({"id": gid, "displayName": gname, "type": "Group", "userPrincipalName": null, "modifiedProperties": []}),
+            json!({"id": uid, "displayName": uname, "type": "User", "userPrincipalName": upn, "modifiedProperties": []}),
+        ];
+        let details = vec![
+            key_value("RoleName", "member"),
+            key_value("Justification", &format!("Generated activation {n}")),
+        ];
+        let mut e = entry(
+            world,
+            "Add member to group (PIM activation)",
+            initiator,
+            targets,
+            details,
+            "Add",
+        );
+        // Oldest first, as the log is kept; six days back at most, inside the blade's week.
+        let age = chrono::Duration::seconds(((count - n) as i64 * 518_400) / count as i64);
+        e["activityDateTime"] = json!(ts(now - age));
+        world.audit.push(e);
+    }
+}

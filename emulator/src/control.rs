@@ -46,6 +46,7 @@ pub fn routes() -> Router<Shared> {
         .route("/_emulator/requests", get(requests).delete(clear_requests))
         .route("/_emulator/token-lifetime", post(token_lifetime))
         .route("/_emulator/page-size", post(page_size))
+        .route("/_emulator/audit", post(generate_audit))
         .route("/_emulator/cae", post(cae))
         .route("/_emulator/state", get(state))
         .layer(axum::middleware::from_fn(same_site_only))
@@ -173,6 +174,17 @@ struct PageSize {
 /// Forces paging: every collection answers at most `size` items a page, as `--page-size` does.
 async fn page_size(State(s): State<Shared>, Json(p): Json<PageSize>) -> StatusCode {
     s.set_page_size(p.size.filter(|n| *n > 0));
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+struct Generate {
+    generate: usize,
+}
+
+/// Adds past PIM activations to the audit log, for scale tests of the audit blade.
+async fn generate_audit(State(s): State<Shared>, Json(g): Json<Generate>) -> StatusCode {
+    crate::audit::generate(&mut s.world(), g.generate.min(100_000));
     StatusCode::NO_CONTENT
 }
 

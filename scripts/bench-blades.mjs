@@ -1,0 +1,152 @@
+// Benchmark of every blade, in headless Chromium against the release emulator's demo tenant:
+// - first_load_brotli_bytes_<route>: what the browser downloads from our origin (brotli, as a
+//   static host serves it) before the page shows its first useful row, cache empty;
+// - blade_round_trips_first_row_<blade> and blade_ms_first_row_<blade>: opening the blade's URL
+//   (signed in) with 100 ms added to every Graph call, the sequential waves of Graph requests
+//   before the first useful row, and the milliseconds from navigation to that row;
+// - long_frames_10k_scroll: frames over 50 ms while a 10,000-row audit table is scrolled to the
+//   end and back; ms_first_screen_10k and ms_all_rows_10k: opening that audit blade, the ms to
+//   its first screen of rows and to the last of the 10,000 read.
+import { brotliCompressSync, constants } from "node:zlib";
+import { newPage, signIn, startStack } from "../tests/e2e/harness.mjs";
+import { setUpS1, state } from "../tests/e2e/stories.mjs";
+
+const BUDGET = 250_000;
+const stack = await startStack({ binary: "target/release/entra-emulator" });
+const control = (path, body) => fetch(`${stack.emulatorUrl}/_emulator/${path}`, {
+  method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
+});
+const emulatorNow = async () => Date.parse((await (await fetch(`${stack.emulatorUrl}/_emulator/clock`)).json()).now);
+
+// In every document: note when the first useful row appears (a table row with data, a filled
+// definition list, the approval's question), in ms since navigation started.
+const WATCH = () => {
+  const useful = () => [...document.querySelectorAll("tbody tr:not(.pim-table__spacer)")].some((tr) => tr.cells.length >= 2)
+    || [...document.querySelectorAll("dl dd")].some((dd) => dd.textContent.trim() !== "")
+    || [...document.querySelectorAll("h2")].some((h) => / asks for /.test(h.textContent));
+  new MutationObserver((_, o) => {
+    if (useful()) { window.__firstRow = performance.now(); o.disconnect(); }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+};
+
+/** Waves of requests: one starting after another ended is a round trip later. */
+function roundTrips(reqs, until) {
+  const done = [];
+  let most = 0;
+  for (const r of [...reqs].sort((a, b) => a.start - b.start)) {
+    if (r.start > until) break;
+    const depth = 1 + Math.max(0, ...done.filter((d) => d.end <= r.start).map((d) => d.depth));
+    done.push({ ...r, depth });
+    most = Math.max(most, depth);
+  }
+  return most;
+}
+
+async function measure(page, path) {
+  const graph = [];
+  const bytes = [];
+  const onFinished = async (req) => {
+    const url = new URL(req.url());
+    const t = req.timing();
+    if (url.origin === stack.emulatorUrl && req.method() !== "OPTIONS") {
+      graph.push({ start: t.startTime, end: t.startTime + t.responseEnd });
+    } else if (url.origin === stack.appUrl) {
+      const body = await (await req.response())?.body().catch(() => null);
+      if (body) bytes.push({ at: t.startTime + t.responseEnd, brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
+    }
+  };
+  page.on("requestfinished", onFinished);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await page.goto(`${stack.appUrl}${path}`);
+  await page.waitForFunction(() => window.__firstRow !== undefined, null, { timeout: 60_000 });
+  const [firstRow, origin] = await page.evaluate(() => [window.__firstRow, performance.timeOrigin]);
+  await page.waitForTimeout(200);
+  page.off("requestfinished", onFinished);
+  const rowAt = origin + firstRow;
+  return {
+    ms: Math.round(firstRow),
+    trips: roundTrips(graph, rowAt),
+    bytes: bytes.filter((b) => b.at <= rowAt).reduce((t, b) => t + b.brotli, 0),
+  };
+}
+
+try {
+  const group = await setUpS1(stack);
+  // Alex asks for the group (step-up included), so My requests, Approve requests and the
+  // approval page have a pending request to show.
+  const alex = await newPage(stack);
+  await alex.clock.setSystemTime(await emulatorNow());
+  await signIn(alex, stack, "Alex Wilber", "/my/groups");
+  const pane = alex.getByRole("dialog", { name: "Activate – CA-Exclusion-LegacyMFA" });
+  await alex.getByRole("button", { name: "Activate CA-Exclusion-LegacyMFA (Member)" }).click();
+  await pane.getByLabel("Reason").fill("Benchmark");
+  await pane.getByRole("button", { name: "Activate" }).click();
+  await alex.getByRole("button", { name: "Continue" }).click();
+  await alex.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
+  await pane.getByRole("button", { name: "Activate" }).click();
+  await alex.getByText("CA-Exclusion-LegacyMFA (Member): Request sent: pending approval.").waitFor();
+  const request = (await state(stack)).requests.filter((r) => r.status === "PendingApproval").pop().id;
+
+  const blades = [
+    ["my_roles", "Alex Wilber", "/my/groups", "my_groups"],
+    ["my_requests", "Alex Wilber", "/my/requests"],
+    ["approve_requests", "Diego Siciliani", "/approvals"],
+    ["approval_page", "Diego Siciliani", `/approvals/${request}`, "approval_page"],
+    ["groups", "Megan Bowen", "/groups", "groups"],
+    ["group_overview", "Megan Bowen", `/groups/${group}`, "group"],
+    ["assignments", "Megan Bowen", `/groups/${group}/assignments`],
+    ["settings", "Megan Bowen", `/groups/${group}/settings/member`],
+    ["audit", "Megan Bowen", "/audit"],
+  ];
+  const pages = new Map();
+  for (const person of new Set(blades.map((b) => b[1]))) {
+    const page = await newPage(stack);
+    await page.addInitScript(WATCH);
+    await signIn(page, stack, person, "/no/such/page");
+    pages.set(person, page);
+  }
+  await control("faults", { path: "/v1.0/*", kind: "latency", latencyMs: 100, topLevelOnly: true });
+  const firstLoads = [];
+  for (const [blade, person, path, entry] of blades) {
+    const m = await measure(pages.get(person), path);
+    console.log(`blade_round_trips_first_row_${blade} ${m.trips}`);
+    console.log(`blade_ms_first_row_${blade} ${m.ms}`);
+    if (entry) firstLoads.push([entry, m.bytes]);
+  }
+  for (const [entry, bytes] of firstLoads) {
+    console.log(`first_load_brotli_bytes_${entry} ${bytes} (${bytes <= BUDGET ? "within" : "over"} the budget of ${BUDGET})`);
+  }
+  await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "DELETE", headers: { "x-emulator-control": "1" } });
+
+  // 10,000 rows: the audit log of a busy week, read in 11 pages, then scrolled.
+  await control("audit", { generate: 10_000 });
+  const megan = pages.get("Megan Bowen");
+  await megan.goto(`${stack.appUrl}/audit`);
+  const table = megan.getByRole("table", { name: "Audit entries" });
+  await megan.waitForFunction(() => window.__firstRow !== undefined, null, { timeout: 60_000 });
+  await megan.waitForFunction(() => document.querySelector("table")?.getAttribute("aria-rowcount") >= 10_000, null, { timeout: 120_000, polling: 10 });
+  const all = await megan.evaluate(() => performance.now());
+  await megan.getByRole("status").filter({ hasText: "Reading the audit log" }).waitFor({ state: "detached" });
+  console.log(`ms_first_screen_10k ${Math.round(await megan.evaluate(() => window.__firstRow))}`);
+  console.log(`ms_all_rows_10k ${Math.round(all)}`);
+  const drawn = await table.locator("tbody tr:not(.pim-table__spacer)").count();
+  const scroll = await megan.evaluate(async () => {
+    const region = document.querySelector(".pim-table-scroll--windowed");
+    const frames = [];
+    let last = performance.now();
+    let on = true;
+    const tick = (t) => { frames.push(t - last); last = t; if (on) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const step = region.clientHeight;
+    for (let y = 0; y < region.scrollHeight; y += step) { region.scrollTop = y; await new Promise(requestAnimationFrame); }
+    for (let y = region.scrollHeight; y > 0; y -= step * 4) { region.scrollTop = y; await new Promise(requestAnimationFrame); }
+    on = false;
+    return { long: frames.filter((f) => f > 50).length, frames: frames.length, worst: Math.round(Math.max(...frames)) };
+  });
+  console.log(`rows_in_page_10k ${drawn}`);
+  console.log(`long_frames_10k_scroll ${scroll.long} (of ${scroll.frames} frames; worst ${scroll.worst} ms)`);
+} finally {
+  await stack.stop();
+}
