@@ -14,9 +14,16 @@ describe("scale", () => {
     await fetch(`${stack.emulatorUrl}/_emulator/audit`, {
       method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ generate: 10_000 }),
     });
+    // Slow pages: the first ones are on screen while the rest are read.
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "/v1.0/auditLogs/*", kind: "latency", latencyMs: 300 }),
+    });
     const page = await signedInPage(stack, "Megan Bowen", {}, "/audit");
     const table = page.getByRole("table", { name: "Audit entries" });
-    await table.waitFor();
+    await page.getByRole("status").filter({ hasText: /Reading the audit log… \d+ entries so far/ }).waitFor();
+    assert.ok(await table.locator("tbody tr:not(.pim-table__spacer)").count() > 10, "rows shown while reading");
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "DELETE", headers: { "x-emulator-control": "1" } });
     await page.getByRole("status").filter({ hasText: "Reading the audit log" }).waitFor({ state: "detached", timeout: 60_000 });
     // The seeded tenant's own entries come on top of the 10,000.
     const count = Number(await table.getAttribute("aria-rowcount")) - 1;

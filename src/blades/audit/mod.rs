@@ -66,10 +66,12 @@ pub fn Audit() -> impl IntoView {
         async move { graph.get_all::<Group>(&list_groups("id,displayName")).await }
     });
     let rows = RwSignal::new(Vec::<AuditRow>::new());
-    // Which reading is current: a reading whose filters have changed since stops appending.
-    let reading = StoredValue::new(0u32);
+    let error = RwSignal::new(None::<GraphError>);
     let done = RwSignal::new(false);
-    let first = LocalResource::new(move || {
+    // Which reading is current: one whose filters have changed since stops appending.
+    let reading = StoredValue::new(0u32);
+    // Pages are read outside any Suspense, so each shows as it arrives instead of all at the end.
+    Effect::new(move |_| {
         let me = session.account().map(|a| a.object_id);
         let (f, t, g) = (from.get(), to.get(), group.get());
         let valid = NaiveDate::parse_from_str(&f, "%Y-%m-%d").is_ok()
@@ -78,29 +80,38 @@ pub fn Audit() -> impl IntoView {
             "mine" => first_page(&f, &t, None, me.as_deref()),
             _ => first_page(&f, &t, Some(g.as_str()).filter(|g| !g.is_empty()), None),
         };
-        let graph = graph.clone();
         reading.update_value(|n| *n += 1);
         let this = reading.get_value();
-        async move {
-            rows.set(vec![]);
-            done.set(false);
-            if !valid {
-                done.set(true);
-                return Ok(());
-            }
+        rows.set(vec![]);
+        error.set(None);
+        done.set(!valid);
+        if !valid {
+            return;
+        }
+        let graph = graph.clone();
+        let current = move || reading.try_get_value() == Some(this);
+        leptos::task::spawn_local(async move {
             let mut next = Some(req);
             while let Some(req) = next.take() {
-                let (page, more) = fetch(graph.clone(), req).await?;
-                if reading.get_value() != this {
-                    return Ok(());
+                let answer = fetch(graph.clone(), req).await;
+                if !current() {
+                    return;
                 }
-                rows.update(|all| all.extend(page));
-                next = more;
+                match answer {
+                    Ok((page, more)) => {
+                        rows.update(|all| all.extend(page));
+                        next = more;
+                    }
+                    Err(e) => {
+                        error.set(Some(e));
+                        return;
+                    }
+                }
             }
             done.set(true);
-            Ok::<(), GraphError>(())
-        }
+        });
     });
+    let reading_now = Signal::derive(move || !done.get() && error.with(Option::is_none));
     // The CSV is made when asked for, not each time a page arrives: 10,000 rows are 2 MB.
     let download = move |e: leptos::ev::MouseEvent| {
         let text = rows.with(|r| csv(r));
@@ -140,8 +151,8 @@ pub fn Audit() -> impl IntoView {
                 <a class="pim-button" href="#" download="pim-audit.csv" on:click=download>"Download CSV"</a>
             </div>
             {move || groups.get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
-            {move || first.get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
-            {move || (!done.get() && first.get().is_none()).then(|| view! {
+            {move || error.get().map(|error| view! { <ErrorBar error /> })}
+            {move || reading_now.get().then(|| view! {
                 <p role="status" class="pim-loading">{move || match rows.with(Vec::len) {
                     0 => "Reading the audit log…".to_owned(),
                     n => format!("Reading the audit log… {n} entries so far"),
@@ -149,7 +160,7 @@ pub fn Audit() -> impl IntoView {
             })}
             <DataTable caption="Audit entries" headers=vec!["Time", "Activity", "Initiated by", "Group", "Principal", "Result", "Reason"]
                 rows=rows key=|r: &AuditRow| r.id.clone() row empty="No PIM activity in this range."
-                loading=Signal::derive(move || !done.get() && first.get().is_none()) />
+                loading=reading_now />
             </Tabs>
         </Blade>
     }
