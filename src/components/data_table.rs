@@ -47,6 +47,68 @@ fn spacer(rows: usize, v: Scroll, columns: String) -> impl IntoView {
     })
 }
 
+/// The windowing of one table, kept out of the generic component so its code exists once.
+#[derive(Clone, Copy)]
+struct Windowing {
+    at: RwSignal<Scroll>,
+    windowed: Memo<bool>,
+    range: Memo<Range<usize>>,
+    body: NodeRef<Tbody>,
+}
+
+impl Windowing {
+    fn new(count: Memo<usize>) -> Self {
+        let at = RwSignal::new(Scroll {
+            scrolled: 0.0,
+            height: 600.0,
+            row: 40.0,
+            body_top: 0.0,
+        });
+        let windowed = Memo::new(move |_| count.get() > WINDOW_FROM);
+        let range = Memo::new(move |_| window(count.get(), at.get()));
+        let body = NodeRef::<Tbody>::new();
+        // Once a windowed table has rows, measure one: rows differ in height between themes and
+        // widths, and the spacers must stand for what the drawn rows would have taken.
+        Effect::new(move |_| {
+            if !windowed.get() {
+                return;
+            }
+            let _ = range.get();
+            let Some(tbody) = body.get() else { return };
+            let drawn = tbody
+                .query_selector("tr:not(.pim-table__spacer)")
+                .ok()
+                .flatten();
+            if let Some(tr) = drawn.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let (h, top) = (tr.offset_height() as f64, tbody.offset_top() as f64);
+                let now = at.get_untracked();
+                if h > 0.0 && (h != now.row || top != now.body_top) {
+                    at.update(|v| {
+                        v.row = h;
+                        v.body_top = top;
+                    });
+                }
+            }
+        });
+        Windowing {
+            at,
+            windowed,
+            range,
+            body,
+        }
+    }
+
+    fn scrolled(self, e: leptos::ev::Event) {
+        if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let (scrolled, height) = (el.scroll_top() as f64, el.client_height() as f64);
+            self.at.update(|v| {
+                v.scrolled = scrolled;
+                v.height = height;
+            });
+        }
+    }
+}
+
 /// The table. Rows are drawn by `row`, keyed by `key`; `headers` name the columns.
 #[component]
 pub fn DataTable<T, K, KF, RF, IV>(
@@ -86,60 +148,20 @@ where
         })
         .collect_view();
     let region = caption.clone();
-    let at = RwSignal::new(Scroll {
-        scrolled: 0.0,
-        height: 600.0,
-        row: 40.0,
-        body_top: 0.0,
-    });
-    let body = NodeRef::<Tbody>::new();
     let count = Memo::new(move |_| rows.with(Vec::len));
-    let windowed = Memo::new(move |_| count.get() > WINDOW_FROM);
-    let range = Memo::new(move |_| window(count.get(), at.get()));
+    let w = Windowing::new(count);
+    let range = w.range;
     let shown = move || rows.with(|r| r[range.get()].to_vec());
-    // Once a windowed table has rows, measure one: rows differ in height between themes and
-    // widths, and the spacers must stand for what the drawn rows would have taken.
-    Effect::new(move |_| {
-        if !windowed.get() {
-            return;
-        }
-        let Some(tbody) = body.get() else { return };
-        let drawn = tbody
-            .query_selector("tr:not(.pim-table__spacer)")
-            .ok()
-            .flatten();
-        if let Some(tr) = drawn.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let (h, top) = (tr.offset_height() as f64, tbody.offset_top() as f64);
-            if h > 0.0 && (h != at.get_untracked().row || top != at.get_untracked().body_top) {
-                at.update(|v| {
-                    v.row = h;
-                    v.body_top = top;
-                });
-            }
-        }
-    });
-    let on_scroll = move |e: leptos::ev::Event| {
-        if let Some(el) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            let (scrolled, height) = (el.scroll_top() as f64, el.client_height() as f64);
-            at.update(|v| {
-                v.scrolled = scrolled;
-                v.height = height;
-            });
-        }
-    };
     let (c1, c2, c3) = (columns.clone(), columns.clone(), columns.clone());
     view! {
-        <div class="pim-table-scroll" class:pim-table-scroll--windowed=windowed role="region" aria-label=region tabindex="0" on:scroll=on_scroll>
-            <table class="pim-table" aria-rowcount=move || windowed.get().then(|| (count.get() + 1).to_string())>
+        <div class="pim-table-scroll" class:pim-table-scroll--windowed=w.windowed role="region" aria-label=region tabindex="0" on:scroll=move |e| w.scrolled(e)>
+            <table class="pim-table" aria-rowcount=move || w.windowed.get().then(|| (count.get() + 1).to_string())>
                 <caption>{caption}</caption>
                 <thead><tr>{heads}</tr></thead>
-                <tbody node_ref=body>
-                    {move || spacer(range.get().start, at.get(), c1.clone())}
+                <tbody node_ref=w.body>
+                    {move || spacer(range.get().start, w.at.get(), c1.clone())}
                     <For each=shown key=key children=row />
-                    {move || spacer(count.get() - range.get().end, at.get(), c2.clone())}
+                    {move || spacer(count.get() - range.get().end, w.at.get(), c2.clone())}
                     {move || (count.get() == 0 && !loading.get()).then(|| view! { <tr><td colspan=c3.clone()>{empty.clone()}</td></tr> })}
                 </tbody>
             </table>
