@@ -1,6 +1,4 @@
-//! The oauth2 crate's HTTP client over gloo-net (fetch), and where the browser is now.
-
-use oauth2::{HttpRequest, HttpResponse};
+//! The token endpoint's HTTP call over gloo-net (fetch), and where the browser is now.
 
 /// Where the user is now: path, query and fragment.
 pub fn current_location() -> String {
@@ -16,34 +14,18 @@ pub fn current_location() -> String {
     )
 }
 
-#[derive(Debug)]
-pub(super) struct HttpError(String);
-impl std::fmt::Display for HttpError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for HttpError {}
-
-/// The oauth2 crate's HTTP client, over gloo-net (fetch).
-pub(super) async fn send(req: HttpRequest) -> Result<HttpResponse, HttpError> {
-    use gloo_net::http::{Method, RequestBuilder};
-    let err = |e: gloo_net::Error| HttpError(e.to_string());
-    let mut b = RequestBuilder::new(&req.uri().to_string()).method(Method::POST);
-    for (k, v) in req.headers() {
-        b = b.header(k.as_str(), v.to_str().unwrap_or_default());
-    }
-    let body = String::from_utf8_lossy(req.body()).into_owned();
-    let res = b.body(body).map_err(err)?.send().await.map_err(err)?;
+/// POSTs a form to the token endpoint over fetch: the status and the body, or why nothing came.
+pub(super) async fn post_form(url: String, form: String) -> Result<(u16, String), String> {
+    use gloo_net::http::Request;
+    let err = |e: gloo_net::Error| e.to_string();
+    let res = Request::post(&url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "application/json")
+        .body(form)
+        .map_err(err)?
+        .send()
+        .await
+        .map_err(err)?;
     let status = res.status();
-    let kind = res
-        .headers()
-        .get("content-type")
-        .unwrap_or_else(|| "application/json".into());
-    let bytes = res.binary().await.map_err(err)?;
-    oauth2::http::Response::builder()
-        .status(status)
-        .header("content-type", kind)
-        .body(bytes)
-        .map_err(|e| HttpError(e.to_string()))
+    Ok((status, res.text().await.map_err(err)?))
 }

@@ -5,6 +5,7 @@ pub mod claims;
 pub mod errors;
 pub mod id_token;
 pub mod oidc;
+pub mod pkce;
 pub mod tokens;
 
 #[cfg(target_arch = "wasm32")]

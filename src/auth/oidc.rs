@@ -1,45 +1,36 @@
-//! Authorization code with PKCE against the configured authority, through the oauth2 crate: the
-//! authorize URL of one attempt, and redeeming codes and refresh tokens. The HTTP client is
-//! passed in (gloo-net in the browser, a fake in native tests).
+//! Authorization code with PKCE against the configured authority (RFC 6749, RFC 7636): the
+//! authorize URL of one attempt, and redeeming codes and refresh tokens at the token endpoint.
+//! The HTTP call is passed in (fetch in the browser, a fake in native tests).
 
 use super::claims;
 use super::errors::AuthError;
 use super::id_token::{account, Account, Expected};
+use super::pkce;
 use super::tokens::TokenSet;
 use crate::config::AppConfig;
-use oauth2::basic::{
-    BasicErrorResponse, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse,
-    BasicTokenType,
-};
-use oauth2::{
-    AsyncHttpClient, AuthType, AuthUrl, AuthorizationCode, Client, ClientId, CsrfToken,
-    EndpointNotSet, EndpointSet, ExtraTokenFields, PkceCodeChallenge, PkceCodeVerifier,
-    RedirectUrl, RefreshToken, RequestTokenError, Scope, StandardRevocableToken,
-    StandardTokenResponse, TokenResponse, TokenUrl,
-};
 use serde::{Deserialize, Serialize};
+use std::future::Future;
+use url::form_urlencoded::Serializer;
 
-/// Entra's token response also carries the id token.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
-pub struct IdTokenField {
+/// The token endpoint's answer (RFC 6749 §5.1), with Entra's id token.
+#[derive(Deserialize)]
+struct TokenAnswer {
+    access_token: String,
     #[serde(default)]
-    pub id_token: Option<String>,
+    refresh_token: Option<String>,
+    #[serde(default)]
+    expires_in: Option<i64>,
+    #[serde(default)]
+    id_token: Option<String>,
 }
-impl ExtraTokenFields for IdTokenField {}
 
-type EntraResponse = StandardTokenResponse<IdTokenField, BasicTokenType>;
-type EntraClient = Client<
-    BasicErrorResponse,
-    EntraResponse,
-    BasicTokenIntrospectionResponse,
-    StandardRevocableToken,
-    BasicRevocationErrorResponse,
-    EndpointSet,
-    EndpointNotSet,
-    EndpointNotSet,
-    EndpointNotSet,
-    EndpointSet,
->;
+/// The token endpoint's refusal (RFC 6749 §5.2); Entra puts its AADSTS code in the description.
+#[derive(Deserialize)]
+struct Refusal {
+    error: String,
+    #[serde(default)]
+    error_description: String,
+}
 
 /// One sign-in attempt, kept in sessionStorage across the redirect.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -51,16 +42,6 @@ pub struct Attempt {
     pub return_to: String,
     /// The authentication context asked for, when this is a step-up.
     pub acrs: Option<String>,
-}
-
-fn client(cfg: &AppConfig) -> Result<EntraClient, AuthError> {
-    let bad = |e: oauth2::url::ParseError| AuthError::Transport(format!("config.json: {e}"));
-    Ok(Client::new(ClientId::new(cfg.client_id.clone()))
-        .set_auth_uri(AuthUrl::new(cfg.authorize_endpoint()).map_err(bad)?)
-        .set_token_uri(TokenUrl::new(cfg.token_endpoint()).map_err(bad)?)
-        .set_redirect_uri(RedirectUrl::new(cfg.redirect_uri.to_string()).map_err(bad)?)
-        // A SPA has no secret: the client id travels in the body.
-        .set_auth_type(AuthType::RequestBody))
 }
 
 /// Options of an interactive sign-in.
@@ -80,54 +61,88 @@ pub fn begin(
     return_to: &str,
     p: Prompt<'_>,
 ) -> Result<(String, Attempt), AuthError> {
-    let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-    let nonce = CsrfToken::new_random();
-    let c = client(cfg)?;
-    let mut req = c
-        .authorize_url(CsrfToken::new_random)
-        .set_pkce_challenge(challenge)
-        .add_scopes(cfg.scopes.iter().cloned().map(Scope::new))
-        .add_extra_param("nonce", nonce.secret().clone())
-        .add_extra_param("response_mode", "query")
-        .add_extra_param("claims", claims::request_with(p.acrs, p.challenge));
+    let random = |_| AuthError::Transport("the browser gave no random values".into());
+    let (verifier, state, nonce) = (
+        pkce::random().map_err(random)?,
+        pkce::random().map_err(random)?,
+        pkce::random().map_err(random)?,
+    );
+    let mut q = Serializer::new(String::new());
+    q.append_pair("client_id", &cfg.client_id)
+        .append_pair("response_type", "code")
+        .append_pair("redirect_uri", cfg.redirect_uri.as_str())
+        .append_pair("scope", &cfg.scopes.join(" "))
+        .append_pair("state", &state)
+        .append_pair("code_challenge", &pkce::challenge(&verifier))
+        .append_pair("code_challenge_method", "S256")
+        .append_pair("nonce", &nonce)
+        .append_pair("response_mode", "query")
+        .append_pair("claims", &claims::request_with(p.acrs, p.challenge));
     if let Some(h) = p.login_hint {
-        req = req.add_extra_param("login_hint", h.to_owned());
+        q.append_pair("login_hint", h);
     }
     if let Some(pr) = p.prompt {
-        req = req.add_extra_param("prompt", pr.to_owned());
+        q.append_pair("prompt", pr);
     }
-    let (url, state) = req.url();
+    let url = format!("{}?{}", cfg.authorize_endpoint(), q.finish());
     let attempt = Attempt {
-        state: state.secret().clone(),
-        nonce: nonce.secret().clone(),
-        verifier: verifier.secret().clone(),
+        state,
+        nonce,
+        verifier,
         return_to: super::callback::safe_return(return_to),
         acrs: p.acrs.map(str::to_owned),
     };
-    Ok((url.to_string(), attempt))
+    Ok((url, attempt))
 }
 
-fn map_error<E: std::error::Error + 'static>(
-    e: RequestTokenError<E, BasicErrorResponse>,
-) -> AuthError {
-    match e {
-        RequestTokenError::ServerResponse(r) => AuthError::authority(
-            r.error().as_ref(),
-            r.error_description().map_or("", |d| d.as_str()),
-        ),
-        RequestTokenError::Request(e) => AuthError::Transport(e.to_string()),
-        RequestTokenError::Parse(e, _) => {
-            AuthError::Transport(format!("unreadable token response ({e})"))
-        }
-        RequestTokenError::Other(e) => AuthError::Transport(e),
+/// POSTs a form to the token endpoint: the HTTP status and body, or why nothing came back.
+pub trait TokenHttp {
+    fn post(&self, url: &str, form: String) -> impl Future<Output = Result<(u16, String), String>>;
+}
+
+impl<F, Fut> TokenHttp for F
+where
+    F: Fn(String, String) -> Fut,
+    Fut: Future<Output = Result<(u16, String), String>>,
+{
+    fn post(&self, url: &str, form: String) -> impl Future<Output = Result<(u16, String), String>> {
+        self(url.to_owned(), form)
     }
 }
 
-fn token_set(r: &EntraResponse, now: i64, acrs: Option<String>) -> TokenSet {
-    let lifetime = r.expires_in().map_or(3600, |d| d.as_secs() as i64);
+/// Sends one grant to the token endpoint and reads the answer or the refusal.
+async fn grant(
+    cfg: &AppConfig,
+    http: &impl TokenHttp,
+    pairs: &[(&str, &str)],
+) -> Result<TokenAnswer, AuthError> {
+    let mut form = Serializer::new(String::new());
+    // A SPA has no secret: the client id travels in the body.
+    form.append_pair("client_id", &cfg.client_id);
+    for (k, v) in pairs {
+        form.append_pair(k, v);
+    }
+    let (status, body) = http
+        .post(&cfg.token_endpoint(), form.finish())
+        .await
+        .map_err(AuthError::Transport)?;
+    if (200..300).contains(&status) {
+        return serde_json::from_str(&body)
+            .map_err(|e| AuthError::Transport(format!("unreadable token response ({e})")));
+    }
+    match serde_json::from_str::<Refusal>(&body) {
+        Ok(r) => Err(AuthError::authority(&r.error, &r.error_description)),
+        Err(_) => Err(AuthError::Transport(format!(
+            "unreadable token response (HTTP {status})"
+        ))),
+    }
+}
+
+fn token_set(r: TokenAnswer, now: i64, acrs: Option<String>) -> TokenSet {
+    let lifetime = r.expires_in.unwrap_or(3600);
     TokenSet {
-        access_token: r.access_token().secret().clone(),
-        refresh_token: r.refresh_token().map(|t| t.secret().clone()),
+        access_token: r.access_token,
+        refresh_token: r.refresh_token,
         expires_at: now + lifetime,
         lifetime,
         acrs,
@@ -135,21 +150,21 @@ fn token_set(r: &EntraResponse, now: i64, acrs: Option<String>) -> TokenSet {
 }
 
 /// Redeems the code of `attempt`; checks the id token's nonce.
-pub async fn redeem<C: for<'c> AsyncHttpClient<'c>>(
+pub async fn redeem(
     cfg: &AppConfig,
     attempt: &Attempt,
     code: &str,
     now: i64,
-    http: &C,
+    http: &impl TokenHttp,
 ) -> Result<(TokenSet, Account), AuthError> {
-    let r = client(cfg)?
-        .exchange_code(AuthorizationCode::new(code.to_owned()))
-        .set_pkce_verifier(PkceCodeVerifier::new(attempt.verifier.clone()))
-        .request_async(http)
-        .await
-        .map_err(map_error)?;
+    let pairs = [
+        ("grant_type", "authorization_code"),
+        ("code", code),
+        ("redirect_uri", cfg.redirect_uri.as_str()),
+        ("code_verifier", attempt.verifier.as_str()),
+    ];
+    let r = grant(cfg, http, &pairs).await?;
     let id = r
-        .extra_fields()
         .id_token
         .as_deref()
         .ok_or_else(|| AuthError::Transport("no id token in the answer".into()))?;
@@ -162,25 +177,24 @@ pub async fn redeem<C: for<'c> AsyncHttpClient<'c>>(
             now,
         },
     )?;
-    Ok((token_set(&r, now, attempt.acrs.clone()), who))
+    Ok((token_set(r, now, attempt.acrs.clone()), who))
 }
 
 /// Uses a refresh token; the answer replaces it (Entra rotates them).
-pub async fn refresh<C: for<'c> AsyncHttpClient<'c>>(
+pub async fn refresh(
     cfg: &AppConfig,
     refresh_token: &str,
     acrs: Option<String>,
     now: i64,
-    http: &C,
+    http: &impl TokenHttp,
 ) -> Result<TokenSet, AuthError> {
-    let rt = RefreshToken::new(refresh_token.to_owned());
-    let r = client(cfg)?
-        .exchange_refresh_token(&rt)
-        .add_scopes(cfg.scopes.iter().cloned().map(Scope::new))
-        .request_async(http)
-        .await
-        .map_err(map_error)?;
-    Ok(token_set(&r, now, acrs))
+    let scope = cfg.scopes.join(" ");
+    let pairs = [
+        ("grant_type", "refresh_token"),
+        ("refresh_token", refresh_token),
+        ("scope", scope.as_str()),
+    ];
+    Ok(token_set(grant(cfg, http, &pairs).await?, now, acrs))
 }
 
 /// Where to send the browser to end the session at the authority too.

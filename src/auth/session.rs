@@ -6,7 +6,7 @@ pub use super::storage::{clear_draft, load_draft, save_draft, stored_account};
 
 use super::callback;
 use super::errors::AuthError;
-use super::http::send;
+use super::http::post_form;
 use super::id_token::Account;
 use super::oidc::{self, Attempt, Prompt};
 use super::storage::{forget_everything, load, remove, save, ACCOUNT, ATTEMPT, CHALLENGE, TOKENS};
@@ -133,7 +133,7 @@ impl Session {
         let code = callback::accept(cb, attempt.as_ref().map(|a| a.state.as_str()))?;
         let attempt = attempt.ok_or(AuthError::StateMismatch)?;
         let cfg = self.cfg();
-        let (tokens, account) = oidc::redeem(&cfg, &attempt, &code, now(), &send).await?;
+        let (tokens, account) = oidc::redeem(&cfg, &attempt, &code, now(), &post_form).await?;
         {
             let mut s = self.lock();
             s.cache.put(&cfg.scopes, tokens);
@@ -215,7 +215,7 @@ impl Session {
         let rt = rt.ok_or(AuthError::SignInRequired)?;
         let mut attempt = 0;
         let answer = loop {
-            match oidc::refresh(&cfg, &rt, acrs.map(str::to_owned), now(), &send).await {
+            match oidc::refresh(&cfg, &rt, acrs.map(str::to_owned), now(), &post_form).await {
                 // A blip or a server error: back off and try again (0.5, 1, 2 s), and if it still
                 // fails, say so where the user is, their edits intact.
                 Err(e) if !e.needs_interaction() && attempt < 3 => {

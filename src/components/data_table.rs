@@ -99,7 +99,10 @@ impl Windowing {
     }
 
     fn scrolled(self, e: leptos::ev::Event) {
-        if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        if let Some(el) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
             let (scrolled, height) = (el.scroll_top() as f64, el.client_height() as f64);
             self.at.update(|v| {
                 v.scrolled = scrolled;

@@ -1,7 +1,7 @@
 //! PKCE, state, nonce and token redemption against a fake token endpoint.
 
 use super::*;
-use oauth2::{HttpRequest, HttpResponse};
+use crate::auth::pkce::b64url as encode;
 use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
@@ -18,30 +18,8 @@ fn block_on<F: Future>(f: F) -> F::Output {
     }
 }
 
-#[derive(Debug)]
-struct Never;
-impl std::fmt::Display for Never {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("never")
-    }
-}
-impl std::error::Error for Never {}
-
 fn b64url(s: &str) -> String {
-    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::new();
-    for chunk in s.as_bytes().chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        for i in 0..=chunk.len() {
-            out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
-        }
-    }
-    out
+    encode(s.as_bytes())
 }
 
 fn query(url: &str) -> std::collections::HashMap<String, String> {
@@ -75,10 +53,11 @@ fn the_authorize_url_carries_pkce_state_nonce_and_claims() {
     assert_eq!(claims["access_token"]["acrs"]["value"], "c1");
     assert_eq!(claims["access_token"]["xms_cc"]["values"][0], "cp1");
     // The challenge is the S256 of the verifier kept for the redirect.
-    let expected = PkceCodeChallenge::from_code_verifier_sha256(&PkceCodeVerifier::new(
-        attempt.verifier.clone(),
-    ));
-    assert_eq!(q["code_challenge"], *expected.as_str());
+    assert_eq!(q["code_challenge"], pkce::challenge(&attempt.verifier));
+    assert_eq!(q["client_id"], "6731de76-14a6-49ae-97bc-6eba6914391e");
+    assert_eq!(q["redirect_uri"], "https://pim.contoso.com/");
+    assert_eq!(q["response_mode"], "query");
+    assert_eq!(attempt.verifier.len(), 43, "RFC 7636: 43 to 128 characters");
     let (_, second) = begin(&cfg(), "/", Prompt::default()).unwrap();
     assert_ne!(
         second.state, attempt.state,
@@ -88,14 +67,14 @@ fn the_authorize_url_carries_pkce_state_nonce_and_claims() {
     assert_eq!(attempt.return_to, "/approvals/r1?x=1");
 }
 
-fn token_answer(nonce: &str) -> Vec<u8> {
+fn token_answer(nonce: &str) -> String {
     let id = format!(
         "e30.{}.sig",
         b64url(&format!(
             r#"{{"name":"Megan Bowen","preferred_username":"m@c","oid":"o1","tid":"t1","nonce":"{nonce}","aud":"6731de76-14a6-49ae-97bc-6eba6914391e","exp":4600,"iss":"https://login.microsoftonline.com/t1/v2.0"}}"#
         ))
     );
-    serde_json::json!({"token_type":"Bearer","scope":"https://graph.microsoft.com/User.Read","expires_in":3599,"access_token":"AT","refresh_token":"RT","id_token":id}).to_string().into_bytes()
+    serde_json::json!({"token_type":"Bearer","scope":"https://graph.microsoft.com/User.Read","expires_in":3599,"access_token":"AT","refresh_token":"RT","id_token":id}).to_string()
 }
 
 #[test]
@@ -103,18 +82,12 @@ fn a_code_is_redeemed_with_the_verifier_and_the_nonce_checked() {
     let (_, attempt) = begin(&cfg(), "/", Prompt::default()).unwrap();
     let sent = std::cell::RefCell::new(String::new());
     let nonce = attempt.nonce.clone();
-    let http = |req: HttpRequest| {
-        *sent.borrow_mut() = String::from_utf8(req.body().clone()).unwrap();
+    let to = std::cell::RefCell::new(String::new());
+    let http = |url: String, form: String| {
+        *to.borrow_mut() = url;
+        *sent.borrow_mut() = form;
         let body = token_answer(&nonce);
-        async move {
-            Ok::<HttpResponse, Never>(
-                oauth2::http::Response::builder()
-                    .status(200)
-                    .header("content-type", "application/json")
-                    .body(body)
-                    .unwrap(),
-            )
-        }
+        async move { Ok((200, body)) }
     };
     let (tokens, who) = block_on(redeem(&cfg(), &attempt, "CODE", 1_000, &http)).unwrap();
     assert_eq!(
@@ -133,17 +106,15 @@ fn a_code_is_redeemed_with_the_verifier_and_the_nonce_checked() {
     assert_eq!(form["code_verifier"], attempt.verifier);
     assert_eq!(form["client_id"], "6731de76-14a6-49ae-97bc-6eba6914391e");
     assert_eq!(form["grant_type"], "authorization_code");
-    let wrong = |_: HttpRequest| {
+    assert_eq!(form["code"], "CODE");
+    assert_eq!(form["redirect_uri"], "https://pim.contoso.com/");
+    assert_eq!(
+        *to.borrow(),
+        "https://login.microsoftonline.com/t1/oauth2/v2.0/token"
+    );
+    let wrong = |_: String, _: String| {
         let body = token_answer("someone-else");
-        async move {
-            Ok::<HttpResponse, Never>(
-                oauth2::http::Response::builder()
-                    .status(200)
-                    .header("content-type", "application/json")
-                    .body(body)
-                    .unwrap(),
-            )
-        }
+        async move { Ok((200, body)) }
     };
     assert_eq!(
         block_on(redeem(&cfg(), &attempt, "CODE", 0, &wrong)).unwrap_err(),
@@ -154,15 +125,9 @@ fn a_code_is_redeemed_with_the_verifier_and_the_nonce_checked() {
 #[test]
 fn authority_errors_keep_their_aadsts_code() {
     let (_, attempt) = begin(&cfg(), "/", Prompt::default()).unwrap();
-    let refuse = |_: HttpRequest| async move {
-        let body = br#"{"error":"invalid_grant","error_description":"AADSTS54005: OAuth2 Authorization code was already redeemed.","error_codes":[54005]}"#.to_vec();
-        Ok::<HttpResponse, Never>(
-            oauth2::http::Response::builder()
-                .status(400)
-                .header("content-type", "application/json")
-                .body(body)
-                .unwrap(),
-        )
+    let refuse = |_: String, _: String| async move {
+        let body = r#"{"error":"invalid_grant","error_description":"AADSTS54005: OAuth2 Authorization code was already redeemed.","error_codes":[54005]}"#;
+        Ok((400, body.to_owned()))
     };
     match block_on(redeem(&cfg(), &attempt, "CODE", 0, &refuse)) {
         Err(AuthError::Authority { code, error, .. }) => {
@@ -174,6 +139,49 @@ fn authority_errors_keep_their_aadsts_code() {
         block_on(refresh(&cfg(), "RT", None, 0, &refuse)),
         Err(AuthError::Authority { .. })
     ));
+}
+
+#[test]
+fn a_refresh_asks_for_the_same_scopes_and_unreadable_answers_are_named() {
+    let sent = std::cell::RefCell::new(String::new());
+    let http = |_: String, form: String| {
+        *sent.borrow_mut() = form;
+        async move {
+            Ok((200, r#"{"token_type":"Bearer","expires_in":600,"access_token":"AT2","refresh_token":"RT2"}"#.to_owned()))
+        }
+    };
+    let t = block_on(refresh(&cfg(), "RT", Some("c1".into()), 100, &http)).unwrap();
+    assert_eq!(
+        (
+            t.access_token.as_str(),
+            t.refresh_token.as_deref(),
+            t.expires_at,
+            t.acrs.as_deref()
+        ),
+        ("AT2", Some("RT2"), 700, Some("c1"))
+    );
+    let form: std::collections::HashMap<String, String> =
+        url::form_urlencoded::parse(sent.borrow().as_bytes())
+            .into_owned()
+            .collect();
+    assert_eq!(form["grant_type"], "refresh_token");
+    assert_eq!(form["refresh_token"], "RT");
+    assert_eq!(
+        form["scope"],
+        "openid https://graph.microsoft.com/User.Read"
+    );
+    let html =
+        |_: String, _: String| async move { Ok((502, "<html>Bad gateway</html>".to_owned())) };
+    assert_eq!(
+        block_on(refresh(&cfg(), "RT", None, 0, &html)).unwrap_err(),
+        AuthError::Transport("unreadable token response (HTTP 502)".into())
+    );
+    let down =
+        |_: String, _: String| async move { Err::<(u16, String), _>("network down".to_owned()) };
+    assert_eq!(
+        block_on(refresh(&cfg(), "RT", None, 0, &down)).unwrap_err(),
+        AuthError::Transport("network down".into())
+    );
 }
 
 #[test]
