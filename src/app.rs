@@ -1,17 +1,15 @@
-//! Providers (runtime config, theme) and the router: the one place that wires the app together.
+//! Providers (runtime config, session, Graph client) and the router: the one place that wires the app together.
 
 use crate::auth::session::Session;
 use crate::components::config_error::ConfigErrorPage;
 use crate::components::elsewhere;
 use crate::components::shell::Shell;
 use crate::components::sign_in::SignInGate;
-use crate::components::theme::system_theme;
 use crate::config::{AppConfig, ConfigError};
 use crate::graph::client::GraphClient;
 use crate::routes::Bundle;
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use thaw::ConfigProvider;
 
 /// Mounts one bundle on `<body>`: `routes` are its blades (see `entries.rs`).
 pub fn start(bundle: Bundle, routes: fn() -> AnyView) {
@@ -43,17 +41,16 @@ async fn load_config() -> Result<AppConfig, ConfigError> {
 
 #[component]
 fn App(bundle: Bundle, routes: fn() -> AnyView) -> impl IntoView {
-    let theme = system_theme();
     let config = LocalResource::new(load_config);
     view! {
-        <ConfigProvider theme class="pim-app">
+        <div class="pim-app">
             <Suspense fallback=|| view! { <p class="pim-boot" role="status">"Loading pim-groups…"</p> }>
                 {move || config.get().map(|loaded| match loaded {
                     Ok(cfg) => view! { <AppRouter config=cfg bundle routes /> }.into_any(),
                     Err(error) => view! { <ConfigErrorPage error /> }.into_any(),
                 })}
             </Suspense>
-        </ConfigProvider>
+        </div>
     }
 }
 

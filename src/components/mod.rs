@@ -1,4 +1,4 @@
-//! Reusable UI with no PIM knowledge: the portal shell, blade frame, theme, and the kit every
+//! Reusable UI with no PIM knowledge: the portal shell, blade frame and the kit every
 //! blade is built from (tabs, fields, data tables, context panes, the load and submit helpers).
 
 pub mod blade;
@@ -18,4 +18,3 @@ pub mod sign_in;
 pub mod submit;
 pub mod tabs;
 pub mod text_list;
-pub mod theme;

@@ -88,10 +88,15 @@ describe("shell", () => {
   test("the theme follows the system's dark setting", async () => {
     const page = await signedInPage(stack, "Megan Bowen", { colorScheme: "dark" }, "/groups");
     await h1(page).waitFor();
-    assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+    // The Fluent tokens switch with the system: the blade's surface and text really change colour.
+    const colours = () => page.locator(".pim-app").evaluate((el) => {
+      const s = getComputedStyle(el);
+      return [s.backgroundColor, s.color];
+    });
+    assert.deepEqual(await colours(), ["rgb(41, 41, 41)", "rgb(255, 255, 255)"]);
     await screenshot(page, "shell-dark");
     await page.emulateMedia({ colorScheme: "light" });
-    await page.waitForFunction(() => document.documentElement.dataset.theme === "light");
+    assert.deepEqual(await colours(), ["rgb(255, 255, 255)", "rgb(36, 36, 36)"]);
   });
 
   test("a missing or malformed config.json names the bad field", async () => {
@@ -118,6 +123,7 @@ describe("shell", () => {
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
     assert.doesNotMatch(csp, /script-src[^;]*'unsafe-inline'/);
+    assert.match(csp, /style-src 'self';/);
     assert.match(csp, new RegExp(`connect-src 'self' ${stack.emulatorUrl}`));
     assert.match(csp, /frame-ancestors 'none'/);
     const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
