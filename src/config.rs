@@ -2,23 +2,25 @@
 
 use serde::Deserialize;
 use std::fmt;
-use url::Url;
+pub use web_url::WebUrl;
+
+mod web_url;
 
 /// Where the app signs in and which API it calls: one build serves any tenant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppConfig {
     /// Authority base, e.g. `https://login.microsoftonline.com/{tenant}`; `/oauth2/v2.0/...` follows.
-    pub authority: Url,
+    pub authority: WebUrl,
     /// Directory (tenant) id or verified domain.
     pub tenant_id: String,
     /// Application (client) id of the SPA registration.
     pub client_id: String,
     /// The SPA redirect URI registered for this deployment.
-    pub redirect_uri: Url,
+    pub redirect_uri: WebUrl,
     /// Delegated scopes asked for at sign-in.
     pub scopes: Vec<String>,
     /// Graph root including the version, e.g. `https://graph.microsoft.com/v1.0`.
-    pub graph_base_url: Url,
+    pub graph_base_url: WebUrl,
 }
 
 /// What is wrong with `config.json`, naming the field so an operator can fix it.
@@ -76,12 +78,9 @@ fn required(value: Option<String>, field: &'static str) -> Result<String, Config
 
 /// Tokens travel to these URLs, so only HTTPS is accepted, except on loopback where the
 /// emulator runs for demos and tests.
-fn secure_url(value: String, field: &'static str) -> Result<Url, ConfigError> {
-    let url = Url::parse(&value).map_err(|e| ConfigError::Invalid {
-        field,
-        reason: format!("not an absolute URL ({e})"),
-    })?;
-    let loopback = matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"));
+fn secure_url(value: String, field: &'static str) -> Result<WebUrl, ConfigError> {
+    let url = WebUrl::parse(&value).map_err(|reason| ConfigError::Invalid { field, reason })?;
+    let loopback = matches!(url.host(), "127.0.0.1" | "localhost" | "[::1]");
     match url.scheme() {
         "https" => Ok(url),
         "http" if loopback => Ok(url),
@@ -92,21 +91,12 @@ fn secure_url(value: String, field: &'static str) -> Result<Url, ConfigError> {
     }
 }
 
-fn trimmed(mut url: Url) -> Url {
-    let path = url.path().trim_end_matches('/').to_owned();
-    url.set_path(&path);
-    url
-}
-
 impl AppConfig {
     /// Parses and checks the text of `config.json`.
     pub fn from_json(text: &str) -> Result<Self, ConfigError> {
         let raw: RawConfig =
             serde_json::from_str(text).map_err(|e| ConfigError::Malformed(e.to_string()))?;
-        let authority = trimmed(secure_url(
-            required(raw.authority, "authority")?,
-            "authority",
-        )?);
+        let authority = secure_url(required(raw.authority, "authority")?, "authority")?.trimmed();
         let tenant_id = required(raw.tenant_id, "tenantId")?;
         let client_id = required(raw.client_id, "clientId")?;
         if !client_id.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
@@ -128,10 +118,11 @@ impl AppConfig {
                 reason: "list at least one scope, none empty".into(),
             });
         }
-        let graph_base_url = trimmed(secure_url(
+        let graph_base_url = secure_url(
             required(raw.graph_base_url, "graphBaseUrl")?,
             "graphBaseUrl",
-        )?);
+        )?
+        .trimmed();
         Ok(AppConfig {
             authority,
             tenant_id,
@@ -155,8 +146,8 @@ impl AppConfig {
     /// Origins the Content-Security-Policy must let the app connect to.
     pub fn connect_origins(&self) -> Vec<String> {
         let mut origins = vec![
-            self.authority.origin().ascii_serialization(),
-            self.graph_base_url.origin().ascii_serialization(),
+            self.authority.origin().to_owned(),
+            self.graph_base_url.origin().to_owned(),
         ];
         origins.dedup();
         origins

@@ -19,7 +19,7 @@ pub enum Callback {
 /// Reads a query string (`?code=...&state=...`); `None` when it is no sign-in response.
 pub fn parse(query: &str) -> Option<Callback> {
     let pairs: Vec<(String, String)> =
-        url::form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
             .into_owned()
             .collect();
     let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());

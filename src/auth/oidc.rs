@@ -8,9 +8,9 @@ use super::id_token::{account, Account, Expected};
 use super::pkce;
 use super::tokens::TokenSet;
 use crate::config::AppConfig;
+use form_urlencoded::Serializer;
 use serde::{Deserialize, Serialize};
 use std::future::Future;
-use url::form_urlencoded::Serializer;
 
 /// The token endpoint's answer (RFC 6749 §5.1), with Entra's id token.
 #[derive(Deserialize)]
@@ -200,7 +200,7 @@ pub async fn refresh(
 /// Where to send the browser to end the session at the authority too.
 pub fn logout_url(cfg: &AppConfig) -> String {
     let back: String =
-        url::form_urlencoded::byte_serialize(cfg.redirect_uri.as_str().as_bytes()).collect();
+        form_urlencoded::byte_serialize(cfg.redirect_uri.as_str().as_bytes()).collect();
     // `state` comes back on the redirect (OpenID RP-initiated logout), so the app can say "signed
     // out" instead of starting the next sign-in and writing its attempt; an authority that drops
     // it simply gets the next sign-in.
@@ -215,7 +215,7 @@ pub const SIGNED_OUT: &str = "signed-out";
 
 /// Whether this query is the authority's return from a logout.
 pub fn is_signed_out(query: &str) -> bool {
-    url::form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
         .any(|(k, v)| k == "state" && v == SIGNED_OUT)
         && !query.contains("code=")
         && !query.contains("error=")

@@ -29,12 +29,12 @@ fn select(navigate: &impl Fn(&str, NavigateOptions), param: &'static str, key: &
     let path = loc.pathname().unwrap_or_default();
     let search = loc.search().unwrap_or_default();
     let mut pairs: Vec<(String, String)> =
-        url::form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+        form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
             .into_owned()
             .filter(|(k, _)| k != param)
             .collect();
     pairs.push((param.to_owned(), key.to_owned()));
-    let query = url::form_urlencoded::Serializer::new(String::new())
+    let query = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(pairs)
         .finish();
     // Replace, not push: switching tabs is not a page the Back button should walk through.

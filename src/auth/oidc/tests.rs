@@ -24,9 +24,7 @@ fn b64url(s: &str) -> String {
 
 fn query(url: &str) -> std::collections::HashMap<String, String> {
     let q = url.split_once('?').unwrap().1;
-    url::form_urlencoded::parse(q.as_bytes())
-        .into_owned()
-        .collect()
+    form_urlencoded::parse(q.as_bytes()).into_owned().collect()
 }
 
 #[test]
@@ -100,7 +98,7 @@ fn a_code_is_redeemed_with_the_verifier_and_the_nonce_checked() {
     );
     assert_eq!(who.name, "Megan Bowen");
     let form: std::collections::HashMap<String, String> =
-        url::form_urlencoded::parse(sent.borrow().as_bytes())
+        form_urlencoded::parse(sent.borrow().as_bytes())
             .into_owned()
             .collect();
     assert_eq!(form["code_verifier"], attempt.verifier);
@@ -161,7 +159,7 @@ fn a_refresh_asks_for_the_same_scopes_and_unreadable_answers_are_named() {
         ("AT2", Some("RT2"), 700, Some("c1"))
     );
     let form: std::collections::HashMap<String, String> =
-        url::form_urlencoded::parse(sent.borrow().as_bytes())
+        form_urlencoded::parse(sent.borrow().as_bytes())
             .into_owned()
             .collect();
     assert_eq!(form["grant_type"], "refresh_token");
