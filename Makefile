@@ -22,6 +22,7 @@ bench: tools-browser build ## Bundle sizes, first loads, round trips and ms per 
 	cargo run --release -q -p entra-emulator --example bench
 	cargo build --release -q -p entra-emulator
 	node scripts/bench-my-groups.mjs
+	node scripts/bench-groups.mjs
 	node scripts/bench-blades.mjs
 
 tools:

@@ -129,7 +129,7 @@ pub fn DataTable<T, K, KF, RF, IV>(
     row: RF,
     /// Said in a single cell when there are no rows.
     #[prop(into)]
-    empty: String,
+    empty: Signal<String>,
     /// While rows are still being read, no rows is not yet "none": the empty row waits.
     #[prop(optional, into)]
     loading: Signal<bool>,
@@ -165,7 +165,7 @@ where
                     {move || spacer(range.get().start, w.at.get(), c1.clone())}
                     <For each=shown key=key children=row />
                     {move || spacer(count.get() - range.get().end, w.at.get(), c2.clone())}
-                    {move || (count.get() == 0 && !loading.get()).then(|| view! { <tr><td colspan=c3.clone()>{empty.clone()}</td></tr> })}
+                    {move || (count.get() == 0 && !loading.get()).then(|| view! { <tr><td colspan=c3.clone()>{move || empty.get()}</td></tr> })}
                 </tbody>
             </table>
         </div>

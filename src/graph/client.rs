@@ -7,7 +7,7 @@ mod batching;
 
 use super::error::{ErrorHeaders, GraphError};
 use super::model::Page;
-use super::request::{under_base, GraphRequest};
+use super::request::{beta_root, under_base, GraphRequest};
 use super::retry::{Failure, Next, RetryPolicy};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -35,6 +35,7 @@ fn cae(e: &GraphError) -> Option<&crate::auth::claims::ClaimsChallenge> {
 #[derive(Clone)]
 pub struct GraphClient<T: TokenSource> {
     base: String,
+    beta: String,
     tokens: T,
     policy: RetryPolicy,
 }
@@ -88,6 +89,7 @@ impl<T: TokenSource> GraphClient<T> {
     pub fn new(base: &str, tokens: T) -> Self {
         GraphClient {
             base: base.trim_end_matches('/').to_owned(),
+            beta: beta_root(base),
             tokens,
             policy: RetryPolicy::default(),
         }
@@ -104,7 +106,7 @@ impl<T: TokenSource> GraphClient<T> {
             _ => Method::GET,
         };
         // Paths are relative to the configured root; a next link was checked against it already.
-        let url = format!("{}{}", self.base, req.url);
+        let url = format!("{}{}", self.root(req), req.url);
         let mut b = RequestBuilder::new(&url)
             .method(method)
             .header("Authorization", &format!("Bearer {token}"))
@@ -252,8 +254,17 @@ impl<T: TokenSource> GraphClient<T> {
         Ok((page.value, next))
     }
 
+    /// The root a request's path is under: the configured one, or beta for a beta request.
+    fn root(&self, req: &GraphRequest) -> &str {
+        if req.beta {
+            &self.beta
+        } else {
+            &self.base
+        }
+    }
+
     fn next_request(&self, req: &GraphRequest, link: &str) -> Result<GraphRequest, GraphError> {
-        under_base(&self.base, link)
+        under_base(self.root(req), link)
             .map(|path| req.next_page(&path))
             .ok_or_else(|| foreign_link(link))
     }

@@ -29,6 +29,20 @@ pub fn list_groups(select: &str) -> GraphRequest {
         .query("$top", "999")
 }
 
+/// Most ids one `getByIds` call takes.
+pub const IDS_PER_CALL: usize = 1000;
+
+/// directoryObject: getByIds: the groups among `ids` (at most 1,000), unknown ids left out.
+/// HTTP POST /directoryObjects/getByIds
+/// <https://learn.microsoft.com/graph/api/directoryobject-getbyids>
+pub fn get_groups_by_ids(ids: &[String]) -> GraphRequest {
+    debug_assert!(ids.len() <= IDS_PER_CALL);
+    GraphRequest::post(
+        "/directoryObjects/getByIds",
+        serde_json::json!({"ids": ids, "types": ["group"]}),
+    )
+}
+
 /// Create a group.
 /// HTTP POST /groups
 /// <https://learn.microsoft.com/graph/api/group-post-groups>

@@ -70,6 +70,14 @@ pub fn list_ids_for_group(c: Collection, group_id: &str) -> GraphRequest {
         .query("$select", "id")
 }
 
+/// List groups (PIM for Groups' resources): the ids of every group PIM manages, however it was
+/// onboarded. Beta only (since November 2025); needs `PrivilegedAccess.Read.AzureADGroup`.
+/// HTTP GET /beta/identityGovernance/privilegedAccess/group/resources
+/// <https://learn.microsoft.com/graph/api/privilegedaccessgroup-list-resources?view=graph-rest-beta>
+pub fn list_group_resources() -> GraphRequest {
+    GraphRequest::get("/identityGovernance/privilegedAccess/group/resources").beta()
+}
+
 /// One principal's requests in one group, newest history for the approval page.
 /// HTTP GET /identityGovernance/privilegedAccess/group/{collection}?$filter=groupId eq '{g}' and principalId eq '{p}'
 pub fn list_for_principal(c: Collection, group_id: &str, principal_id: &str) -> GraphRequest {

@@ -48,6 +48,8 @@ pub struct GraphRequest {
     pub url: String,
     pub headers: Vec<(&'static str, String)>,
     pub body: Option<Value>,
+    /// Sent to Graph's beta root instead of the configured one (never inside a v1.0 `$batch`).
+    pub beta: bool,
 }
 
 fn encode(s: &str) -> String {
@@ -82,7 +84,14 @@ impl GraphRequest {
             url: path.to_owned(),
             headers: vec![],
             body: None,
+            beta: false,
         }
+    }
+
+    /// The same call on Graph's beta endpoint, for what v1.0 does not have yet.
+    pub fn beta(mut self) -> GraphRequest {
+        self.beta = true;
+        self
     }
 
     pub fn get(path: &str) -> GraphRequest {
@@ -154,6 +163,7 @@ impl GraphRequest {
             url: next_link.to_owned(),
             headers: self.headers.clone(),
             body: None,
+            beta: self.beta,
         }
     }
 }
@@ -163,6 +173,23 @@ fn read_only_action(url: &str) -> bool {
     url.split('?')
         .next()
         .is_some_and(|p| p.ends_with("/getByIds"))
+}
+
+/// Graph's beta root beside the configured one: `https://graph.microsoft.com/v1.0` gives
+/// `https://graph.microsoft.com/beta` (the last path segment is the version).
+pub fn beta_root(base: &str) -> String {
+    let base = base.trim_end_matches('/');
+    let host_end = base
+        .find("://")
+        .map(|i| i + 3)
+        .and_then(|start| base[start..].find('/').map(|p| start + p));
+    match host_end {
+        Some(path_start) => {
+            let last = base.rfind('/').unwrap_or(path_start);
+            format!("{}/beta", &base[..last])
+        }
+        None => format!("{base}/beta"),
+    }
 }
 
 /// `link` as a path under `base` (`https://graph.microsoft.com/v1.0`), or `None` when it points
@@ -176,6 +203,24 @@ pub fn under_base(base: &str, link: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_beta_root_replaces_the_version() {
+        assert_eq!(
+            beta_root("https://graph.microsoft.com/v1.0"),
+            "https://graph.microsoft.com/beta"
+        );
+        assert_eq!(
+            beta_root("http://127.0.0.1:8081/v1.0/"),
+            "http://127.0.0.1:8081/beta"
+        );
+        assert_eq!(
+            beta_root("https://graph.microsoft.us"),
+            "https://graph.microsoft.us/beta"
+        );
+        let r = GraphRequest::get("/x").beta();
+        assert!(r.beta && r.next_page("/x?$skiptoken=1").beta);
+    }
 
     #[test]
     fn search_terms_stay_one_clause_whatever_is_typed() {

@@ -1,17 +1,24 @@
-// The managed groups list and Discover groups with Manage groups (issue 5), checked in the
-// emulator's state: Graph has no list of managed groups, so the app's scan must agree with it.
+// The managed groups list and Discover groups with Manage groups (issues 5 and 15), checked in the
+// emulator's state: PIM's list of managed groups (beta) by default, the scan when it is refused.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { screenshot, signedInPage, startStack } from "./harness.mjs";
+import { graphToken, newPage, screenshot, signIn, signedInPage, startStack } from "./harness.mjs";
 
 let stack;
 before(async () => { stack = await startStack(); });
 after(async () => { await stack?.stop(); });
 
 const state = async () => (await fetch(`${stack.emulatorUrl}/_emulator/state`)).json();
+const control = (path, method, body) => fetch(`${stack.emulatorUrl}/_emulator/${path}`, {
+  method, headers: { "content-type": "application/json", "x-emulator-control": "1" }, body: body && JSON.stringify(body),
+});
+const graphCalls = async () => (await (await control("requests", "GET")).json()).value.map((r) => `${r.method} ${r.url}`);
+const RESOURCES = "/beta/identityGovernance/privilegedAccess/group/resources";
+const MEGAN = "31ff0c2d-6046-4cf2-8dab-0ad1735f8e7f";
 
 describe("groups under PIM", () => {
   test("the list shows exactly the managed groups with their counts, and search narrows it", async () => {
+    await control("requests", "DELETE");
     const page = await signedInPage(stack, "Megan Bowen", {}, "/groups");
     await page.getByRole("heading", { level: 1, name: "Privileged Identity Management | Groups" }).waitFor();
     const table = page.getByRole("table", { name: "Groups managed by PIM" });
@@ -23,7 +30,14 @@ describe("groups under PIM", () => {
     const s = await state();
     const hd = "347ea741-b4c8-4d9e-8111-87902089734f";
     const eligible = s.schedules.filter((x) => x.groupId === hd && x.kind === "Eligibility").length;
-    assert.match(await helpdesk.textContent(), new RegExp(`Security.*${eligible}`));
+    // Counts are read after the names, for the rows shown.
+    await helpdesk.filter({ hasText: new RegExp(`Security.*Yes${eligible}\\d`) }).waitFor();
+    // Found through PIM's own list and getByIds, not by reading and checking every group.
+    const calls = await graphCalls();
+    assert.ok(calls.some((c) => c.startsWith(`GET ${RESOURCES}`)), calls.join("\n"));
+    assert.ok(calls.some((c) => c.startsWith("POST /v1.0/directoryObjects/getByIds")));
+    assert.ok(!calls.some((c) => c.startsWith("GET /v1.0/groups?")), "no scan of every group");
+    assert.equal(await page.getByText(/could not be read, so every group was checked/).count(), 0);
     await page.getByLabel("Search by group name or ID").fill("exchange");
     await page.getByText("2 of 5 managed groups shown.").waitFor();
     await screenshot(page, "groups-list");
@@ -63,5 +77,55 @@ describe("groups under PIM", () => {
     await screenshot(page, "groups-discover");
     await page.goto(`${stack.appUrl}/groups`);
     await page.getByRole("table", { name: "Groups managed by PIM" }).getByRole("link", { name: "Marketing" }).waitFor();
+  });
+
+  test("a group onboarded by a settings change made outside the app appears in the list", async () => {
+    const finance = (await state()).groups.find((g) => g.displayName === "Finance Team");
+    assert.equal(finance.onboarded, false);
+    // Another client (a script with Megan's token) changes the group's Member setting in Graph.
+    const token = await graphToken(stack, MEGAN);
+    const graph = (path, init = {}) => fetch(`${stack.emulatorUrl}/v1.0${path}`, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } });
+    const filter = `scopeId eq '${finance.id}' and scopeType eq 'Group' and roleDefinitionId eq 'member'`;
+    const found = await (await graph(`/policies/roleManagementPolicyAssignments?$filter=${encodeURIComponent(filter)}&$expand=policy($expand=rules)`)).json();
+    const policy = found.value[0].policy;
+    const rule = policy.rules.find((r) => r.id === "Expiration_EndUser_Assignment");
+    const patched = await graph(`/policies/roleManagementPolicies/${policy.id}/rules/${rule.id}`, { method: "PATCH", body: JSON.stringify({ ...rule, maximumDuration: "PT3H" }) });
+    assert.ok(patched.ok, `PATCH answered ${patched.status}`);
+    assert.equal((await state()).groups.find((g) => g.id === finance.id).onboarded, true);
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/groups");
+    const table = page.getByRole("table", { name: "Groups managed by PIM" });
+    await table.getByRole("link", { name: "Finance Team" }).waitFor();
+    const managed = (await state()).groups.filter((g) => g.onboarded).map((g) => g.displayName).sort();
+    await page.getByText(`${managed.length} of ${managed.length} managed groups shown.`).waitFor();
+  });
+
+  test("with PIM's list refused (the app not granted its scope), the list scans every group and says why", async () => {
+    await control("requests", "DELETE");
+    const page = await newPage(stack);
+    // A deployment whose registration lacks PrivilegedAccess.Read.AzureADGroup: Graph answers 403.
+    await page.route("**/config.json", async (route) => {
+      const config = await (await route.fetch()).json();
+      config.scopes = config.scopes.filter((s) => !s.endsWith("/PrivilegedAccess.Read.AzureADGroup"));
+      await route.fulfill({ contentType: "application/json", body: JSON.stringify(config) });
+    });
+    await signIn(page, stack, "Megan Bowen", "/groups");
+    const notice = page.getByRole("status").filter({ hasText: "could not be read, so every group was checked instead" });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Authorization_RequestDenied/);
+    assert.match(await notice.textContent(), /Request id: [0-9a-f-]{36}/);
+    const table = page.getByRole("table", { name: "Groups managed by PIM" });
+    await table.getByRole("link", { name: "Helpdesk Admin-Group" }).waitFor();
+    const managed = (await state()).groups.filter((g) => g.onboarded).map((g) => g.displayName).sort();
+    assert.deepEqual((await table.getByRole("link").allTextContents()).sort(), managed);
+    const calls = await graphCalls();
+    assert.ok(calls.some((c) => c.startsWith(`GET ${RESOURCES}`)), "PIM's list was asked first");
+    assert.ok(calls.some((c) => c.startsWith("GET /v1.0/groups?")), "then the scan read every group");
+    await screenshot(page, "groups-list-scan");
+    await page.getByRole("navigation", { name: "Privileged Identity Management" }).getByRole("link", { name: "Groups", exact: true }).waitFor();
+    await page.getByRole("link", { name: "Discover groups" }).click();
+    await page.getByRole("status").filter({ hasText: "could not be read" }).waitFor();
+    const dynamic = page.getByRole("table", { name: "Groups not managed by PIM" }).getByRole("row", { name: /All Sales/ });
+    assert.match(await dynamic.textContent(), /Dynamic membership groups can't be managed by PIM/);
+    assert.equal(await page.getByRole("table", { name: "Groups not managed by PIM" }).getByRole("row", { name: /Finance Team/ }).count(), 0, "onboarded outside the app");
   });
 });

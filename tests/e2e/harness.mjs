@@ -77,3 +77,32 @@ export async function signedInPage(stack, person = "Megan Bowen", options = {}, 
   const page = await newPage(stack, options);
   return signIn(page, stack, person, path);
 }
+
+/**
+ * An access token for `userId` obtained the way another client (Graph Explorer, a script) would:
+ * the emulator's authorize and token endpoints with PKCE, outside the app. For changes "made
+ * outside the app" that the app must then see.
+ */
+export async function graphToken(stack, userId) {
+  const { createHash, randomBytes } = await import("node:crypto");
+  const config = await (await fetch(`${stack.appUrl}/config.json`)).json();
+  const verifier = randomBytes(32).toString("base64url");
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  const redirect = `${stack.appUrl}/`;
+  const form = new URLSearchParams({
+    client_id: config.clientId, response_type: "code", redirect_uri: redirect, scope: config.scopes.join(" "),
+    state: "outside", nonce: "outside", code_challenge: challenge, code_challenge_method: "S256",
+    emu_action: "signin", emu_user: userId, emu_mfa: "1",
+  });
+  const authorize = await fetch(`${config.authority}/oauth2/v2.0/authorize`, { method: "POST", body: form, redirect: "manual" });
+  const code = new URL(authorize.headers.get("location")).searchParams.get("code");
+  if (!code) throw new Error(`no code from the authorize endpoint (HTTP ${authorize.status})`);
+  const token = await fetch(`${config.authority}/oauth2/v2.0/token`, {
+    method: "POST",
+    headers: { origin: stack.appUrl },
+    body: new URLSearchParams({ client_id: config.clientId, grant_type: "authorization_code", code, redirect_uri: redirect, code_verifier: verifier }),
+  });
+  const body = await token.json();
+  if (!body.access_token) throw new Error(`no token: ${JSON.stringify(body)}`);
+  return body.access_token;
+}

@@ -4,6 +4,7 @@
 mod access;
 pub mod batch;
 mod directory;
+mod inventory;
 mod list;
 mod odata;
 pub mod pim;
@@ -30,6 +31,7 @@ pub fn routes() -> Router<Shared> {
     Router::new()
         .merge(directory::routes())
         .merge(access::routes())
+        .merge(inventory::routes())
         .merge(policies::routes())
         .merge(pim::routes::routes())
         .merge(reports::routes())

@@ -258,6 +258,8 @@ pub fn tenant() -> Tenant {
                 "Policy.Read.All",
                 "Policy.Read.ConditionalAccess",
                 "AuditLog.Read.All",
+                "Directory.Read.All",
+                "PrivilegedAccess.Read.AzureADGroup",
             ]
             .map(String::from)
             .to_vec(),

@@ -1,9 +1,10 @@
 //! `/groups/discover`: groups PIM does not manage yet, those it never can (with the reason), and
 //! **Manage groups** to onboard the selected ones after a confirmation. Failed ones stay selected.
 
-use super::list::{progress_text, PAGE};
+use super::inventory::{read_all, Source};
+use super::list::{progress_text, ScanNotice, PAGE};
 use super::onboard::onboard;
-use super::scan::{invalidate, scan, Row};
+use super::scan::{invalidate, Row};
 use crate::client::use_graph;
 use crate::components::command_bar::CommandBar;
 use crate::components::context_pane::ContextPane;
@@ -25,7 +26,7 @@ pub fn Discover() -> impl IntoView {
     let g = graph.clone();
     let data = LocalResource::new(move || {
         refresh.track();
-        scan(g.clone(), set_progress)
+        read_all(g.clone(), set_progress)
     });
     let search = RwSignal::new(String::new());
     let shown = RwSignal::new(PAGE);
@@ -107,8 +108,9 @@ pub fn Discover() -> impl IntoView {
         <Transition fallback=move || view! { <p role="status" class="pim-loading">{move || progress_text(progress.get())}</p> }>
             {move || data.get().map(|r| match r {
                 Err(error) => view! { <ErrorBar error /> }.into_any(),
-                Ok(rows) => {
-                    let open: Vec<Row> = rows.into_iter().filter(|r| !(r.not_eligible.is_none() && r.signals.managed())).collect();
+                Ok((rows, source)) => {
+                    let notice = match source { Source::Scanned(error) => Some(view! { <ScanNotice error /> }), Source::Listed => None };
+                    let open: Vec<Row> = rows.into_iter().filter(|(r, managed)| !(r.not_eligible.is_none() && *managed)).map(|(r, _)| r).collect();
                     let hits = Memo::new(move |_| search.with(|s| open.iter().filter(|r| matches(&r.group, s)).cloned().collect::<Vec<_>>()));
                     let visible = Signal::derive(move || hits.with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>()));
                     let row = move |r: Row| {
@@ -129,6 +131,7 @@ pub fn Discover() -> impl IntoView {
                         }
                     };
                     view! {
+                        {notice}
                         <p role="status">{move || format!("{} groups not managed by PIM shown.", hits.with(Vec::len))}</p>
                         <DataTable caption="Groups not managed by PIM"
                             headers=vec!["", "Group", "Type", "Role-assignable", "Eligibility"]

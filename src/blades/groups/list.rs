@@ -1,13 +1,17 @@
-//! `/groups`: the groups PIM manages, searchable, with eligible and active counts, shown a hundred
-//! at a time so thousands of groups stay quick to render.
+//! `/groups`: the groups PIM manages, searchable, shown as PIM's list is read, a hundred at a time,
+//! with eligible and active counts read only for the rows shown.
 
-use super::scan::{scan, Row};
+use super::inventory::{read_managed, Source};
+use super::scan::{count_requests, counts, Row};
 use crate::client::use_graph;
 use crate::components::data_table::DataTable;
 use crate::components::error_bar::ErrorBar;
-use crate::domain::managed::{kind, matches};
+use crate::domain::managed::{kind, matches, Signals};
 use crate::domain::wording::yes_no;
+use crate::graph::error::GraphError;
+use crate::graph::request::GraphRequest;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// Rows rendered per "Show more".
 pub const PAGE: usize = 100;
@@ -17,59 +21,168 @@ pub fn progress_text((done, total): (usize, usize)) -> String {
     format!("Checking which groups PIM manages: {done} of {total} groups checked…")
 }
 
+/// Each shown group's counts: `None` while asked for, then the answer.
+type Counts = RwSignal<HashMap<String, Option<Result<Signals, GraphError>>>>;
+
+/// What the page says when it had to scan: why, with Graph's own words for the refusal.
+#[component]
+pub fn ScanNotice(error: GraphError) -> impl IntoView {
+    view! {
+        <div class="pim-notice" role="status">
+            <p>"PIM's list of the groups it manages could not be read, so every group was checked instead. \
+                This is slower, and a group onboarded without a settings change or an assignment is not found. \
+                Grant PrivilegedAccess.Read.AzureADGroup to this app to use PIM's list."</p>
+            <p class="pim-notice__meta">
+                "Graph answered: " <code>{error.effective_code().to_owned()}</code> " " {error.message.clone()}
+                " · Request id: " <code>{error.request_id.clone().unwrap_or_else(|| "-".into())}</code>
+            </p>
+        </div>
+    }
+}
+
+/// Reads the counts of the shown groups that have none yet, 10 groups to a `$batch`.
+fn count_shown(graph: crate::client::Graph, shown: Vec<String>, known: Counts) {
+    let missing: Vec<String> =
+        known.with_untracked(|k| shown.into_iter().filter(|id| !k.contains_key(id)).collect());
+    if missing.is_empty() {
+        return;
+    }
+    // Marked as asked for at once, so a re-render does not ask again while the answer is out.
+    known.update(|k| k.extend(missing.iter().map(|id| (id.clone(), None))));
+    let requests: Vec<GraphRequest> = missing.iter().flat_map(|id| count_requests(id)).collect();
+    leptos::task::spawn_local(async move {
+        let mut answers = graph.batch(&requests).await.into_iter();
+        let found: Vec<_> = missing
+            .into_iter()
+            .map(|id| (id, Some(counts(&mut answers))))
+            .collect();
+        known.update(|k| k.extend(found));
+    });
+}
+
 /// The managed groups table.
 #[component]
 pub fn ManagedGroups(refresh: ReadSignal<u32>) -> impl IntoView {
     let graph = use_graph();
     let (progress, set_progress) = signal((0usize, 0usize));
-    let data = LocalResource::new(move || {
+    let rows = RwSignal::new(Vec::<Row>::new());
+    let source = RwSignal::new(None::<Source>);
+    let error = RwSignal::new(None::<GraphError>);
+    let known: Counts = RwSignal::new(HashMap::new());
+    let reading = StoredValue::new(0u32);
+    let g = graph.clone();
+    Effect::new(move |_| {
         refresh.track();
-        scan(graph.clone(), set_progress)
+        reading.update_value(|n| *n += 1);
+        let this = reading.get_value();
+        let current = move || reading.try_get_value() == Some(this);
+        rows.set(vec![]);
+        source.set(None);
+        error.set(None);
+        known.set(HashMap::new());
+        let graph = g.clone();
+        leptos::task::spawn_local(async move {
+            let add = move |more: Vec<Row>| {
+                if current() {
+                    rows.update(|r| r.extend(more));
+                }
+            };
+            let result = read_managed(graph, add, set_progress).await;
+            if !current() {
+                return;
+            }
+            match result {
+                Ok(found) => {
+                    if let Source::Scanned(_) = found {
+                        // The scan counted every group already.
+                        known.set(rows.with_untracked(|r| {
+                            r.iter()
+                                .map(|r| (r.group.id.clone(), Some(Ok(r.signals.clone()))))
+                                .collect()
+                        }));
+                    }
+                    source.set(Some(found));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
     });
     let search = RwSignal::new(String::new());
     let shown = RwSignal::new(PAGE);
+    let hits = Memo::new(move |_| {
+        search.with(|s| {
+            rows.with(|r| {
+                r.iter()
+                    .filter(|r| matches(&r.group, s))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let visible = Signal::derive(move || {
+        hits.with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+    });
+    Effect::new(move |_| {
+        let ids: Vec<String> = visible.with(|v| v.iter().map(|r| r.group.id.clone()).collect());
+        if source.with(|s| !matches!(s, Some(Source::Scanned(_)))) {
+            count_shown(graph.clone(), ids, known);
+        }
+    });
+    let reading_now =
+        Signal::derive(move || source.with(Option::is_none) && error.with(Option::is_none));
+    let count_error = move || {
+        known.with(|k| {
+            k.values()
+                .find_map(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned()))
+        })
+    };
+    let row = move |r: Row| {
+        let id = r.group.id.clone();
+        let cell = move |pick: fn(&Signals) -> usize| {
+            let id = id.clone();
+            move || {
+                known.with(|k| match k.get(&id) {
+                    Some(Some(Ok(s))) => s.count(pick(s)),
+                    Some(Some(Err(_))) => "Unknown".to_owned(),
+                    _ => "…".to_owned(),
+                })
+            }
+        };
+        let name = r
+            .group
+            .display_name
+            .clone()
+            .unwrap_or_else(|| r.group.id.clone());
+        view! {
+            <tr>
+                <td><a href=format!("/groups/{}", r.group.id)>{name}</a></td>
+                <td>{kind(&r.group)}</td>
+                <td>{yes_no(r.group.is_assignable_to_role == Some(true))}</td>
+                <td>{cell(|s| s.eligible)}</td>
+                <td>{cell(|s| s.active)}</td>
+            </tr>
+        }
+    };
     view! {
         <div class="pim-field pim-field--search">
             <label for="groups-search">"Search by group name or ID"</label>
             <input id="groups-search" type="search" prop:value=search on:input=move |e| { search.set(event_target_value(&e)); shown.set(PAGE); } />
         </div>
-        <Transition fallback=move || view! { <p role="status" class="pim-loading">{move || progress_text(progress.get())}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(error) => view! { <ErrorBar error /> }.into_any(),
-                Ok(rows) => {
-                    let managed: Vec<Row> = rows.into_iter().filter(|r| r.not_eligible.is_none() && r.signals.managed()).collect();
-                    let total = managed.len();
-                    let hits = Memo::new(move |_| search.with(|s| managed.iter().filter(|r| matches(&r.group, s)).cloned().collect::<Vec<_>>()));
-                    let visible = Signal::derive(move || hits.with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>()));
-                    view! {
-                        <p role="status">{move || format!("{} of {total} managed groups shown.", hits.with(Vec::len))}</p>
-                        <DataTable caption="Groups managed by PIM"
-                            headers=vec!["Group", "Type", "Role-assignable", "Eligible assignments", "Active assignments"]
-                            rows=visible key=|r: &Row| r.group.id.clone() row=row
-                            empty=if total == 0 { "No group is managed by PIM yet. Use Discover groups to bring one under management." } else { "No managed group matches the search." } />
-                        {move || (hits.with(Vec::len) > shown.get()).then(|| view! {
-                            <button class="pim-button" type="button" on:click=move |_| shown.update(|s| *s += PAGE)>"Show more"</button>
-                        })}
-                    }.into_any()
-                }
-            })}
-        </Transition>
-    }
-}
-
-fn row(r: Row) -> impl IntoView {
-    let name = r
-        .group
-        .display_name
-        .clone()
-        .unwrap_or_else(|| r.group.id.clone());
-    view! {
-        <tr>
-            <td><a href=format!("/groups/{}", r.group.id)>{name}</a></td>
-            <td>{kind(&r.group)}</td>
-            <td>{yes_no(r.group.is_assignable_to_role == Some(true))}</td>
-            <td>{r.signals.count(r.signals.eligible)}</td>
-            <td>{r.signals.count(r.signals.active)}</td>
-        </tr>
+        {move || source.get().and_then(|s| match s { Source::Scanned(error) => Some(view! { <ScanNotice error /> }), Source::Listed => None })}
+        {move || error.get().map(|error| view! { <ErrorBar error /> })}
+        {move || count_error().map(|error| view! { <ErrorBar error /> })}
+        <p role="status">{move || match (reading_now.get(), rows.with(Vec::len), progress.get()) {
+            (true, 0, (_, 0)) => "Reading the groups PIM manages…".to_owned(),
+            (true, 0, p) => progress_text(p),
+            (true, n, _) => format!("{} of {n} managed groups shown; reading more…", hits.with(Vec::len)),
+            (false, n, _) => format!("{} of {n} managed groups shown.", hits.with(Vec::len)),
+        }}</p>
+        <DataTable caption="Groups managed by PIM"
+            headers=vec!["Group", "Type", "Role-assignable", "Eligible assignments", "Active assignments"]
+            rows=visible key=|r: &Row| r.group.id.clone() row loading=reading_now
+            empty=Signal::derive(move || if rows.with(Vec::is_empty) { "No group is managed by PIM yet. Use Discover groups to bring one under management." } else { "No managed group matches the search." }) />
+        {move || (hits.with(Vec::len) > shown.get()).then(|| view! {
+            <button class="pim-button" type="button" on:click=move |_| shown.update(|s| *s += PAGE)>"Show more"</button>
+        })}
     }
 }

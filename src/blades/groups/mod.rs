@@ -1,6 +1,7 @@
 //! `/groups`, `/groups/discover`, `/groups/new`: the groups under PIM and onboarding.
 
 mod discover;
+mod inventory;
 mod list;
 mod new_group;
 mod onboard;

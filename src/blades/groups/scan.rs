@@ -1,5 +1,5 @@
-//! Finding the groups PIM manages. Graph cannot list them, so every group that could be managed is
-//! checked: its policy assignments (was a policy ever changed?) and its eligibility and active
+//! The fallback for finding the groups PIM manages, when PIM's own list (inventory.rs) is refused:
+//! every group that could be managed is checked: its policy assignments (was a policy ever changed?) and its eligibility and active
 //! schedules (counted), three requests per group, 18 to a `$batch`, three batches in flight. The
 //! answer is kept for the session and dropped whenever this app onboards or creates a group.
 
@@ -38,30 +38,43 @@ pub fn invalidate() {
     CACHE.with(|c| c.borrow_mut().take());
 }
 
-/// The three requests that tell whether `group` is managed and how many hold it.
-fn checks(group: &str) -> [GraphRequest; 3] {
+type Answers<'a> = &'a mut dyn Iterator<Item = Result<serde_json::Value, GraphError>>;
+
+/// The two requests that count who holds `group` (eligible, active), first page only.
+pub fn count_requests(group: &str) -> [GraphRequest; 2] {
     [
-        list_role_management_policy_assignments(group, None, false),
         list_ids_for_group(Collection::EligibilitySchedules, group),
         list_ids_for_group(Collection::AssignmentSchedules, group),
     ]
 }
 
-fn signals(
-    answers: &mut impl Iterator<Item = Result<serde_json::Value, GraphError>>,
-) -> Result<Signals, GraphError> {
-    let policies: Page<UnifiedRoleManagementPolicyAssignment> = decode(answers.next())?;
+/// Reads the answers to `count_requests`.
+pub fn counts(answers: Answers) -> Result<Signals, GraphError> {
     let eligible: Page<serde_json::Value> = decode(answers.next())?;
     let active: Page<serde_json::Value> = decode(answers.next())?;
+    Ok(Signals {
+        policy_changed: false,
+        eligible: eligible.value.len(),
+        active: active.value.len(),
+        more: eligible.next_link.is_some() || active.next_link.is_some(),
+    })
+}
+
+/// The three requests that tell whether `group` is managed and how many hold it.
+fn checks(group: &str) -> impl Iterator<Item = GraphRequest> {
+    std::iter::once(list_role_management_policy_assignments(group, None, false))
+        .chain(count_requests(group))
+}
+
+fn signals(answers: Answers) -> Result<Signals, GraphError> {
+    let policies: Page<UnifiedRoleManagementPolicyAssignment> = decode(answers.next())?;
     Ok(Signals {
         policy_changed: policies.value.iter().any(|a| {
             a.policy
                 .as_ref()
                 .is_some_and(|p| p.last_modified_date_time.is_some())
         }),
-        eligible: eligible.value.len(),
-        active: active.value.len(),
-        more: eligible.next_link.is_some() || active.next_link.is_some(),
+        ..counts(answers)?
     })
 }
 

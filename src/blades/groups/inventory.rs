@@ -1,0 +1,122 @@
+//! Which groups PIM manages: PIM's own list (beta, ids only) named through `getByIds` page by page,
+//! or, when that list is refused, the scan of every group (scan.rs), with the refusal kept to show.
+
+use super::scan::{scan, Row};
+use crate::client::Graph;
+use crate::domain::managed::{not_eligible_reason, Signals};
+use crate::graph::directory::{get_groups_by_ids, list_groups, GROUP_FIELDS, IDS_PER_CALL};
+use crate::graph::error::GraphError;
+use crate::graph::model::{Group, Page};
+use crate::graph::pim::list_group_resources;
+use leptos::prelude::*;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// How the rows were found, which the page says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// PIM's list of the groups it manages.
+    Listed,
+    /// Every group checked, because PIM's list was refused with this error.
+    Scanned(GraphError),
+}
+
+/// A `groupResource`: a managed group's id and nothing else.
+#[derive(Deserialize)]
+struct Resource {
+    id: String,
+}
+
+/// The beta list is refused when the token lacks its scope (403), the endpoint is not offered in
+/// this cloud or was withdrawn (404, 400, 501): then the scan still answers, slower.
+fn use_scan_instead(e: &GraphError) -> bool {
+    matches!(e.status, 400 | 403 | 404 | 501)
+}
+
+fn row(group: Group) -> Row {
+    Row {
+        not_eligible: not_eligible_reason(&group),
+        group,
+        signals: Signals::default(),
+    }
+}
+
+/// The groups among `ids`, 1,000 a call, the calls side by side.
+async fn named(graph: &Graph, ids: &[String]) -> Result<Vec<Group>, GraphError> {
+    let calls = ids.chunks(IDS_PER_CALL).map(|chunk| {
+        let req = get_groups_by_ids(chunk);
+        async move { graph.get::<Page<Group>>(&req).await }
+    });
+    let mut out = vec![];
+    for page in futures::future::join_all(calls).await {
+        out.extend(page?.value);
+    }
+    Ok(out)
+}
+
+/// Reads the managed groups, handing each page's rows to `add` as it is named, so the first rows
+/// show after two round trips whatever the tenant's size. `progress` counts a fallback scan.
+pub async fn read_managed(
+    graph: Graph,
+    add: impl Fn(Vec<Row>),
+    progress: WriteSignal<(usize, usize)>,
+) -> Result<Source, GraphError> {
+    let mut next = Some(list_group_resources());
+    let mut first = true;
+    while let Some(req) = next.take() {
+        let (page, more) = match graph.get_page::<Resource>(&req).await {
+            Ok(answer) => answer,
+            Err(e) if first && use_scan_instead(&e) => {
+                let rows = scan(graph, progress).await?;
+                add(rows.into_iter().filter(|r| r.signals.managed()).collect());
+                return Ok(Source::Scanned(e));
+            }
+            Err(e) => return Err(e),
+        };
+        first = false;
+        let ids: Vec<String> = page.into_iter().map(|r| r.id).collect();
+        let mut groups = named(&graph, &ids).await?;
+        groups.sort_by_cached_key(|g| g.display_name.clone().unwrap_or_default().to_lowercase());
+        add(groups.into_iter().map(row).collect());
+        next = more;
+    }
+    Ok(Source::Listed)
+}
+
+/// Every group with whether PIM manages it, for Discover: the group list and PIM's list side by
+/// side (two reads, each paged), or the scan when PIM's list is refused.
+pub async fn read_all(
+    graph: Graph,
+    progress: WriteSignal<(usize, usize)>,
+) -> Result<(Vec<(Row, bool)>, Source), GraphError> {
+    let (groups, listed) = futures::future::join(
+        graph.get_all::<Group>(&list_groups(GROUP_FIELDS)),
+        graph.get_all::<Resource>(&list_group_resources()),
+    )
+    .await;
+    match listed {
+        Ok(listed) => {
+            let managed: HashSet<String> = listed.into_iter().map(|r| r.id).collect();
+            let rows = groups?
+                .into_iter()
+                .map(|g| {
+                    let is = managed.contains(&g.id);
+                    (row(g), is)
+                })
+                .collect();
+            Ok((rows, Source::Listed))
+        }
+        Err(e) if use_scan_instead(&e) => {
+            let rows = scan(graph, progress).await?;
+            let rows = rows
+                .into_iter()
+                .map(|r| {
+                    let is = r.signals.managed();
+                    (r, is)
+                })
+                .collect();
+            Ok((rows, Source::Scanned(e)))
+        }
+        Err(e) => Err(e),
+    }
+}
