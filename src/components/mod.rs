@@ -11,6 +11,7 @@ pub mod draft;
 pub mod elsewhere;
 pub mod error_bar;
 pub mod field;
+pub mod link_sections;
 pub mod loaded;
 pub mod people_picker;
 pub mod shell;

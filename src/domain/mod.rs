@@ -6,6 +6,7 @@ pub mod assign_form;
 pub mod assignments;
 pub mod audit;
 pub mod duration;
+pub mod grants;
 pub mod group_form;
 pub mod managed;
 pub mod principals;

@@ -29,6 +29,23 @@ pub fn list_groups(select: &str) -> GraphRequest {
         .query("$top", "999")
 }
 
+/// What "what the group grants" reads of the group itself.
+pub const GRANT_FIELDS: &str = "id,groupTypes,assignedLicenses,resourceProvisioningOptions";
+
+/// List subscribedSkus: the organisation's licences, to name a group's `assignedLicenses`.
+/// HTTP GET /subscribedSkus
+/// <https://learn.microsoft.com/graph/api/subscribedsku-list>
+pub fn list_subscribed_skus() -> GraphRequest {
+    GraphRequest::get("/subscribedSkus").query("$select", "skuId,skuPartNumber")
+}
+
+/// List appRoleAssignments granted to a group: the applications its members are given.
+/// HTTP GET /groups/{id}/appRoleAssignments
+/// <https://learn.microsoft.com/graph/api/group-list-approleassignments>
+pub fn list_group_app_role_assignments(group_id: &str) -> GraphRequest {
+    GraphRequest::get(&format!("/groups/{}/appRoleAssignments", segment(group_id)))
+}
+
 /// Most ids one `getByIds` call takes.
 pub const IDS_PER_CALL: usize = 1000;
 

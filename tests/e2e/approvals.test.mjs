@@ -143,4 +143,24 @@ describe("approvals", () => {
     await table.getByRole("row", { name: /Update role setting in PIM/ }).first().waitFor();
     assert.equal(await table.getByRole("row", { name: /Approve activation request/ }).count(), 0, "My audit is Megan's own activity");
   });
+
+  test("the approval page names what the group grants: License - Power Automate's licence", async () => {
+    const alex = await newPage(stack);
+    await alex.clock.setSystemTime(await emulatorNow());
+    await signIn(alex, stack, "Alex Wilber", "/my/groups");
+    await alex.getByRole("button", { name: "Activate License - Power Automate (Member)" }).click();
+    const pane = alex.getByRole("dialog", { name: "Activate – License - Power Automate" });
+    await pane.getByLabel("Reason").fill("Build the month-end flow");
+    await pane.getByRole("button", { name: "Activate" }).click();
+    await alex.getByText("License - Power Automate (Member): Request sent: pending approval.").waitFor();
+    const license = (await state(stack)).groups.find((g) => g.displayName === "License - Power Automate").id;
+    const req = (await state(stack)).requests.filter((r) => r.groupId === license && r.principalId === ALEX && r.status === "PendingApproval").pop();
+    const diego = await phone(`${stack.appUrl}/approvals/${req.id}`, "Diego Siciliani");
+    const licences = diego.getByRole("list", { name: "Licences" });
+    assert.equal((await licences.getByRole("listitem").allTextContents()).join("|"), "POWERAUTOMATE_ATTENDED_RPA");
+    await diego.getByText("Membership grants no Microsoft Entra role.").waitFor();
+    await diego.getByText(/Azure role assignments \(Azure RBAC\) are not visible/).waitFor();
+    const width = await diego.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 375, `no sideways scrolling (${width}px)`);
+  });
 });

@@ -38,7 +38,7 @@ describe("new group", () => {
     await page.getByRole("heading", { level: 1, name: "CA-Exclusion-LegacyMFA" }).waitFor();
     const ca = page.getByRole("list", { name: "Conditional Access policies" });
     await ca.waitFor();
-    assert.match(await ca.textContent(), /Require phishing-resistant MFA for admins — Excludes this group \(enabled\)/);
+    assert.match(await ca.textContent(), /Require phishing-resistant MFA for admins — Excludes this group \(On\)/);
   });
 
   test("a nameless group is refused in the form, and a refusal from Graph keeps what was typed", async () => {
@@ -66,7 +66,26 @@ describe("group overview", () => {
     assert.deepEqual(names, ["Helpdesk Administrator", "Password Administrator", "User Administrator"]);
     const eligible = page.getByRole("table", { name: "Eligible" });
     assert.match(await eligible.textContent(), /Lidia Holloway \(LidiaH@contoso.onmicrosoft.com\)/);
+    const teams = page.getByRole("list", { name: "Teams and Microsoft 365" });
+    assert.match(await teams.textContent(), /A team in Microsoft Teams/);
+    assert.equal(await teams.getByRole("link").first().getAttribute("target"), "_blank");
+    await page.getByText("The group assigns no licence.").waitFor();
+    await page.getByText(/Azure role assignments \(Azure RBAC\) are not visible in Microsoft Graph/).waitFor();
     await screenshot(page, "group-overview");
+  });
+
+  test("a group's licence and the application it gives are named on its overview", async () => {
+    const s = await state();
+    const id = (name) => s.groups.find((g) => g.displayName === name).id;
+    const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${id("License - Power Automate")}`);
+    const licences = page.getByRole("list", { name: "Licences" });
+    assert.equal((await licences.getByRole("listitem").allTextContents()).join("|"), "POWERAUTOMATE_ATTENDED_RPA");
+    await page.getByText("The group is given no application.").waitFor();
+    await page.goto(`${stack.appUrl}/groups/${id("Travel - Allow abroad")}`);
+    const apps = page.getByRole("list", { name: "Enterprise applications" });
+    assert.match(await apps.textContent(), /^Contoso Travel Portal \(default access\)$/);
+    assert.match(await apps.getByRole("link").getAttribute("href"), /^https:\/\/entra\.microsoft\.com\/#view\/Microsoft_AAD_IAM\/ManagedAppMenuBlade\/~\/Overview\/objectId\/[0-9a-f-]{36}$/);
+    await page.getByText("No team, mailbox or SharePoint site comes with this group.").waitFor();
   });
 
   test("Travel - Allow abroad shows the policies that exclude and include it", async () => {

@@ -39,6 +39,8 @@ pub fn group_json(g: &Group) -> Value {
         "isAssignableToRole": g.is_assignable_to_role, "membershipRule": g.membership_rule,
         "membershipRuleProcessingState": g.membership_rule.as_ref().map(|_| "On"),
         "onPremisesSyncEnabled": g.on_premises_sync_enabled, "createdDateTime": g.created_date_time,
+        "assignedLicenses": g.assigned_licenses.iter().map(|sku| json!({"skuId": sku, "disabledPlans": []})).collect::<Vec<_>>(),
+        "resourceProvisioningOptions": g.resource_provisioning_options,
         "visibility": if g.group_types.iter().any(|t| t == "Unified") { Some("Private") } else { None }})
 }
 
@@ -134,7 +136,7 @@ async fn groups(
     collection(&s, items, &q, "groups")
 }
 
-fn missing_group(id: &str) -> ApiError {
+pub(super) fn missing_group(id: &str) -> ApiError {
     ApiError::new(404, "Request_ResourceNotFound", format!("Resource '{id}' does not exist or one of its queried reference-property objects are not present."))
 }
 
@@ -286,6 +288,8 @@ async fn create_group(
         created_date_time: Some(crate::clock::ts(w.now())),
         members: bound("members@odata.bind"),
         owners: bound("owners@odata.bind"),
+        assigned_licenses: vec![],
+        resource_provisioning_options: vec![],
     };
     // Stands in for the administrator who adds the new group to a policy's exclusions (story S1).
     for p in w.tenant.ca_policies.iter_mut() {

@@ -4,6 +4,7 @@
 mod access;
 pub mod batch;
 mod directory;
+mod grants;
 mod inventory;
 mod list;
 mod odata;
@@ -32,6 +33,7 @@ pub fn routes() -> Router<Shared> {
         .merge(directory::routes())
         .merge(access::routes())
         .merge(inventory::routes())
+        .merge(grants::routes())
         .merge(policies::routes())
         .merge(pim::routes::routes())
         .merge(reports::routes())

@@ -54,6 +54,8 @@ fn group(id: &str, name: &str, description: &str, role_assignable: bool) -> Grou
         created_date_time: Some("2026-01-12T09:30:00Z".into()),
         members: vec![],
         owners: vec![],
+        assigned_licenses: vec![],
+        resource_provisioning_options: vec![],
     }
 }
 
@@ -231,7 +233,7 @@ pub fn tenant() -> Tenant {
     ext.user_type = "Guest".into();
     ext.mail = Some("ext-consultant@fabrikam.com".into());
 
-    Tenant {
+    let mut t = Tenant {
         id: TENANT_ID.into(),
         domain: DOMAIN.into(),
         display_name: "Contoso".into(),
@@ -467,5 +469,50 @@ pub fn tenant() -> Tenant {
             // Exchange Admins - Internal asks for MFA on activation: the MFA sign-in story.
             eligible(EX_INT, ALEX, "member", 180),
         ],
+        skus: vec![],
+        app_role_grants: vec![],
+    };
+    what_groups_grant(&mut t);
+    t
+}
+
+/// Licences, a team and an enterprise application: what membership brings besides roles and
+/// Conditional Access (the overview and the approval page show them).
+fn what_groups_grant(t: &mut Tenant) {
+    const POWER_AUTOMATE: &str = "eda1941c-3c4f-4995-b5eb-e85a42175ab9";
+    let sku = |id: &str, part: &str, consumed: i32, enabled: i32| Sku {
+        sku_id: id.into(),
+        sku_part_number: part.into(),
+        consumed_units: consumed,
+        enabled_units: enabled,
+    };
+    t.skus = vec![
+        sku(
+            "6fd2c87f-b296-42f0-b197-1e91e994b900",
+            "ENTERPRISEPACK",
+            18,
+            25,
+        ),
+        sku(
+            "eec0eb4f-6444-4f95-aba0-50c24d67f998",
+            "AAD_PREMIUM_P2",
+            18,
+            25,
+        ),
+        sku(POWER_AUTOMATE, "POWERAUTOMATE_ATTENDED_RPA", 2, 10),
+    ];
+    for g in t.groups.iter_mut() {
+        match g.id.as_str() {
+            LICENSE => g.assigned_licenses = vec![POWER_AUTOMATE.into()],
+            HELPDESK => g.resource_provisioning_options = vec!["Team".into()],
+            _ => {}
+        }
     }
+    t.app_role_grants = vec![AppRoleGrant {
+        id: "QmtZnOq4n0yqrFfXaRNw8Xc0vR4k9nFCj8m2a9d3wHk".into(),
+        group_id: TRAVEL.into(),
+        resource_id: "5b3f1a9c-7d2e-4c8b-9a61-0e4f2d7c8b13".into(),
+        resource_display_name: "Contoso Travel Portal".into(),
+        app_role_id: "00000000-0000-0000-0000-000000000000".into(),
+    }];
 }

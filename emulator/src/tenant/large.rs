@@ -37,6 +37,8 @@ pub fn tenant(users: usize, groups: usize, assignments: usize) -> Tenant {
         created_date_time: Some("2026-01-01T00:00:00Z".into()),
         members: vec![],
         owners: vec![],
+        assigned_licenses: vec![],
+        resource_provisioning_options: vec![],
     }));
     if users > 0 && groups > 0 {
         // One group in four is under PIM; the assignments are spread over those.
@@ -87,6 +89,8 @@ pub fn paging() -> Tenant {
             created_date_time: Some("2026-01-01T00:00:00Z".into()),
             members: vec![],
             owners: vec![],
+            assigned_licenses: vec![],
+            resource_provisioning_options: vec![],
         });
         t.assignments.push(SeedAssignment {
             group_id: group.clone(),

@@ -81,6 +81,35 @@ pub struct Group {
     pub members: Vec<String>,
     #[serde(default)]
     pub owners: Vec<String>,
+    /// `skuId`s of the licences the group assigns to its members (group-based licensing).
+    #[serde(default)]
+    pub assigned_licenses: Vec<String>,
+    /// `Team` when the group has a Microsoft Teams team.
+    #[serde(default)]
+    pub resource_provisioning_options: Vec<String>,
+}
+
+/// A licence the tenant subscribes to (`/subscribedSkus`).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sku {
+    pub sku_id: String,
+    pub sku_part_number: String,
+    pub consumed_units: i32,
+    pub enabled_units: i32,
+}
+
+/// An enterprise application's app role given to a group (`/groups/{id}/appRoleAssignments`).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppRoleGrant {
+    pub id: String,
+    pub group_id: String,
+    /// The service principal of the application.
+    pub resource_id: String,
+    pub resource_display_name: String,
+    /// The default access role when the application defines none (all zeros).
+    pub app_role_id: String,
 }
 
 fn yes() -> bool {
@@ -203,6 +232,10 @@ pub struct Tenant {
     pub policies: Vec<SeedPolicy>,
     #[serde(default)]
     pub assignments: Vec<SeedAssignment>,
+    #[serde(default)]
+    pub skus: Vec<Sku>,
+    #[serde(default)]
+    pub app_role_grants: Vec<AppRoleGrant>,
 }
 
 impl Tenant {

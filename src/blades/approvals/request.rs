@@ -7,24 +7,21 @@ use crate::client::{use_graph, Graph};
 use crate::components::datetime::local;
 use crate::components::draft::{discard_draft, use_draft};
 use crate::components::field::Field;
+use crate::components::link_sections::LinkSections;
 use crate::components::loaded::Loaded;
 use crate::components::submit::{use_submit, SubmitButton};
 use crate::components::text_list::TextList;
-use crate::domain::approval::{age, policies_naming, time_left, verdict, Verdict};
+use crate::domain::approval::{age, time_left, verdict, Verdict};
 use crate::domain::assignments::{parse, span};
+use crate::domain::grants::{self, Section, AZURE_NOTE};
 use crate::domain::wording::{duration, unreadable};
 use crate::graph::batch::decode;
-use crate::graph::conditional_access::list_policies;
 use crate::graph::error::GraphError;
-use crate::graph::model::{
-    Approval, ConditionalAccessPolicy, Page, PrivilegedAccessGroupScheduleRequest,
-    UnifiedRoleAssignment,
-};
+use crate::graph::model::{Approval, Page, PrivilegedAccessGroupScheduleRequest};
 use crate::graph::pim::{
     get_approval, get_assignment_schedule_request, list_for_principal, update_approval_stage,
     Collection,
 };
-use crate::graph::role_management::list_role_assignments_of;
 use chrono::Utc;
 use leptos::prelude::*;
 
@@ -38,8 +35,7 @@ struct Loaded {
     // What the group grants and the requester's history are context, read with the approver's
     // own rights: an approver who may not read them still decides, and sees why they are missing.
     history: Result<Vec<PrivilegedAccessGroupScheduleRequest>, GraphError>,
-    roles: Result<Vec<String>, GraphError>,
-    policies: Result<Vec<(ConditionalAccessPolicy, &'static str)>, GraphError>,
+    grants: Vec<Section>,
 }
 
 async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
@@ -53,15 +49,13 @@ async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
         Err(e) => return Err(e),
     };
     let g = &request.item.group_id;
-    let second = [
-        list_for_principal(
-            Collection::AssignmentScheduleRequests,
-            g,
-            &request.item.principal_id,
-        ),
-        list_role_assignments_of(g),
-        list_policies(),
-    ];
+    let second: Vec<_> = std::iter::once(list_for_principal(
+        Collection::AssignmentScheduleRequests,
+        g,
+        &request.item.principal_id,
+    ))
+    .chain(grants::requests(g))
+    .collect();
     let mut b = graph.batch(&second).await.into_iter();
     let history = decode::<Page<PrivilegedAccessGroupScheduleRequest>>(b.next()).map(|h| {
         let mut h: Vec<_> = h
@@ -75,21 +69,9 @@ async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
         h.truncate(5);
         h
     });
-    let roles = decode::<Page<UnifiedRoleAssignment>>(b.next()).map(|r| {
-        r.value
-            .into_iter()
-            .map(|r| {
-                r.role_definition
-                    .and_then(|d| d.display_name)
-                    .unwrap_or(r.role_definition_id)
-            })
-            .collect()
-    });
-    let policies =
-        decode::<Page<ConditionalAccessPolicy>>(b.next()).map(|ca| policies_naming(g, ca.value));
+    let grants = grants::read(g, &mut b);
     Ok(Loaded {
-        policies,
-        roles,
+        grants,
         history,
         approval,
         request,
@@ -145,15 +127,7 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
                             view! { <p class="pim-notice" role="status">{v.sentence()}</p> }.into_any()
                         }}
                         <h2>"What the group grants"</h2>
-                        {match d.roles {
-                            Ok(roles) => view! { <TextList label="Microsoft Entra roles" items=roles empty="Membership grants no Microsoft Entra role." /> }.into_any(),
-                            Err(e) => view! { <p>{unreadable("the group's Microsoft Entra roles", &e)}</p> }.into_any(),
-                        }}
-                        {match d.policies {
-                            Ok(policies) => view! { <TextList label="Conditional Access policies" empty="No Conditional Access policy includes or excludes this group."
-                                items=policies.into_iter().map(|(p, how)| format!("{} — {how} ({})", p.display_name.unwrap_or(p.id), p.state.unwrap_or_default())).collect() /> }.into_any(),
-                            Err(e) => view! { <p>{unreadable("the Conditional Access policies", &e)}</p> }.into_any(),
-                        }}
+                        <LinkSections sections=d.grants note=AZURE_NOTE />
                         <h2>"Recent activations of this group by the requester"</h2>
                         {match d.history {
                             Ok(history) => view! { <TextList label="Recent activations" empty="None before this one." items=history.into_iter().map(|h| {

@@ -1,18 +1,15 @@
-//! The group's overview: what membership and ownership grant (Entra roles, Conditional Access
-//! policies that include or exclude the group) and who is eligible and active now. One batch.
+//! The group's overview: what membership and ownership grant (Entra roles, Conditional Access,
+//! licences, applications, Teams: `domain::grants`) and who is eligible and active now. One batch.
 
 use crate::client::{use_graph, Graph};
 use crate::components::data_table::DataTable;
+use crate::components::link_sections::LinkSections;
 use crate::components::loaded::Loaded;
-use crate::components::text_list::TextList;
+use crate::domain::grants::{self, Section, AZURE_NOTE};
 use crate::graph::batch::decode;
-use crate::graph::conditional_access::list_policies;
 use crate::graph::error::GraphError;
-use crate::graph::model::{
-    ConditionalAccessPolicy, Page, PrivilegedAccessGroupScheduleInstance, UnifiedRoleAssignment,
-};
+use crate::graph::model::{Page, PrivilegedAccessGroupScheduleInstance};
 use crate::graph::pim::{list_for_group, Collection};
-use crate::graph::role_management::list_role_assignments_of;
 use leptos::prelude::*;
 
 /// An instance with its principal expanded.
@@ -20,16 +17,13 @@ type WithPrincipal = crate::graph::model::Expanded<PrivilegedAccessGroupSchedule
 
 #[derive(Clone)]
 struct Overview {
-    roles: Vec<UnifiedRoleAssignment>,
-    policies: Vec<(ConditionalAccessPolicy, &'static str)>,
+    grants: Vec<Section>,
     eligible: Vec<WithPrincipal>,
     active: Vec<WithPrincipal>,
 }
 
 async fn load(graph: Graph, group: String) -> Result<Overview, GraphError> {
     let requests = [
-        list_role_assignments_of(&group),
-        list_policies(),
         list_for_group(
             Collection::EligibilityScheduleInstances,
             &group,
@@ -41,15 +35,15 @@ async fn load(graph: Graph, group: String) -> Result<Overview, GraphError> {
             Some("principal"),
         ),
     ];
-    let mut a = graph.batch(&requests).await.into_iter();
-    let roles: Page<UnifiedRoleAssignment> = decode(a.next())?;
-    let ca: Page<ConditionalAccessPolicy> = decode(a.next())?;
+    let all: Vec<_> = requests
+        .into_iter()
+        .chain(grants::requests(&group))
+        .collect();
+    let mut a = graph.batch(&all).await.into_iter();
     let eligible: Page<WithPrincipal> = decode(a.next())?;
     let active: Page<WithPrincipal> = decode(a.next())?;
-    let policies = crate::domain::approval::policies_naming(&group, ca.value);
     Ok(Overview {
-        roles: roles.value,
-        policies,
+        grants: grants::read(&group, &mut a),
         eligible: eligible.value,
         active: active.value,
     })
@@ -90,21 +84,11 @@ pub fn GroupOverview(
     let data = LocalResource::new(move || load(graph.clone(), group_id.get()));
     view! {
         <Loaded resource=data loading="Loading the overview…" let:o>
-            {
-                {
-                    let roles = o.roles.iter().map(|r| r.role_definition.as_ref().and_then(|d| d.display_name.clone()).unwrap_or_else(|| r.role_definition_id.clone())).collect::<Vec<_>>();
-                    view! {
-                        <h2>"Microsoft Entra roles"</h2>
-                        <TextList label="Microsoft Entra roles" items=roles empty="Membership grants no Microsoft Entra role." />
-                        <h2>"Conditional Access policies"</h2>
-                        <TextList label="Conditional Access policies" empty="No Conditional Access policy includes or excludes this group."
-                            items=o.policies.into_iter().map(|(p, how)| format!("{} — {how} ({})", p.display_name.unwrap_or(p.id), p.state.unwrap_or_default())).collect() />
-                        <h2>"Assignments now"</h2>
-                        {people(o.eligible, "Eligible")}
-                        {people(o.active, "Active")}
-                    }
-                }
-            }
+            <h2>"What membership grants"</h2>
+            <LinkSections sections=o.grants note=AZURE_NOTE />
+            <h2>"Assignments now"</h2>
+            {people(o.eligible, "Eligible")}
+            {people(o.active, "Active")}
         </Loaded>
     }
 }

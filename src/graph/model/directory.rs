@@ -45,6 +45,39 @@ pub struct Group {
     pub on_premises_sync_enabled: Option<bool>,
     #[serde(default)]
     pub created_date_time: Option<String>,
+    /// Only when `$select`ed: the licences group-based licensing gives the members.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub assigned_licenses: Vec<AssignedLicense>,
+    /// `Team` when the group has a Microsoft Teams team.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub resource_provisioning_options: Vec<String>,
+}
+
+/// `assignedLicense`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignedLicense {
+    pub sku_id: String,
+}
+
+/// `subscribedSku`: a licence the organisation has.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubscribedSku {
+    pub sku_id: String,
+    #[serde(default)]
+    pub sku_part_number: Option<String>,
+}
+
+/// `appRoleAssignment`: an application's role given to a principal.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppRoleAssignment {
+    pub id: String,
+    pub resource_id: String,
+    #[serde(default)]
+    pub resource_display_name: Option<String>,
+    pub app_role_id: String,
 }
 
 /// `authenticationContextClassReference`.
