@@ -56,6 +56,7 @@ pub fn group() -> AnyView {
             <Route path=path!("/groups/:id/settings") view=group::GroupBlade />
             <Route path=path!("/groups/:id/settings/:role") view=group::GroupBlade />
             <Route path=path!("/groups/:id/audit") view=group::GroupBlade />
+            <Route path=path!("/groups/:id/history") view=group::GroupBlade />
         </Routes>
     }
     .into_any()

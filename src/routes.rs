@@ -49,6 +49,7 @@ pub enum Route {
     GroupSettings(String),
     GroupRoleSettings(String, GroupRole),
     GroupAudit(String),
+    GroupHistory(String),
     Audit,
     NotFound,
 }
@@ -122,6 +123,7 @@ impl Route {
                 (Some(id), ["settings", role]) => GroupRole::from_slug(role)
                     .map_or(Route::NotFound, |r| Route::GroupRoleSettings(id, r)),
                 (Some(id), ["audit"]) => Route::GroupAudit(id),
+                (Some(id), ["history"]) => Route::GroupHistory(id),
                 _ => Route::NotFound,
             },
             ["audit"] => Route::Audit,
@@ -144,6 +146,7 @@ impl Route {
             Route::GroupSettings(id) => format!("/groups/{id}/settings"),
             Route::GroupRoleSettings(id, r) => format!("/groups/{id}/settings/{}", r.slug()),
             Route::GroupAudit(id) => format!("/groups/{id}/audit"),
+            Route::GroupHistory(id) => format!("/groups/{id}/history"),
             Route::Audit => "/audit".into(),
             Route::NotFound => "/".into(),
         }
@@ -165,6 +168,7 @@ impl Route {
             Route::GroupRoleSettings(_, GroupRole::Member) => "Role setting details - Member",
             Route::GroupRoleSettings(_, GroupRole::Owner) => "Role setting details - Owner",
             Route::GroupAudit(_) => "Audit",
+            Route::GroupHistory(_) => "History",
             Route::Audit => "Audit",
             Route::NotFound => "Page not found",
         }
@@ -196,9 +200,10 @@ impl Route {
                 );
                 vec![home, groups, group(id), settings, me]
             }
-            Route::GroupAssignments(id) | Route::GroupSettings(id) | Route::GroupAudit(id) => {
-                vec![home, groups, group(id), me]
-            }
+            Route::GroupAssignments(id)
+            | Route::GroupSettings(id)
+            | Route::GroupAudit(id)
+            | Route::GroupHistory(id) => vec![home, groups, group(id), me],
             Route::NotFound => vec![home, me],
         }
     }
@@ -216,7 +221,8 @@ impl Route {
             | Route::GroupAssignments(_)
             | Route::GroupSettings(_)
             | Route::GroupRoleSettings(..)
-            | Route::GroupAudit(_) => Some(Bundle::Group),
+            | Route::GroupAudit(_)
+            | Route::GroupHistory(_) => Some(Bundle::Group),
             Route::NotFound => None,
         }
     }

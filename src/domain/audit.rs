@@ -81,7 +81,8 @@ pub fn filter(from: &str, to: &str, group: Option<&str>, initiated_by: Option<&s
     f
 }
 
-fn cell(s: &str) -> String {
+/// One CSV cell: quoted when needed, formulas defused.
+pub fn cell(s: &str) -> String {
     // Quoted when needed; a leading = + - @ (or a tab or carriage return, which spreadsheets skip
     // before reading a formula) is defused so a spreadsheet never runs it as one (OWASP CSV
     // injection).

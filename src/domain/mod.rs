@@ -8,6 +8,7 @@ pub mod audit;
 pub mod duration;
 pub mod grants;
 pub mod group_form;
+pub mod history;
 pub mod managed;
 pub mod principals;
 pub mod readback;

@@ -18,7 +18,8 @@ fn every_route_round_trips_through_its_path() {
         Route::GroupSettings(g.clone()),
         Route::GroupRoleSettings(g.clone(), GroupRole::Member),
         Route::GroupRoleSettings(g.clone(), GroupRole::Owner),
-        Route::GroupAudit(g),
+        Route::GroupAudit(g.clone()),
+        Route::GroupHistory(g),
         Route::Audit,
     ];
     for r in all {

@@ -66,6 +66,7 @@ describe("accessibility", () => {
         [`/groups/${HELPDESK}/assignments?tab=expired`, "Helpdesk Admin-Group", "assignments-expired"],
         [`/groups/${HELPDESK}/settings`, "Helpdesk Admin-Group", "settings"],
         [`/groups/${HELPDESK}/settings/member`, "Role setting details - Member", "settings-member"],
+        [`/groups/${HELPDESK}/history`, "Helpdesk Admin-Group", "history"],
         [`/groups/${HELPDESK}/audit`, "Helpdesk Admin-Group", "group-audit"],
         ["/audit", "Audit", "audit"],
         ["/audit?tab=mine", "Audit", "audit-mine"],
@@ -73,7 +74,7 @@ describe("accessibility", () => {
       for (const [path, heading, name] of blades) {
         await page.goto(`${stack.appUrl}${path}`);
         await h1(page, heading);
-        await page.getByRole("status").filter({ hasText: /^Loading|^Checking/ }).waitFor({ state: "detached" }).catch(() => {});
+        await page.getByRole("status").filter({ hasText: /^Loading|^Checking|^Reading/ }).waitFor({ state: "detached" }).catch(() => {});
         await page.waitForLoadState("networkidle");
         await check(page, name, width);
       }

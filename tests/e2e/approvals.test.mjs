@@ -70,6 +70,35 @@ describe("approvals", () => {
     assert.ok(!(await isMember()), "and an hour later he is not");
   });
 
+  test("story S1, step 8: the group's History shows Alex's approved hour after it ended, and its CSV one row per period", async () => {
+    const megan = await newPage(stack);
+    await megan.clock.setSystemTime(await emulatorNow());
+    await signIn(megan, stack, "Megan Bowen", `/groups/${group}`);
+    await megan.getByRole("navigation", { name: "Group" }).getByRole("link", { name: "History" }).click();
+    await megan.waitForURL(`${stack.appUrl}/groups/${group}/history`);
+    const table = megan.getByRole("table", { name: "Periods" });
+    const hour = table.getByRole("row", { name: /Alex Wilber.*Active.*Activated/ }).first();
+    await hour.waitFor();
+    const cells = await hour.getByRole("cell").allTextContents();
+    assert.equal(cells[1], "Member");
+    assert.equal(cells[6], "Ended");
+    assert.equal(cells[7], "Legacy payroll export needs password + push MFA");
+    assert.equal(cells[9], "Diego Siciliani");
+    const minutes = (Date.parse(cells[5].replace(" UTC", "Z").replace(" ", "T")) - Date.parse(cells[4].replace(" UTC", "Z").replace(" ", "T"))) / 60_000;
+    assert.equal(minutes, 60, `an hour: ${cells[4]} to ${cells[5]}`);
+    // Who could have been a member during that hour: Alex (and anyone eligible then).
+    const during = new Date(Date.parse(cells[4].replace(" UTC", "Z").replace(" ", "T")) + 30 * 60_000).toISOString().slice(0, 16);
+    await megan.getByLabel("Who could have held a role at (UTC)").fill(during);
+    await megan.getByRole("status").filter({ hasText: /Alex Wilber/ }).waitFor();
+    await screenshot(megan, "group-history");
+    const rows = (await table.getByRole("row").count()) - 1;
+    const [download] = await Promise.all([megan.waitForEvent("download"), megan.getByRole("link", { name: "Download CSV" }).click()]);
+    const csv = (await (await import("node:fs/promises")).readFile(await download.path(), "utf8")).trim().split("\r\n");
+    assert.equal(csv[0], "Principal,Role,Type,How,Start,End,State,Reason,Ticket,Approved by");
+    assert.equal(csv.length - 1, rows, "one line per period shown");
+    assert.ok(csv.some((l) => /^Alex Wilber \(AlexW@contoso\.onmicrosoft\.com\),Member,Active,Activated,.*,Ended,Legacy payroll export needs password \+ push MFA,,Diego Siciliani$/.test(l)), csv.join("\n"));
+  });
+
   test("a denial leaves Alex out and he reads the reason on My requests; he can't approve his own request", async () => {
     const { page: alex, id } = await alexAsks("Need it again");
     await alex.goto(`${stack.appUrl}/approvals/${id}`);
@@ -157,6 +186,7 @@ describe("approvals", () => {
     const req = (await state(stack)).requests.filter((r) => r.groupId === license && r.principalId === ALEX && r.status === "PendingApproval").pop();
     const diego = await phone(`${stack.appUrl}/approvals/${req.id}`, "Diego Siciliani");
     const licences = diego.getByRole("list", { name: "Licences" });
+    await licences.waitFor();
     assert.equal((await licences.getByRole("listitem").allTextContents()).join("|"), "POWERAUTOMATE_ATTENDED_RPA");
     await diego.getByText("Membership grants no Microsoft Entra role.").waitFor();
     await diego.getByText(/Azure role assignments \(Azure RBAC\) are not visible/).waitFor();

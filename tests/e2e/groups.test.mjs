@@ -67,6 +67,7 @@ describe("group overview", () => {
     const eligible = page.getByRole("table", { name: "Eligible" });
     assert.match(await eligible.textContent(), /Lidia Holloway \(LidiaH@contoso.onmicrosoft.com\)/);
     const teams = page.getByRole("list", { name: "Teams and Microsoft 365" });
+    await teams.waitFor();
     assert.match(await teams.textContent(), /A team in Microsoft Teams/);
     assert.equal(await teams.getByRole("link").first().getAttribute("target"), "_blank");
     await page.getByText("The group assigns no licence.").waitFor();
@@ -79,10 +80,12 @@ describe("group overview", () => {
     const id = (name) => s.groups.find((g) => g.displayName === name).id;
     const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${id("License - Power Automate")}`);
     const licences = page.getByRole("list", { name: "Licences" });
+    await licences.waitFor();
     assert.equal((await licences.getByRole("listitem").allTextContents()).join("|"), "POWERAUTOMATE_ATTENDED_RPA");
     await page.getByText("The group is given no application.").waitFor();
     await page.goto(`${stack.appUrl}/groups/${id("Travel - Allow abroad")}`);
     const apps = page.getByRole("list", { name: "Enterprise applications" });
+    await apps.waitFor();
     assert.match(await apps.textContent(), /^Contoso Travel Portal \(default access\)$/);
     assert.match(await apps.getByRole("link").getAttribute("href"), /^https:\/\/entra\.microsoft\.com\/#view\/Microsoft_AAD_IAM\/ManagedAppMenuBlade\/~\/Overview\/objectId\/[0-9a-f-]{36}$/);
     await page.getByText("No team, mailbox or SharePoint site comes with this group.").waitFor();

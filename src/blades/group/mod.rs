@@ -1,10 +1,12 @@
-//! `/groups/ID/...`: one group's blade with its own menu (overview, assignments, settings, audit).
+//! `/groups/ID/...`: one group's blade with its own menu (overview, assignments, settings, history,
+//! audit).
 
 mod assign_wizard;
 mod assignment_row;
 mod assignments;
 mod edit;
 mod edit_tabs;
+mod history;
 mod overview;
 mod schedule_draft;
 mod settings;
@@ -30,7 +32,8 @@ pub fn GroupBlade() -> impl IntoView {
         | Route::GroupAssignments(id)
         | Route::GroupSettings(id)
         | Route::GroupRoleSettings(id, _)
-        | Route::GroupAudit(id) => id,
+        | Route::GroupAudit(id)
+        | Route::GroupHistory(id) => id,
         _ => String::new(),
     });
     let graph = use_graph();
@@ -95,6 +98,7 @@ fn GroupMenu(route: Memo<Route>, group_id: Memo<String>) -> impl IntoView {
                 {item("Overview", Route::GroupOverview)}
                 {item("Assignments", Route::GroupAssignments)}
                 {item("Settings", Route::GroupSettings)}
+                {item("History", Route::GroupHistory)}
                 {item("Audit", Route::GroupAudit)}
             </ul>
         </nav>
@@ -131,6 +135,7 @@ fn section(route: Route) -> AnyView {
             .into_any()
         }
         Route::GroupOverview(id) => view! { <overview::GroupOverview group_id=id /> }.into_any(),
+        Route::GroupHistory(id) => view! { <history::History group_id=id /> }.into_any(),
         _ => ().into_any(),
     }
 }

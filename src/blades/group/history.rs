@@ -1,0 +1,182 @@
+//! `/groups/ID/history`: who held Member or Owner and when, ended activations included, as a
+//! timeline (one row per person) and a table with **Download CSV**, and who could have held a
+//! role at a chosen moment. Read from the schedule requests and the last 30 days of audit.
+
+use crate::client::{use_graph, Graph};
+use crate::components::data_table::DataTable;
+use crate::components::loaded::Loaded;
+use crate::domain::audit::filter;
+use crate::domain::history::{approvers, csv, held_at, periods, Period};
+use crate::domain::wording::role;
+use crate::graph::audit::list_directory_audits;
+use crate::graph::batch::decode;
+use crate::graph::error::GraphError;
+use crate::graph::model::{DirectoryAudit, Expanded, Page, PrivilegedAccessGroupScheduleRequest};
+use crate::graph::pim::{list_for_group, Collection};
+use chrono::{DateTime, Duration, Utc};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+
+type Request = Expanded<PrivilegedAccessGroupScheduleRequest>;
+
+/// How far back approvers can be named: Entra keeps audit entries for 30 days.
+const AUDIT_DAYS: i64 = 30;
+
+async fn load(graph: Graph, group: String) -> Result<Vec<Period>, GraphError> {
+    let now = Utc::now();
+    let stamp = |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let audit = list_directory_audits(
+        &filter(
+            &stamp(now - Duration::days(AUDIT_DAYS)),
+            &stamp(now),
+            Some(&group),
+            None,
+        ),
+        999,
+    );
+    let reads = [
+        list_for_group(
+            Collection::AssignmentScheduleRequests,
+            &group,
+            Some("principal"),
+        ),
+        list_for_group(
+            Collection::EligibilityScheduleRequests,
+            &group,
+            Some("principal"),
+        ),
+    ];
+    let (answers, entries) =
+        futures::future::join(graph.batch(&reads), graph.get_all::<DirectoryAudit>(&audit)).await;
+    let mut a = answers.into_iter();
+    let active: Page<Request> = decode(a.next())?;
+    let eligible: Page<Request> = decode(a.next())?;
+    let mut names = HashMap::new();
+    let mut requests = vec![];
+    for (is_eligible, r) in active
+        .value
+        .into_iter()
+        .map(|r| (false, r))
+        .chain(eligible.value.into_iter().map(|r| (true, r)))
+    {
+        if let Some(label) = r
+            .principal
+            .as_ref()
+            .and_then(crate::domain::principals::label)
+        {
+            names.insert(r.item.principal_id.clone(), label);
+        }
+        requests.push((is_eligible, r.item));
+    }
+    Ok(periods(&requests, &approvers(&entries?), &names))
+}
+
+fn stamp(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// One bar per period on one row per person, placed by percentage of the drawn range.
+#[component]
+fn Timeline(periods: Vec<Period>, now: DateTime<Utc>) -> impl IntoView {
+    let first = periods.iter().map(|p| p.start).min().unwrap_or(now);
+    let last = periods
+        .iter()
+        .filter_map(|p| p.end)
+        .max()
+        .unwrap_or(now)
+        .max(now);
+    let span = (last - first).num_seconds().max(1) as f64;
+    let at =
+        move |t: DateTime<Utc>| ((t - first).num_seconds() as f64 / span * 100.0).clamp(0.0, 100.0);
+    let mut people: Vec<String> = periods.iter().map(|p| p.principal.clone()).collect();
+    people.dedup();
+    let rows = people.into_iter().map(|person| {
+        let bars = periods.iter().filter(|p| p.principal == person).map(|p| {
+            let left = at(p.start);
+            let width = (at(p.end.unwrap_or(last)) - left).max(0.6);
+            let class = if p.eligible { "pim-timeline__bar pim-timeline__bar--eligible" } else { "pim-timeline__bar pim-timeline__bar--active" };
+            view! { <span class=class style:left=format!("{left:.2}%") style:width=format!("{width:.2}%")></span> }
+        }).collect_view();
+        view! { <div class="pim-timeline__row"><span class="pim-timeline__who">{person}</span><span class="pim-timeline__track">{bars}</span></div> }
+    }).collect_view();
+    view! {
+        <figure class="pim-timeline">
+            <figcaption>{format!("From {} to {}: active periods dark, eligible periods light. The table below lists every period.", stamp(first), stamp(last))}</figcaption>
+            <div aria-hidden="true">{rows}</div>
+        </figure>
+    }
+}
+
+/// Who held or could activate a role at a moment the user picks.
+#[component]
+fn HeldAt(periods: Vec<Period>) -> impl IntoView {
+    let moment = RwSignal::new(String::new());
+    let answer = move || {
+        let text = moment.get();
+        let at = chrono::NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M").ok()?;
+        let who = held_at(&periods, at.and_utc());
+        Some(if who.is_empty() {
+            format!("No one held or could activate a role of this group at {text} UTC.")
+        } else {
+            format!("At {text} UTC: {}.", who.join(", "))
+        })
+    };
+    view! {
+        <div class="pim-field">
+            <label for="history-at">"Who could have held a role at (UTC)"</label>
+            <input id="history-at" type="datetime-local" prop:value=moment on:change=move |e| moment.set(event_target_value(&e)) />
+        </div>
+        <p role="status">{answer}</p>
+    }
+}
+
+/// The group's History section.
+#[component]
+pub fn History(
+    /// The group.
+    #[prop(into)]
+    group_id: Signal<String>,
+) -> impl IntoView {
+    let graph = use_graph();
+    let data = LocalResource::new(move || load(graph.clone(), group_id.get()));
+    view! {
+        <h2>"History"</h2>
+        <Loaded resource=data loading="Reading the group's history…" let:found>
+            {
+                let now = Utc::now();
+                let text = csv(&found, now);
+                let download = move |e: leptos::ev::MouseEvent| {
+                    let href = format!("data:text/csv;charset=utf-8,{}", js_sys::encode_uri_component(&text));
+                    if let Some(a) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                        // Set before the click's default action, which downloads what href holds then.
+                        let _ = a.set_attribute("href", &href);
+                    }
+                };
+                let row = move |p: Period| view! {
+                    <tr>
+                        <td>{p.principal.clone()}</td>
+                        <td>{role(p.access)}</td>
+                        <td>{if p.eligible { "Eligible" } else { "Active" }}</td>
+                        <td>{p.how}</td>
+                        <td>{stamp(p.start)}</td>
+                        <td>{p.end.map_or_else(|| "Permanent".to_owned(), stamp)}</td>
+                        <td>{p.state(now)}</td>
+                        <td>{p.reason.clone()}</td>
+                        <td>{p.ticket.clone()}</td>
+                        <td>{p.approver.clone().unwrap_or_else(|| "—".into())}</td>
+                    </tr>
+                };
+                view! {
+                    <Timeline periods=found.clone() now />
+                    <HeldAt periods=found.clone() />
+                    <a class="pim-button" href="#" download="pim-group-history.csv" on:click=download>"Download CSV"</a>
+                    <DataTable caption="Periods" rows=Signal::stored(found) key=|p: &Period| p.id.clone() row
+                        headers=vec!["Name", "Role", "Type", "How", "Start", "End", "State", "Reason", "Ticket", "Approved by"]
+                        empty="No one has held or been eligible for a role of this group." />
+                    <p class="pim-muted">"Approvers are named from the audit log, which Microsoft Entra keeps for 30 days."</p>
+                }
+            }
+        </Loaded>
+    }
+}
