@@ -38,6 +38,7 @@ pub fn me() -> AnyView {
 pub fn groups() -> AnyView {
     view! {
         <Routes fallback>
+            <Route path=path!("/overview") view=groups::Overview />
             <Route path=path!("/groups") view=groups::Groups />
             <Route path=path!("/groups/discover") view=groups::DiscoverGroups />
             <Route path=path!("/groups/new") view=groups::NewGroup />

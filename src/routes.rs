@@ -41,6 +41,7 @@ pub enum Route {
     MyRequests,
     Approvals,
     Approval(String),
+    Overview,
     Groups,
     DiscoverGroups,
     NewGroup,
@@ -84,10 +85,11 @@ impl Bundle {
 }
 
 /// A left-navigation entry: label and target.
-pub const NAV: [(&str, &str); 5] = [
+pub const NAV: [(&str, &str); 6] = [
     ("My roles", "/my/groups"),
     ("My requests", "/my/requests"),
     ("Approve requests", "/approvals"),
+    ("Overview", "/overview"),
     ("Groups", "/groups"),
     ("Audit", "/audit"),
 ];
@@ -113,6 +115,7 @@ impl Route {
             ["my", "requests"] => Route::MyRequests,
             ["approvals"] => Route::Approvals,
             ["approvals", id] => id_segment(id).map_or(Route::NotFound, Route::Approval),
+            ["overview"] => Route::Overview,
             ["groups"] => Route::Groups,
             ["groups", "discover"] => Route::DiscoverGroups,
             ["groups", "new"] => Route::NewGroup,
@@ -138,6 +141,7 @@ impl Route {
             Route::MyRequests => "/my/requests".into(),
             Route::Approvals => "/approvals".into(),
             Route::Approval(id) => format!("/approvals/{id}"),
+            Route::Overview => "/overview".into(),
             Route::Groups => "/groups".into(),
             Route::DiscoverGroups => "/groups/discover".into(),
             Route::NewGroup => "/groups/new".into(),
@@ -159,6 +163,7 @@ impl Route {
             Route::MyRequests => "My requests",
             Route::Approvals => "Approve requests",
             Route::Approval(_) => "Approval request",
+            Route::Overview => "Overview",
             Route::Groups => "Privileged Identity Management | Groups",
             Route::DiscoverGroups => "Discover groups",
             Route::NewGroup => "New group",
@@ -188,7 +193,11 @@ impl Route {
             (label, Route::GroupOverview(id.to_owned()).path())
         };
         match self {
-            Route::MyGroups | Route::MyRequests | Route::Approvals | Route::Audit => vec![home, me],
+            Route::MyGroups
+            | Route::MyRequests
+            | Route::Approvals
+            | Route::Overview
+            | Route::Audit => vec![home, me],
             Route::Approval(_) => vec![home, ("Approve requests".into(), "/approvals".into()), me],
             Route::Groups => vec![home, ("Groups".into(), "/groups".into())],
             Route::DiscoverGroups | Route::NewGroup => vec![home, groups, me],
@@ -214,9 +223,11 @@ impl Route {
         match self {
             Route::Approval(_) => Some(Bundle::Approval),
             Route::MyGroups | Route::MyRequests | Route::Approvals => Some(Bundle::Me),
-            Route::Groups | Route::DiscoverGroups | Route::NewGroup | Route::Audit => {
-                Some(Bundle::Groups)
-            }
+            Route::Overview
+            | Route::Groups
+            | Route::DiscoverGroups
+            | Route::NewGroup
+            | Route::Audit => Some(Bundle::Groups),
             Route::GroupOverview(_)
             | Route::GroupAssignments(_)
             | Route::GroupSettings(_)
@@ -234,6 +245,7 @@ impl Route {
             Route::MyRequests => Some("/my/requests"),
             Route::Approvals | Route::Approval(_) => Some("/approvals"),
             Route::Audit => Some("/audit"),
+            Route::Overview => Some("/overview"),
             Route::NotFound => None,
             _ => Some("/groups"),
         }

@@ -5,6 +5,7 @@ pub mod approval;
 pub mod assign_form;
 pub mod assignments;
 pub mod audit;
+pub mod dashboard;
 pub mod duration;
 pub mod grants;
 pub mod group_form;

@@ -57,6 +57,7 @@ describe("accessibility", () => {
         ["/my/groups?tab=expired", "My roles | Groups", "my-roles-expired"],
         ["/my/requests", "My requests", "my-requests"],
         ["/approvals", "Approve requests", "approvals"],
+        ["/overview", "Overview", "overview"],
         ["/groups", "Privileged Identity Management | Groups", "groups"],
         ["/groups/discover", "Discover groups", "discover"],
         ["/groups/new", "New group", "new-group"],

@@ -128,4 +128,35 @@ describe("groups under PIM", () => {
     assert.match(await dynamic.textContent(), /Dynamic membership groups can't be managed by PIM/);
     assert.equal(await page.getByRole("table", { name: "Groups not managed by PIM" }).getByRole("row", { name: /Finance Team/ }).count(), 0, "onboarded outside the app");
   });
+
+  test("the admin's Overview lists an eligibility ending within 14 days and the settings with problems", async () => {
+    // Grady is made eligible for Exchange Admins - External for 10 days, by another client.
+    const GRADY = "7f75ab02-c3e7-4ef5-80a8-5a92a73ae0ba";
+    const exExt = (await state()).groups.find((g) => g.displayName === "Exchange Admins - External").id;
+    const now = Date.parse((await (await fetch(`${stack.emulatorUrl}/_emulator/clock`)).json()).now);
+    const token = await graphToken(stack, MEGAN);
+    const asked = await fetch(`${stack.emulatorUrl}/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleRequests`, {
+      method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ accessId: "member", principalId: GRADY, groupId: exExt, action: "adminAssign", justification: "Quarter-end cover",
+        scheduleInfo: { startDateTime: new Date(now).toISOString(), expiration: { type: "afterDateTime", endDateTime: new Date(now + 10 * 86_400_000).toISOString() } } }),
+    });
+    assert.equal(asked.status, 201, await asked.text());
+    const page = await newPage(stack);
+    await page.clock.setSystemTime(now);
+    await signIn(page, stack, "Megan Bowen", "/overview");
+    await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+    const ending = page.getByRole("table", { name: "Ending in the next 14 days" });
+    const grady = ending.getByRole("row", { name: /Exchange Admins - External.*Grady Archie/ });
+    await grady.waitFor();
+    assert.match(await grady.textContent(), /Eligible$/);
+    assert.equal(await ending.getByRole("row", { name: /Lidia Holloway/ }).count(), 0, "90 days away");
+    const problems = page.getByRole("table", { name: "Settings with problems" });
+    const conflict = problems.getByRole("row", { name: /Exchange Admins - Internal/ }).first();
+    assert.match(await conflict.textContent(), /Owner.*cannot both be required/);
+    await conflict.getByRole("link").click();
+    await page.getByRole("heading", { level: 1, name: "Role setting details - Owner" }).waitFor();
+    await page.getByRole("navigation", { name: "Privileged Identity Management" }).getByRole("link", { name: "Overview" }).click();
+    await page.getByRole("table", { name: "Approvals waiting over 12 hours" }).waitFor();
+    await screenshot(page, "overview");
+  });
 });

@@ -8,6 +8,7 @@ const NAV = [
   ["My roles", "/my/groups", "My roles | Groups"],
   ["My requests", "/my/requests", "My requests"],
   ["Approve requests", "/approvals", "Approve requests"],
+  ["Overview", "/overview", "Overview"],
   ["Groups", "/groups", "Privileged Identity Management | Groups"],
   ["Audit", "/audit", "Audit"],
 ];

@@ -1,5 +1,7 @@
-//! `/groups`, `/groups/discover`, `/groups/new`: the groups under PIM and onboarding.
+//! `/overview`, `/groups`, `/groups/discover`, `/groups/new`: the admin's overview, the groups
+//! under PIM and onboarding.
 
+mod dashboard;
 mod discover;
 mod inventory;
 mod list;
@@ -25,6 +27,16 @@ pub fn Groups() -> impl IntoView {
     view! {
         <Blade title=Route::Groups.heading() commands=Box::new(move || commands().into_any())>
             <list::ManagedGroups refresh />
+        </Blade>
+    }
+}
+
+/// Overview: what needs an admin's attention across every managed group.
+#[component]
+pub fn Overview() -> impl IntoView {
+    view! {
+        <Blade title=Route::Overview.heading()>
+            <dashboard::Dashboard />
         </Blade>
     }
 }

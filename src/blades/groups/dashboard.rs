@@ -1,0 +1,147 @@
+//! `/overview`: the admin's overview across every group PIM manages: assignments ending in the next
+//! 14 days, activations of the last 7, settings with problems, approvals waiting over 12 hours.
+
+use super::inventory::read_managed;
+use super::scan::Row;
+use crate::client::{use_graph, Graph};
+use crate::components::data_table::DataTable;
+use crate::components::error_bar::ErrorBar;
+use crate::domain::dashboard::{
+    activations_within, ending_within, setting_problems, waiting_longer_than, GroupState, Line,
+};
+use crate::domain::wording::role;
+use crate::graph::batch::decode;
+use crate::graph::conditional_access::list_policies;
+use crate::graph::error::GraphError;
+use crate::graph::model::{ConditionalAccessPolicy, Page};
+use crate::graph::pim::{list_for_group, Collection};
+use crate::graph::policies::list_role_management_policy_assignments;
+use crate::routes::{GroupRole, Route};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+#[derive(Clone)]
+struct Overview {
+    groups: Vec<GroupState>,
+    /// `None` when the Conditional Access policies could not be read (then contexts go unchecked).
+    policies: Option<Vec<ConditionalAccessPolicy>>,
+    policies_error: Option<GraphError>,
+}
+
+/// Four reads per group, five groups to a `$batch`, and the Conditional Access policies once.
+async fn load(graph: Graph, progress: WriteSignal<(usize, usize)>) -> Result<Overview, GraphError> {
+    let found: Rc<RefCell<Vec<Row>>> = Rc::default();
+    let sink = found.clone();
+    read_managed(
+        graph.clone(),
+        move |rows| sink.borrow_mut().extend(rows),
+        progress,
+    )
+    .await?;
+    let rows = found.take();
+    let mut requests = vec![list_policies()];
+    for r in &rows {
+        let id = &r.group.id;
+        requests.extend([
+            list_for_group(Collection::EligibilitySchedules, id, Some("principal")),
+            list_for_group(Collection::AssignmentSchedules, id, Some("principal")),
+            list_for_group(
+                Collection::AssignmentScheduleRequests,
+                id,
+                Some("principal"),
+            ),
+            list_role_management_policy_assignments(id, None, true),
+        ]);
+    }
+    let mut a = graph.batch(&requests).await.into_iter();
+    let (policies, policies_error) = match decode::<Page<ConditionalAccessPolicy>>(a.next()) {
+        Ok(p) => (Some(p.value), None),
+        Err(e) => (None, Some(e)),
+    };
+    let mut groups = vec![];
+    for r in rows {
+        groups.push(GroupState {
+            name: r
+                .group
+                .display_name
+                .clone()
+                .unwrap_or_else(|| r.group.id.clone()),
+            id: r.group.id,
+            eligible: decode::<Page<_>>(a.next())?.value,
+            active: decode::<Page<_>>(a.next())?.value,
+            requests: decode::<Page<_>>(a.next())?.value,
+            policies: decode::<Page<_>>(a.next())?.value,
+        });
+    }
+    Ok(Overview {
+        groups,
+        policies,
+        policies_error,
+    })
+}
+
+fn stamp(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// One of the four tables; `link` picks the page each group name opens.
+fn table(
+    caption: &'static str,
+    headers: Vec<&'static str>,
+    lines: Vec<Line>,
+    empty: &'static str,
+    link: fn(&Line) -> Route,
+) -> impl IntoView {
+    let row = move |l: Line| {
+        view! {
+            <tr>
+                <td><a href=link(&l).path()>{l.group.clone()}</a></td>
+                <td>{if l.who.is_empty() { role(l.access).to_owned() } else { format!("{} ({})", l.who, role(l.access)) }}</td>
+                <td>{stamp(l.when)}</td>
+                <td>{l.what.clone()}</td>
+            </tr>
+        }
+    };
+    view! {
+        <DataTable caption=caption headers rows=Signal::stored(lines) key=|l: &Line| l.key.clone() row empty />
+    }
+}
+
+/// Overview.
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let graph = use_graph();
+    let (progress, set_progress) = signal((0usize, 0usize));
+    let data = LocalResource::new(move || load(graph.clone(), set_progress));
+    view! {
+        <Transition fallback=move || view! { <p role="status" class="pim-loading">{move || match progress.get() {
+            (_, 0) => "Reading every group PIM manages…".to_owned(),
+            p => super::list::progress_text(p),
+        }}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(error) => view! { <ErrorBar error /> }.into_any(),
+                Ok(o) => {
+                    let now = Utc::now();
+                    let settings = |l: &Line| Route::GroupRoleSettings(l.group_id.clone(), match l.access {
+                        crate::graph::model::AccessId::Owner => GroupRole::Owner,
+                        _ => GroupRole::Member,
+                    });
+                    view! {
+                        <p role="status">{format!("{} groups managed by PIM.", o.groups.len())}</p>
+                        {o.policies_error.map(|error| view! { <p>{crate::domain::wording::unreadable("the Conditional Access policies (authentication contexts are not checked)", &error)}</p> })}
+                        {table("Ending in the next 14 days", vec!["Group", "Name", "Ends", "Type"], ending_within(&o.groups, now, 14),
+                            "Nothing ends in the next 14 days.", |l| Route::GroupAssignments(l.group_id.clone()))}
+                        {table("Activations in the last 7 days", vec!["Group", "Name", "Started", "Reason"], activations_within(&o.groups, now, 7),
+                            "No one activated in the last 7 days.", |l| Route::GroupHistory(l.group_id.clone()))}
+                        {table("Settings with problems", vec!["Group", "Role", "Last changed", "Problem"], setting_problems(&o.groups, o.policies.as_deref(), now),
+                            "No role setting has a problem.", settings)}
+                        {table("Approvals waiting over 12 hours", vec!["Group", "Requester", "Asked", "Reason"], waiting_longer_than(&o.groups, now, 12),
+                            "No request has waited over 12 hours.", |l| Route::Approval(l.key.clone()))}
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}
