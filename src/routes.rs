@@ -86,10 +86,10 @@ impl Bundle {
 
 /// A left-navigation entry: label and target.
 pub const NAV: [(&str, &str); 6] = [
+    ("Overview", "/overview"),
     ("My roles", "/my/groups"),
     ("My requests", "/my/requests"),
     ("Approve requests", "/approvals"),
-    ("Overview", "/overview"),
     ("Groups", "/groups"),
     ("Audit", "/audit"),
 ];

@@ -5,10 +5,10 @@ import assert from "node:assert/strict";
 import { newPage, screenshot, signedInPage, startStack } from "./harness.mjs";
 
 const NAV = [
+  ["Overview", "/overview", "Overview"],
   ["My roles", "/my/groups", "My roles | Groups"],
   ["My requests", "/my/requests", "My requests"],
   ["Approve requests", "/approvals", "Approve requests"],
-  ["Overview", "/overview", "Overview"],
   ["Groups", "/groups", "Privileged Identity Management | Groups"],
   ["Audit", "/audit", "Audit"],
 ];
