@@ -29,7 +29,7 @@ fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-async fn shell_has_the_five_links_a_breadcrumb_and_one_heading() {
+async fn shell_has_the_six_links_a_breadcrumb_and_one_heading() {
     let root = fresh_root();
     let _handle = leptos::mount::mount_to(root.clone(), || {
         view! {
@@ -47,6 +47,7 @@ async fn shell_has_the_five_links_a_breadcrumb_and_one_heading() {
     assert_eq!(
         nav,
         [
+            "Overview",
             "My roles",
             "My requests",
             "Approve requests",

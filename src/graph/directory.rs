@@ -60,6 +60,16 @@ pub fn get_groups_by_ids(ids: &[String]) -> GraphRequest {
     )
 }
 
+/// Role-assignable groups, 999 a page: the groups that can hold Microsoft Entra roles.
+/// HTTP GET /groups?$filter=isAssignableToRole eq true
+/// <https://learn.microsoft.com/graph/api/group-list>
+pub fn list_role_assignable_groups(select: &str) -> GraphRequest {
+    GraphRequest::get("/groups")
+        .query("$filter", "isAssignableToRole eq true")
+        .query("$select", select)
+        .query("$top", "999")
+}
+
 /// Create a group.
 /// HTTP POST /groups
 /// <https://learn.microsoft.com/graph/api/group-post-groups>

@@ -141,6 +141,12 @@ describe("groups under PIM", () => {
         scheduleInfo: { startDateTime: new Date(now).toISOString(), expiration: { type: "afterDateTime", endDateTime: new Date(now + 10 * 86_400_000).toISOString() } } }),
     });
     assert.equal(asked.status, 201, await asked.text());
+    // A role-assignable group made elsewhere and never brought under PIM.
+    const created = await fetch(`${stack.emulatorUrl}/v1.0/groups`, {
+      method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ displayName: "Break-glass admins", mailEnabled: false, mailNickname: "breakglass", securityEnabled: true, isAssignableToRole: true }),
+    });
+    assert.equal(created.status, 201, await created.text());
     const page = await newPage(stack);
     await page.clock.setSystemTime(now);
     await signIn(page, stack, "Megan Bowen", "/overview");
@@ -153,6 +159,10 @@ describe("groups under PIM", () => {
     const problems = page.getByRole("table", { name: "Settings with problems" });
     const conflict = problems.getByRole("row", { name: /Exchange Admins - Internal/ }).first();
     assert.match(await conflict.textContent(), /Owner.*cannot both be required/);
+    const unmanaged = page.getByRole("table", { name: "Unmanaged role-assignable groups" });
+    const names = (await unmanaged.getByRole("link").allTextContents());
+    assert.deepEqual(names, ["Break-glass admins"], "the managed role-assignable groups are not listed");
+    assert.match(await unmanaged.getByRole("row", { name: /Break-glass admins/ }).textContent(), /Can be managed/);
     await conflict.getByRole("link").click();
     await page.getByRole("heading", { level: 1, name: "Role setting details - Owner" }).waitFor();
     await page.getByRole("navigation", { name: "Privileged Identity Management" }).getByRole("link", { name: "Overview" }).click();

@@ -1,5 +1,6 @@
 //! `/overview`: the admin's overview across every group PIM manages: assignments ending in the next
-//! 14 days, activations of the last 7, settings with problems, approvals waiting over 12 hours.
+//! 14 days, activations of the last 7, settings with problems, approvals waiting over 12 hours,
+//! and the role-assignable groups PIM does not manage yet.
 
 use super::inventory::read_managed;
 use super::scan::Row;
@@ -9,11 +10,13 @@ use crate::components::error_bar::ErrorBar;
 use crate::domain::dashboard::{
     activations_within, ending_within, setting_problems, waiting_longer_than, GroupState, Line,
 };
+use crate::domain::managed::{kind, not_eligible_reason};
 use crate::domain::wording::role;
 use crate::graph::batch::decode;
 use crate::graph::conditional_access::list_policies;
+use crate::graph::directory::{list_role_assignable_groups, GROUP_FIELDS};
 use crate::graph::error::GraphError;
-use crate::graph::model::{ConditionalAccessPolicy, Page};
+use crate::graph::model::{ConditionalAccessPolicy, Group, Page};
 use crate::graph::pim::{list_for_group, Collection};
 use crate::graph::policies::list_role_management_policy_assignments;
 use crate::routes::{GroupRole, Route};
@@ -28,19 +31,30 @@ struct Overview {
     /// `None` when the Conditional Access policies could not be read (then contexts go unchecked).
     policies: Option<Vec<ConditionalAccessPolicy>>,
     policies_error: Option<GraphError>,
+    /// Role-assignable groups outside PIM: standing access to Entra roles with no activation.
+    unmanaged: Vec<Group>,
 }
 
-/// Four reads per group, five groups to a `$batch`, and the Conditional Access policies once.
+/// Four reads per group, five groups to a `$batch`; the Conditional Access policies and the
+/// role-assignable groups once.
 async fn load(graph: Graph, progress: WriteSignal<(usize, usize)>) -> Result<Overview, GraphError> {
     let found: Rc<RefCell<Vec<Row>>> = Rc::default();
     let sink = found.clone();
-    read_managed(
-        graph.clone(),
-        move |rows| sink.borrow_mut().extend(rows),
-        progress,
+    let (managed, assignable) = futures::future::join(
+        read_managed(
+            graph.clone(),
+            move |rows| sink.borrow_mut().extend(rows),
+            progress,
+        ),
+        graph.get_all::<Group>(&list_role_assignable_groups(GROUP_FIELDS)),
     )
-    .await?;
+    .await;
+    managed?;
     let rows = found.take();
+    let unmanaged: Vec<Group> = assignable?
+        .into_iter()
+        .filter(|g| !rows.iter().any(|r| r.group.id == g.id))
+        .collect();
     let mut requests = vec![list_policies()];
     for r in &rows {
         let id = &r.group.id;
@@ -79,6 +93,7 @@ async fn load(graph: Graph, progress: WriteSignal<(usize, usize)>) -> Result<Ove
         groups,
         policies,
         policies_error,
+        unmanaged,
     })
 }
 
@@ -106,6 +121,25 @@ fn table(
     };
     view! {
         <DataTable caption=caption headers rows=Signal::stored(lines) key=|l: &Line| l.key.clone() row empty />
+    }
+}
+
+/// Role-assignable groups PIM does not manage, each with whether it can be (and why not).
+fn unmanaged(groups: Vec<Group>) -> impl IntoView {
+    let row = |g: Group| {
+        let name = g.display_name.clone().unwrap_or_else(|| g.id.clone());
+        view! {
+            <tr>
+                <td><a href=Route::GroupOverview(g.id.clone()).path()>{name}</a></td>
+                <td>{kind(&g)}</td>
+                <td>{not_eligible_reason(&g).unwrap_or("Can be managed: use Discover groups")}</td>
+            </tr>
+        }
+    };
+    view! {
+        <DataTable caption="Unmanaged role-assignable groups" headers=vec!["Group", "Type", "PIM"]
+            rows=Signal::stored(groups) key=|g: &Group| g.id.clone() row
+            empty="Every role-assignable group is managed by PIM." />
     }
 }
 
@@ -137,6 +171,7 @@ pub fn Dashboard() -> impl IntoView {
                             "No one activated in the last 7 days.", |l| Route::GroupHistory(l.group_id.clone()))}
                         {table("Settings with problems", vec!["Group", "Role", "Last changed", "Problem"], setting_problems(&o.groups, o.policies.as_deref(), now),
                             "No role setting has a problem.", settings)}
+                        {unmanaged(o.unmanaged)}
                         {table("Approvals waiting over 12 hours", vec!["Group", "Requester", "Asked", "Reason"], waiting_longer_than(&o.groups, now, 12),
                             "No request has waited over 12 hours.", |l| Route::Approval(l.key.clone()))}
                     }.into_any()
