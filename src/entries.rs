@@ -1,8 +1,14 @@
 //! The routes of each bundle. A binary in `src/bin/` starts one of these, so link-time
 //! optimisation leaves the other bundles' blades out of its module.
 
+use crate::auth::session::Session;
 use crate::blades::{approvals, audit, group, groups, my_groups, my_requests, not_found};
+use crate::client::use_graph;
 use crate::components::elsewhere::Elsewhere;
+use crate::domain::dashboard::opens_overview;
+use crate::graph::model::{Page, UnifiedRoleAssignment};
+use crate::graph::role_management::list_role_assignments_of;
+use crate::routes::Route as AppRoute;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
 use leptos_router::path;
@@ -21,11 +27,47 @@ pub fn approval() -> AnyView {
     .into_any()
 }
 
+/// `/`: an administrator of PIM (a directory-wide admin role) gets the Overview, which the groups
+/// bundle holds, so the page is replaced by it; everyone else, or anyone whose roles can't be
+/// read, My roles.
+#[component]
+fn Home() -> impl IntoView {
+    let graph = use_graph();
+    let me = use_context::<Session>()
+        .and_then(|s| s.account())
+        .map(|a| a.object_id)
+        .unwrap_or_default();
+    let admin = LocalResource::new(move || {
+        let (graph, me) = (graph.clone(), me.clone());
+        async move {
+            let req = list_role_assignments_of(&me);
+            graph
+                .get::<Page<UnifiedRoleAssignment>>(&req)
+                .await
+                .is_ok_and(|p| opens_overview(&p.value))
+        }
+    });
+    Effect::new(move |_| {
+        if admin.get() == Some(true) {
+            let _ = window().location().replace(&AppRoute::Overview.path());
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p class="pim-boot" role="status">"Loading…"</p> }>
+            {move || admin.get().map(|is| if is {
+                view! { <p class="pim-boot" role="status">"Opening the Overview…"</p> }.into_any()
+            } else {
+                view! { <my_groups::MyGroups /> }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
 /// My roles, My requests and Approve requests.
 pub fn me() -> AnyView {
     view! {
         <Routes fallback>
-            <Route path=path!("/") view=my_groups::MyGroups />
+            <Route path=path!("/") view=Home />
             <Route path=path!("/my/groups") view=my_groups::MyGroups />
             <Route path=path!("/my/requests") view=my_requests::MyRequests />
             <Route path=path!("/approvals") view=approvals::Approvals />

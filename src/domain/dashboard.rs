@@ -6,7 +6,7 @@ use super::settings::RoleSettings;
 use super::validate::validate;
 use crate::graph::model::{
     AccessId, ConditionalAccessPolicy, Expanded, PrivilegedAccessGroupSchedule,
-    PrivilegedAccessGroupScheduleRequest, ScheduleRequestAction,
+    PrivilegedAccessGroupScheduleRequest, ScheduleRequestAction, UnifiedRoleAssignment,
     UnifiedRoleManagementPolicyAssignment,
 };
 use chrono::{DateTime, Duration, Utc};
@@ -167,6 +167,23 @@ pub fn setting_problems(
         }
     }
     out
+}
+
+/// Directory roles whose holders administer PIM for Groups: Global Administrator, Privileged
+/// Role Administrator, Identity Governance Administrator (built-in template ids).
+const ADMIN_ROLES: [&str; 3] = [
+    "62e90394-69f5-4237-9190-012177145e10",
+    "e8611ab8-c189-46e8-94e1-60213ab1f814",
+    "45d8d3c5-c802-45c6-b32a-1d70b5e1e86e",
+];
+
+/// Whether `/` opens the Overview for someone holding these role assignments: one of the admin
+/// roles over the whole directory (an administrative unit's scope is not the whole picture).
+pub fn opens_overview(assignments: &[UnifiedRoleAssignment]) -> bool {
+    assignments.iter().any(|a| {
+        ADMIN_ROLES.contains(&a.role_definition_id.to_ascii_lowercase().as_str())
+            && a.directory_scope_id.as_deref().is_none_or(|s| s == "/")
+    })
 }
 
 #[cfg(test)]

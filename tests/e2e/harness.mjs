@@ -72,8 +72,8 @@ export async function signIn(page, stack, person, path = "/") {
   return page;
 }
 
-/** A new page with `person` signed in. */
-export async function signedInPage(stack, person = "Megan Bowen", options = {}, path = "/") {
+/** A new page with `person` signed in (at My roles unless told: `/` sends admins on to Overview). */
+export async function signedInPage(stack, person = "Megan Bowen", options = {}, path = "/my/groups") {
   const page = await newPage(stack, options);
   return signIn(page, stack, person, path);
 }

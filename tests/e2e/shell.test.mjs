@@ -38,6 +38,16 @@ describe("shell", () => {
     assert.deepEqual(page.problems, []);
   });
 
+  test("/ opens the Overview for an administrator of PIM and My roles for everyone else", async () => {
+    const megan = await signedInPage(stack, "Megan Bowen", {}, "/");
+    await megan.waitForURL(`${stack.appUrl}/overview`);
+    await megan.getByRole("heading", { level: 1, name: "Overview", exact: true }).waitFor();
+    const lidia = await signedInPage(stack, "Lidia Holloway", {}, "/");
+    await lidia.getByRole("heading", { level: 1, name: "My roles | Groups", exact: true }).waitFor();
+    assert.equal(new URL(lidia.url()).pathname, "/");
+    assert.deepEqual([...megan.problems, ...lidia.problems], []);
+  });
+
   test("deep links open every blade of the UI, with a breadcrumb", async () => {
     const page = await signedInPage(stack);
     const g = "347ea741-b4c8-4d9e-8111-87902089734f";

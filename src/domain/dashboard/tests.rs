@@ -90,3 +90,28 @@ fn approval_without_approvers_is_a_problem_of_that_role() {
     );
     assert_eq!(problems[0].when, at("2026-11-01T00:00:00Z"));
 }
+
+#[test]
+fn directory_wide_admin_roles_open_the_overview() {
+    let a = |role: &str, scope: &str| -> UnifiedRoleAssignment {
+        serde_json::from_value(json!({"id": "x", "principalId": "me", "roleDefinitionId": role, "directoryScopeId": scope}))
+            .unwrap()
+    };
+    assert!(opens_overview(&[a(
+        "e8611ab8-c189-46e8-94e1-60213ab1f814",
+        "/"
+    )]));
+    assert!(opens_overview(&[a(
+        "62E90394-69F5-4237-9190-012177145E10",
+        "/"
+    )]));
+    assert!(!opens_overview(&[a(
+        "e8611ab8-c189-46e8-94e1-60213ab1f814",
+        "/administrativeUnits/au"
+    )]));
+    assert!(
+        !opens_overview(&[a("729827e3-9c14-49f7-bb1b-9608f156bbb8", "/")]),
+        "Helpdesk Administrator"
+    );
+    assert!(!opens_overview(&[]));
+}
