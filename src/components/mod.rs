@@ -5,6 +5,7 @@ pub mod blade;
 pub mod command_bar;
 pub mod config_error;
 pub mod context_pane;
+pub mod csv_link;
 pub mod data_table;
 pub mod datetime;
 pub mod draft;

@@ -97,14 +97,13 @@ mod tests {
 
 /// A Graph timestamp as `2027-02-20 21:05 UTC`; unreadable text is shown as it came.
 pub fn when(ts: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(ts).map_or_else(
-        |_| ts.to_owned(),
-        |t| {
-            t.with_timezone(&chrono::Utc)
-                .format("%Y-%m-%d %H:%M UTC")
-                .to_string()
-        },
-    )
+    chrono::DateTime::parse_from_rfc3339(ts)
+        .map_or_else(|_| ts.to_owned(), |t| at(t.with_timezone(&chrono::Utc)))
+}
+
+/// An instant as `2027-02-20 21:05 UTC`.
+pub fn at(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 #[cfg(test)]

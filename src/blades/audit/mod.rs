@@ -5,6 +5,7 @@
 use crate::auth::session::Session;
 use crate::client::{use_graph, Graph};
 use crate::components::blade::Blade;
+use crate::components::csv_link::CsvLink;
 use crate::components::data_table::DataTable;
 use crate::components::error_bar::ErrorBar;
 use crate::components::tabs::{use_tab, Tab, Tabs};
@@ -18,7 +19,6 @@ use crate::routes::Route;
 use chrono::{Duration, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use wasm_bindgen::JsCast;
 
 const TABS: &[Tab] = &[
     Tab {
@@ -112,19 +112,7 @@ pub fn Audit() -> impl IntoView {
         });
     });
     let reading_now = Signal::derive(move || !done.get() && error.with(Option::is_none));
-    // The CSV is made when asked for, not each time a page arrives: 10,000 rows are 2 MB.
-    let download = move |e: leptos::ev::MouseEvent| {
-        let text = rows.with(|r| csv(r));
-        let href = format!(
-            "data:text/csv;charset=utf-8,{}",
-            js_sys::encode_uri_component(&text)
-        );
-        let link = e.current_target();
-        if let Some(a) = link.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-            // Set before the click's default action runs, which downloads what href holds then.
-            let _ = a.set_attribute("href", &href);
-        }
-    };
+    let make = Callback::new(move |()| rows.with(|r| csv(r)));
     let row = |r: AuditRow| {
         view! {
             <tr><td>{r.time}</td><td>{r.activity}</td><td>{r.initiated_by}</td><td>{r.group}</td><td>{r.principal}</td><td>{r.result}</td><td>{r.reason}</td></tr>
@@ -148,7 +136,7 @@ pub fn Audit() -> impl IntoView {
                             } />
                         </select></div>
                 })}
-                <a class="pim-button" href="#" download="pim-audit.csv" on:click=download>"Download CSV"</a>
+                <CsvLink file="pim-audit.csv" make />
             </div>
             {move || groups.get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
             {move || error.get().map(|error| view! { <ErrorBar error /> })}

@@ -3,11 +3,12 @@
 //! role at a chosen moment. Read from the schedule requests and the last 30 days of audit.
 
 use crate::client::{use_graph, Graph};
+use crate::components::csv_link::CsvLink;
 use crate::components::data_table::DataTable;
 use crate::components::loaded::Loaded;
 use crate::domain::audit::filter;
 use crate::domain::history::{approvers, csv, held_at, periods, Period};
-use crate::domain::wording::role;
+use crate::domain::wording::{at as stamp, role};
 use crate::graph::audit::list_directory_audits;
 use crate::graph::batch::decode;
 use crate::graph::error::GraphError;
@@ -16,7 +17,6 @@ use crate::graph::pim::{list_for_group, Collection};
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 use std::collections::HashMap;
-use wasm_bindgen::JsCast;
 
 type Request = Expanded<PrivilegedAccessGroupScheduleRequest>;
 
@@ -70,10 +70,6 @@ async fn load(graph: Graph, group: String) -> Result<Vec<Period>, GraphError> {
         requests.push((is_eligible, r.item));
     }
     Ok(periods(&requests, &approvers(&entries?), &names))
-}
-
-fn stamp(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// One bar per period on one row per person, placed by percentage of the drawn range.
@@ -145,14 +141,8 @@ pub fn History(
         <Loaded resource=data loading="Reading the group's history…" let:found>
             {
                 let now = Utc::now();
-                let text = csv(&found, now);
-                let download = move |e: leptos::ev::MouseEvent| {
-                    let href = format!("data:text/csv;charset=utf-8,{}", js_sys::encode_uri_component(&text));
-                    if let Some(a) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                        // Set before the click's default action, which downloads what href holds then.
-                        let _ = a.set_attribute("href", &href);
-                    }
-                };
+                let all = found.clone();
+                let make = Callback::new(move |()| csv(&all, now));
                 let row = move |p: Period| view! {
                     <tr>
                         <td>{p.principal.clone()}</td>
@@ -170,7 +160,7 @@ pub fn History(
                 view! {
                     <Timeline periods=found.clone() now />
                     <HeldAt periods=found.clone() />
-                    <a class="pim-button" href="#" download="pim-group-history.csv" on:click=download>"Download CSV"</a>
+                    <CsvLink file="pim-group-history.csv" make />
                     <DataTable caption="Periods" rows=Signal::stored(found) key=|p: &Period| p.id.clone() row
                         headers=vec!["Name", "Role", "Type", "How", "Start", "End", "State", "Reason", "Ticket", "Approved by"]
                         empty="No one has held or been eligible for a role of this group." />

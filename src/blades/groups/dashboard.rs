@@ -11,7 +11,7 @@ use crate::domain::dashboard::{
     activations_within, ending_within, setting_problems, waiting_longer_than, GroupState, Line,
 };
 use crate::domain::managed::{kind, not_eligible_reason};
-use crate::domain::wording::role;
+use crate::domain::wording::{at as stamp, role};
 use crate::graph::batch::decode;
 use crate::graph::conditional_access::list_policies;
 use crate::graph::directory::{list_role_assignable_groups, GROUP_FIELDS};
@@ -20,7 +20,7 @@ use crate::graph::model::{ConditionalAccessPolicy, Group, Page};
 use crate::graph::pim::{list_for_group, Collection};
 use crate::graph::policies::list_role_management_policy_assignments;
 use crate::routes::{GroupRole, Route};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -95,10 +95,6 @@ async fn load(graph: Graph, progress: WriteSignal<(usize, usize)>) -> Result<Ove
         policies_error,
         unmanaged,
     })
-}
-
-fn stamp(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// One of the four tables; `link` picks the page each group name opens.
