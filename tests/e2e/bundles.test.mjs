@@ -66,8 +66,10 @@ describe("bundles", () => {
   test("signing in from a group's page comes back in that page's bundle only", async () => {
     const page = await newPage(stack);
     await page.goto(`${stack.appUrl}/groups/${GROUP}/assignments`);
-    await page.getByRole("button", { name: /^Megan Bowen/ }).click();
+    // Listening before the click: Playwright's click waits for the navigation it starts, by
+    // which time the app may have fetched its module already.
     const log = wasmLog(page);
+    await page.getByRole("button", { name: /^Megan Bowen/ }).click();
     await page.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
     await page.getByRole("heading", { level: 1, name: "Helpdesk Admin-Group" }).waitFor();
     assert.equal(new URL(page.url()).pathname, `/groups/${GROUP}/assignments`);
