@@ -75,3 +75,69 @@ async fn licences_teams_and_applications_of_the_demo_groups() {
         .await;
     assert_eq!(status, 404);
 }
+
+const EX_INT: &str = "13aecbc1-b516-42a4-b1de-e12daa190492";
+const EXECUTIVES: &str = "e7c1b2a3-5d4f-4a6b-8c9d-0e1f2a3b4c5d";
+const PACKAGES: &str = "/v1.0/identityGovernance/entitlementManagement/accessPackages";
+
+#[tokio::test]
+async fn eligible_roles_access_packages_and_restricted_groups() {
+    let e = start().await;
+    let megan = e.sign_in(MEGAN).await;
+    let path = format!("/v1.0/roleManagement/directory/roleEligibilitySchedules?$filter=principalId eq '{EX_INT}'&$expand=roleDefinition");
+    let (status, eligible) = e.call(&megan, "GET", &path, None).await;
+    assert_eq!(status, 200, "{eligible}");
+    assert_collection(&eligible, "microsoft.graph.unifiedRoleEligibilitySchedule");
+    let names: Vec<_> = eligible["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["roleDefinition"]["displayName"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Reports Reader"]);
+    // Eligible is not active: the assignments list leaves it out.
+    let path = format!("/v1.0/roleManagement/directory/roleAssignments?$filter=principalId eq '{EX_INT}'&$expand=roleDefinition");
+    let (_, active) = e.call(&megan, "GET", &path, None).await;
+    assert_eq!(active["value"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        active["value"][0]["roleDefinition"]["displayName"],
+        "Exchange Administrator"
+    );
+
+    let expanded = format!("{PACKAGES}?$expand=resourceRoleScopes($expand=role,scope)");
+    let (status, packages) = e.call(&megan, "GET", &expanded, None).await;
+    assert_eq!(status, 200, "{packages}");
+    assert_collection(&packages, "microsoft.graph.accessPackage");
+    let scope = &packages["value"][0]["resourceRoleScopes"][0];
+    assert_eq!(
+        (
+            scope["scope"]["originId"].as_str(),
+            scope["scope"]["originSystem"].as_str(),
+            scope["role"]["displayName"].as_str()
+        ),
+        (Some(TRAVEL), Some("AadGroup"), Some("Member"))
+    );
+    let (_, plain) = e.call(&megan, "GET", PACKAGES, None).await;
+    assert!(plain["value"][0].get("resourceRoleScopes").is_none());
+    let narrow = SCOPES.replace(
+        " https://graph.microsoft.com/EntitlementManagement.Read.All",
+        "",
+    );
+    let token = e
+        .sign_in_with(MEGAN, &[("scope", narrow.as_str())], true)
+        .await
+        .access;
+    let (status, _) = e.call(&token, "GET", PACKAGES, None).await;
+    assert_eq!(status, 403);
+
+    let (_, executives) = e
+        .call(
+            &megan,
+            "GET",
+            &format!("/v1.0/groups/{EXECUTIVES}?$select=id,isManagementRestricted"),
+            None,
+        )
+        .await;
+    assert_conforms(&executives, "microsoft.graph.group");
+    assert_eq!(executives["isManagementRestricted"], true);
+}

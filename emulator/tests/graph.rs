@@ -106,7 +106,7 @@ async fn pages_follow_next_links_to_the_end() {
             None => break,
         }
     }
-    assert_eq!(seen, 10);
+    assert_eq!(seen, 11);
 }
 
 #[tokio::test]
@@ -261,7 +261,7 @@ async fn reset_returns_to_the_seeded_tenant() {
         .await
         .unwrap();
     let (_, groups) = e.call(&t, "GET", "/v1.0/groups?$top=999", None).await;
-    assert_eq!(groups["value"].as_array().unwrap().len(), 10);
+    assert_eq!(groups["value"].as_array().unwrap().len(), 11);
 }
 
 #[tokio::test]
@@ -313,7 +313,7 @@ async fn count_needs_consistency_level_like_search() {
             &[("ConsistencyLevel", "eventual")],
         )
         .await;
-    assert_eq!((status, body), (200, json!(10)));
+    assert_eq!((status, body), (200, json!(11)));
 }
 
 #[tokio::test]

@@ -1,17 +1,19 @@
 //! What membership of a group gives, in words and with a link to the portal's own blade for each:
-//! Entra roles, Conditional Access, licences, applications, Teams and Microsoft 365. Pure.
+//! Entra roles, Conditional Access, licences, applications, access packages, Teams. Pure.
 
 use crate::graph::batch::decode;
 use crate::graph::conditional_access::list_policies;
 use crate::graph::directory::{
     get_group, list_group_app_role_assignments, list_subscribed_skus, GRANT_FIELDS,
 };
+use crate::graph::entitlement::list_access_packages;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
-    AppRoleAssignment, ConditionalAccessPolicy, Group, Page, SubscribedSku, UnifiedRoleAssignment,
+    AccessPackage, AppRoleAssignment, ConditionalAccessPolicy, Group, Page, SubscribedSku,
+    UnifiedRoleAssignment,
 };
 use crate::graph::request::GraphRequest;
-use crate::graph::role_management::list_role_assignments_of;
+use crate::graph::role_management::{list_role_assignments_of, list_role_eligibility_schedules_of};
 use serde_json::Value;
 
 /// One thing the group gives: what to read, and where the portal shows it.
@@ -128,6 +130,37 @@ pub fn apps(assignments: &[AppRoleAssignment]) -> Vec<Grant> {
         .collect()
 }
 
+/// The access packages that also hand out a role in `group`: a way in that bypasses PIM's
+/// activation, so auditors need to see it beside the eligible people.
+pub fn packages(group: &str, all: &[AccessPackage]) -> Vec<Grant> {
+    all.iter()
+        .flat_map(|p| {
+            p.resource_role_scopes
+                .iter()
+                .filter(|rs| {
+                    rs.scope.as_ref().is_some_and(|s| {
+                        s.origin_system.as_deref() == Some("AadGroup")
+                            && s.origin_id
+                                .as_deref()
+                                .is_some_and(|id| id.eq_ignore_ascii_case(group))
+                    })
+                })
+                .map(move |rs| {
+                    let role = rs
+                        .role
+                        .as_ref()
+                        .and_then(|r| r.display_name.as_deref())
+                        .unwrap_or("a role");
+                    let name = p.display_name.as_deref().unwrap_or(&p.id);
+                    Grant {
+                        text: format!("{name} gives {role}"),
+                        link: format!("{PORTAL}/Microsoft_AAD_ERM/AccessPackageManagementMenuBlade/~/AccessPackageBladeOverview/accessPackageId/{}", p.id),
+                    }
+                })
+        })
+        .collect()
+}
+
 /// A team in Microsoft Teams, and a Microsoft 365 group's mailbox and SharePoint site.
 pub fn collaboration(group: &Group) -> Vec<Grant> {
     let link = format!(
@@ -166,14 +199,16 @@ pub type Section = (
     Result<Vec<(String, String)>, String>,
 );
 
-/// The five reads that say what `group` grants; they go in one `$batch` with the blade's own.
-pub fn requests(group: &str) -> [GraphRequest; 5] {
+/// The seven reads that say what `group` grants; they go in one `$batch` with the blade's own.
+pub fn requests(group: &str) -> [GraphRequest; 7] {
     [
         list_role_assignments_of(group),
+        list_role_eligibility_schedules_of(group),
         list_policies(),
         get_group(group, GRANT_FIELDS),
         list_subscribed_skus(),
         list_group_app_role_assignments(group),
+        list_access_packages(),
     ]
 }
 
@@ -185,14 +220,19 @@ fn said(what: &str, r: Result<Vec<Grant>, GraphError>) -> Result<Vec<(String, St
 }
 
 /// Reads the answers to `requests` into the sections the overview, the approval page and the
-/// activate pane show, in that order: roles, Conditional Access, licences, applications, Teams.
+/// activate pane show, in that order: roles (active, eligible), Conditional Access, licences,
+/// applications, access packages, Teams.
 pub fn read(group: &str, answers: Answers) -> Vec<Section> {
     let assigned = decode::<Page<UnifiedRoleAssignment>>(answers.next()).map(|p| roles(&p.value));
+    // An eligibility schedule has the fields of an assignment that the roles are named from.
+    let eligible = decode::<Page<UnifiedRoleAssignment>>(answers.next()).map(|p| roles(&p.value));
     let policies_ = decode::<Page<ConditionalAccessPolicy>>(answers.next())
         .map(|p| policies(&super::approval::policies_naming(group, p.value)));
     let g = decode::<Group>(answers.next());
     let skus = decode::<Page<SubscribedSku>>(answers.next()).map(|p| p.value);
     let apps_ = decode::<Page<AppRoleAssignment>>(answers.next()).map(|p| apps(&p.value));
+    let packages_ =
+        decode::<Page<AccessPackage>>(answers.next()).map(|p| packages(group, &p.value));
     let licences_ = match (&g, skus) {
         (Ok(g), Ok(skus)) => Ok(licences(g, &skus)),
         // Without the organisation's names the ids still say that licences are given.
@@ -204,6 +244,11 @@ pub fn read(group: &str, answers: Answers) -> Vec<Section> {
             "Microsoft Entra roles",
             "Membership grants no Microsoft Entra role.",
             said("the group's Microsoft Entra roles", assigned),
+        ),
+        (
+            "Eligible Microsoft Entra roles",
+            "The group is eligible for no Microsoft Entra role.",
+            said("the roles the group is eligible for", eligible),
         ),
         (
             "Conditional Access policies",
@@ -219,6 +264,11 @@ pub fn read(group: &str, answers: Answers) -> Vec<Section> {
             "Enterprise applications",
             "The group is given no application.",
             said("the applications the group is given", apps_),
+        ),
+        (
+            "Access packages",
+            "No access package gives membership or ownership of this group.",
+            said("the access packages", packages_),
         ),
         (
             "Teams and Microsoft 365",

@@ -11,6 +11,8 @@ pub fn not_eligible_reason(g: &Group) -> Option<&'static str> {
         Some("Groups synchronized from on-premises can't be managed by PIM.")
     } else if g.security_enabled != Some(true) && !g.group_types.iter().any(|t| t == "Unified") {
         Some("Distribution lists can't be managed by PIM.")
+    } else if g.is_management_restricted == Some(true) {
+        Some("Groups in a restricted management administrative unit can't be managed by PIM.")
     } else {
         None
     }
@@ -99,6 +101,12 @@ mod tests {
             group(serde_json::json!({"id": "5", "securityEnabled": true, "groupTypes": null}));
         assert_eq!(not_eligible_reason(&sec), None);
         assert_eq!(kind(&sec), "Security");
+        let restricted = group(
+            serde_json::json!({"id": "6", "securityEnabled": true, "isManagementRestricted": true}),
+        );
+        assert!(not_eligible_reason(&restricted)
+            .unwrap()
+            .contains("restricted management administrative unit"));
     }
 
     #[test]

@@ -65,8 +65,9 @@ pub fn yes_no(b: bool) -> &'static str {
 /// the row stays and support can trace it. Never an empty cell.
 pub fn unreadable(what: &str, e: &crate::graph::error::GraphError) -> String {
     format!(
-        "Couldn't read {what}: {} (request id {})",
+        "Couldn't read {what}: {}: {} (request id {})",
         e.effective_code(),
+        e.message,
         e.request_id.as_deref().unwrap_or("-")
     )
 }
@@ -74,13 +75,14 @@ pub fn unreadable(what: &str, e: &crate::graph::error::GraphError) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn unreadable_details_keep_code_and_request_id() {
+    fn unreadable_details_keep_code_message_and_request_id() {
         let mut e = crate::graph::error::GraphError::transport("x", "c");
         e.code = "Authorization_RequestDenied".into();
+        e.message = "Insufficient privileges to complete the operation.".into();
         e.request_id = Some("r-1".into());
         assert_eq!(
             super::unreadable("who decided", &e),
-            "Couldn't read who decided: Authorization_RequestDenied (request id r-1)"
+            "Couldn't read who decided: Authorization_RequestDenied: Insufficient privileges to complete the operation. (request id r-1)"
         );
     }
 

@@ -4,7 +4,7 @@ use super::request::{search_term, segment, GraphRequest};
 use serde_json::Value;
 
 /// What the blades read of a group.
-pub const GROUP_FIELDS: &str = "id,displayName,description,groupTypes,isAssignableToRole,securityEnabled,mailEnabled,membershipRule,onPremisesSyncEnabled";
+pub const GROUP_FIELDS: &str = "id,displayName,description,groupTypes,isAssignableToRole,securityEnabled,mailEnabled,membershipRule,onPremisesSyncEnabled,isManagementRestricted";
 
 /// Get a group.
 /// HTTP GET /groups/{id}

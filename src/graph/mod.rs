@@ -6,6 +6,7 @@ pub mod audit;
 pub mod batch;
 pub mod conditional_access;
 pub mod directory;
+pub mod entitlement;
 pub mod error;
 pub mod model;
 pub mod pim;

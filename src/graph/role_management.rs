@@ -10,3 +10,13 @@ pub fn list_role_assignments_of(principal_id: &str) -> GraphRequest {
         .query("$filter", &eq("principalId", principal_id))
         .query("$expand", "roleDefinition")
 }
+
+/// The roles one principal is eligible for through PIM for Microsoft Entra roles: a group can be
+/// eligible for a role that its members only hold once the group's eligibility is activated.
+/// HTTP GET /roleManagement/directory/roleEligibilitySchedules?$filter=principalId eq '{id}'&$expand=roleDefinition
+/// <https://learn.microsoft.com/graph/api/rbacapplication-list-roleeligibilityschedules>
+pub fn list_role_eligibility_schedules_of(principal_id: &str) -> GraphRequest {
+    GraphRequest::get("/roleManagement/directory/roleEligibilitySchedules")
+        .query("$filter", &eq("principalId", principal_id))
+        .query("$expand", "roleDefinition")
+}

@@ -126,7 +126,7 @@ describe("approvals", () => {
       body: JSON.stringify({ path: "/v1.0/identity/conditionalAccess/policies", kind: "error", status: 403, count: 1 }) });
     const diego = await phone(`${stack.appUrl}/approvals/${id}`, "Diego Siciliani");
     await diego.getByText(/^Couldn't read the Conditional Access policies: /).waitFor();
-    await diego.getByRole("list", { name: "Microsoft Entra roles" }).or(diego.getByText("Membership grants no Microsoft Entra role.")).first().waitFor();
+    await diego.getByRole("list", { name: "Microsoft Entra roles", exact: true }).or(diego.getByText("Membership grants no Microsoft Entra role.")).first().waitFor();
     // Denied, so Alex stays out for the tests that follow.
     await diego.getByRole("button", { name: "Deny" }).click();
     await diego.getByLabel("Justification").fill("Decided without the policy list");

@@ -54,6 +54,9 @@ describe("groups under PIM", () => {
     assert.match(await dynamic.textContent(), /Dynamic membership groups can't be managed by PIM/);
     assert.equal(await dynamic.getByRole("checkbox").isDisabled(), true);
     assert.match(await table.getByRole("row", { name: /HR-Onprem-Sync/ }).textContent(), /synchronized from on-premises/);
+    const restricted = table.getByRole("row", { name: /Executive Assistants/ });
+    assert.match(await restricted.textContent(), /Groups in a restricted management administrative unit can't be managed by PIM/);
+    assert.equal(await restricted.getByRole("checkbox").isDisabled(), true);
     assert.equal(await table.getByRole("row", { name: /Helpdesk Admin-Group/ }).count(), 0, "managed groups are not offered");
     const manage = page.getByRole("button", { name: "Manage groups" });
     assert.equal(await manage.isDisabled(), true, "nothing selected yet");

@@ -60,7 +60,7 @@ describe("new group", () => {
 describe("group overview", () => {
   test("Helpdesk Admin-Group grants three roles and shows who is eligible", async () => {
     const page = await signedInPage(stack, "Megan Bowen", {}, "/groups/347ea741-b4c8-4d9e-8111-87902089734f");
-    const roles = page.getByRole("list", { name: "Microsoft Entra roles" });
+    const roles = page.getByRole("list", { name: "Microsoft Entra roles", exact: true });
     await roles.waitFor();
     const names = (await roles.getByRole("listitem").allTextContents()).sort();
     assert.deepEqual(names, ["Helpdesk Administrator", "Password Administrator", "User Administrator"]);
@@ -89,6 +89,20 @@ describe("group overview", () => {
     assert.match(await apps.textContent(), /^Contoso Travel Portal \(default access\)$/);
     assert.match(await apps.getByRole("link").getAttribute("href"), /^https:\/\/entra\.microsoft\.com\/#view\/Microsoft_AAD_IAM\/ManagedAppMenuBlade\/~\/Overview\/objectId\/[0-9a-f-]{36}$/);
     await page.getByText("No team, mailbox or SharePoint site comes with this group.").waitFor();
+    // Membership an access package also hands out, beside PIM's activation.
+    const packages = page.getByRole("list", { name: "Access packages" });
+    await packages.waitFor();
+    assert.equal((await packages.getByRole("listitem").allTextContents()).join("|"), "Travel abroad gives Member");
+    assert.match(await packages.getByRole("link").getAttribute("href"), /^https:\/\/entra\.microsoft\.com\/#view\/Microsoft_AAD_ERM\/.*\/accessPackageId\/[0-9a-f-]{36}$/);
+    await page.getByText("The group is eligible for no Microsoft Entra role.").waitFor();
+    // A role-assignable group that is itself eligible for a role shows it apart from its active one.
+    await page.goto(`${stack.appUrl}/groups/${id("Exchange Admins - Internal")}`);
+    const eligibleRoles = page.getByRole("list", { name: "Eligible Microsoft Entra roles" });
+    await eligibleRoles.waitFor();
+    assert.equal((await eligibleRoles.getByRole("listitem").allTextContents()).join("|"), "Reports Reader");
+    const activeRoles = page.getByRole("list", { name: "Microsoft Entra roles", exact: true });
+    assert.equal((await activeRoles.getByRole("listitem").allTextContents()).join("|"), "Exchange Administrator");
+    await page.getByText("No access package gives membership or ownership of this group.").waitFor();
   });
 
   test("Travel - Allow abroad shows the policies that exclude and include it", async () => {

@@ -1,13 +1,12 @@
 //! Directory roles (assignments, definitions) and Conditional Access reads (authentication
 //! contexts, policies): what a group grants and which policies include or exclude it.
 
-use super::directory::{need, query};
-use super::list::collection;
+use super::directory::need;
+use super::list::{collection, Query};
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::Shared;
-use axum::extract::{OriginalUri, State};
-use axum::http::HeaderMap;
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
@@ -17,6 +16,10 @@ pub fn routes() -> Router<Shared> {
         .route(
             "/v1.0/roleManagement/directory/roleAssignments",
             get(role_assignments),
+        )
+        .route(
+            "/v1.0/roleManagement/directory/roleEligibilitySchedules",
+            get(role_eligibility_schedules),
         )
         .route(
             "/v1.0/roleManagement/directory/roleDefinitions",
@@ -32,49 +35,61 @@ pub fn routes() -> Router<Shared> {
         )
 }
 
+const ROLE_READ: &[&str] = &[
+    "RoleManagement.Read.Directory",
+    "RoleManagement.ReadWrite.Directory",
+    "Directory.Read.All",
+];
+
+/// `GET /roleManagement/directory/roleAssignments`: the active directory roles.
 async fn role_assignments(
     State(s): State<Shared>,
     caller: Caller,
-    uri: OriginalUri,
-    headers: HeaderMap,
+    q: Query,
+) -> ApiResult<Json<Value>> {
+    need(&caller, ROLE_READ)?;
+    roles(&s, &q, false, "roleAssignments")
+}
+
+/// `GET /roleManagement/directory/roleEligibilitySchedules`: the roles held as eligible.
+async fn role_eligibility_schedules(
+    State(s): State<Shared>,
+    caller: Caller,
+    q: Query,
 ) -> ApiResult<Json<Value>> {
     need(
         &caller,
-        &[
-            "RoleManagement.Read.Directory",
-            "RoleManagement.ReadWrite.Directory",
-            "Directory.Read.All",
-        ],
+        &[ROLE_READ, &["RoleEligibilitySchedule.Read.Directory"]].concat(),
     )?;
-    let q = query(&uri, &headers)?;
+    roles(&s, &q, true, "roleEligibilitySchedules")
+}
+
+fn roles(s: &Shared, q: &Query, eligible: bool, set: &str) -> ApiResult<Json<Value>> {
     let w = s.world();
     let expand = q.get("$expand").unwrap_or("");
-    let items = w.tenant.role_assignments.iter().map(|a| {
+    let items = w.tenant.role_assignments.iter().filter(|a| a.eligible == eligible).map(|a| {
         let mut v = json!({"id": a.id, "principalId": a.principal_id, "roleDefinitionId": a.role_definition_id, "directoryScopeId": "/"});
+        if eligible {
+            v.as_object_mut().unwrap().extend(json!({"appScopeId": null, "memberType": "Direct", "status": "Provisioned",
+                "createdUsing": a.id, "createdDateTime": "2026-01-15T09:00:00Z", "modifiedDateTime": null,
+                "scheduleInfo": {"startDateTime": "2026-01-15T09:00:00Z", "recurrence": null,
+                    "expiration": {"type": "noExpiration", "endDateTime": null, "duration": null}}}).as_object().unwrap().clone());
+        }
         if expand.contains("roleDefinition") {
             v["roleDefinition"] = w.tenant.role_definitions.iter().find(|d| d.id == a.role_definition_id)
                 .map_or(Value::Null, |d| json!({"id": d.id, "displayName": d.display_name, "description": d.description, "isBuiltIn": true, "isEnabled": true, "templateId": d.id}));
         }
         v
     }).collect();
-    collection(&s, items, &q, "roleManagement/directory/roleAssignments")
+    collection(s, items, q, &format!("roleManagement/directory/{set}"))
 }
 
 async fn role_definitions(
     State(s): State<Shared>,
     caller: Caller,
-    uri: OriginalUri,
-    headers: HeaderMap,
+    q: Query,
 ) -> ApiResult<Json<Value>> {
-    need(
-        &caller,
-        &[
-            "RoleManagement.Read.Directory",
-            "RoleManagement.ReadWrite.Directory",
-            "Directory.Read.All",
-        ],
-    )?;
-    let q = query(&uri, &headers)?;
+    need(&caller, ROLE_READ)?;
     let items = s.world().tenant.role_definitions.iter()
         .map(|d| json!({"id": d.id, "displayName": d.display_name, "description": d.description, "isBuiltIn": true, "isEnabled": true, "templateId": d.id}))
         .collect();
@@ -84,8 +99,7 @@ async fn role_definitions(
 async fn auth_contexts(
     State(s): State<Shared>,
     caller: Caller,
-    uri: OriginalUri,
-    headers: HeaderMap,
+    q: Query,
 ) -> ApiResult<Json<Value>> {
     need(
         &caller,
@@ -95,7 +109,6 @@ async fn auth_contexts(
             "Policy.ReadWrite.ConditionalAccess",
         ],
     )?;
-    let q = query(&uri, &headers)?;
     if q.get("$count").is_some() || q.get("$select").is_some() {
         return Err(ApiError::bad_request(
             "The query option is not supported for authenticationContextClassReferences.",
@@ -112,12 +125,7 @@ async fn auth_contexts(
     )
 }
 
-async fn ca_policies(
-    State(s): State<Shared>,
-    caller: Caller,
-    uri: OriginalUri,
-    headers: HeaderMap,
-) -> ApiResult<Json<Value>> {
+async fn ca_policies(State(s): State<Shared>, caller: Caller, q: Query) -> ApiResult<Json<Value>> {
     need(
         &caller,
         &[
@@ -126,7 +134,6 @@ async fn ca_policies(
             "Policy.ReadWrite.ConditionalAccess",
         ],
     )?;
-    let q = query(&uri, &headers)?;
     let items = s.world().tenant.ca_policies.iter().map(|p| json!({
         "id": p.id, "displayName": p.display_name, "state": p.state, "createdDateTime": "2026-01-10T08:00:00Z",
         "modifiedDateTime": null, "sessionControls": null,

@@ -41,6 +41,7 @@ pub fn group_json(g: &Group) -> Value {
         "onPremisesSyncEnabled": g.on_premises_sync_enabled, "createdDateTime": g.created_date_time,
         "assignedLicenses": g.assigned_licenses.iter().map(|sku| json!({"skuId": sku, "disabledPlans": []})).collect::<Vec<_>>(),
         "resourceProvisioningOptions": g.resource_provisioning_options,
+        "isManagementRestricted": g.is_management_restricted,
         "visibility": if g.group_types.iter().any(|t| t == "Unified") { Some("Private") } else { None }})
 }
 
@@ -69,12 +70,7 @@ const GROUP_READ: &[&str] = &[
     "Directory.Read.All",
 ];
 
-async fn me(
-    State(s): State<Shared>,
-    caller: Caller,
-    uri: OriginalUri,
-    headers: HeaderMap,
-) -> ApiResult<Json<Value>> {
+async fn me(State(s): State<Shared>, caller: Caller, q: Query) -> ApiResult<Json<Value>> {
     need(
         &caller,
         &[
@@ -85,7 +81,6 @@ async fn me(
             "Directory.Read.All",
         ],
     )?;
-    let q = query(&uri, &headers)?;
     let w = s.world();
     let u = w
         .user(&caller.user_id)
@@ -95,14 +90,8 @@ async fn me(
     Ok(Json(v))
 }
 
-async fn users(
-    State(s): State<Shared>,
-    caller: Caller,
-    uri: OriginalUri,
-    headers: HeaderMap,
-) -> ApiResult<Json<Value>> {
+async fn users(State(s): State<Shared>, caller: Caller, q: Query) -> ApiResult<Json<Value>> {
     need(&caller, USER_READ)?;
-    let q = query(&uri, &headers)?;
     let items = s.world().tenant.users.iter().map(user_json).collect();
     collection(&s, items, &q, "users")
 }
@@ -111,11 +100,9 @@ async fn user(
     State(s): State<Shared>,
     caller: Caller,
     Path(id): Path<String>,
-    uri: OriginalUri,
-    headers: HeaderMap,
+    q: Query,
 ) -> ApiResult<Json<Value>> {
     need(&caller, USER_READ)?;
-    let q = query(&uri, &headers)?;
     let w = s.world();
     let u = w.tenant.users.iter().find(|u| {
         u.id.eq_ignore_ascii_case(&id) || u.user_principal_name.eq_ignore_ascii_case(&id)
@@ -124,14 +111,8 @@ async fn user(
     Ok(Json(shape(user_json(u), &q)))
 }
 
-async fn groups(
-    State(s): State<Shared>,
-    caller: Caller,
-    uri: OriginalUri,
-    headers: HeaderMap,
-) -> ApiResult<Json<Value>> {
+async fn groups(State(s): State<Shared>, caller: Caller, q: Query) -> ApiResult<Json<Value>> {
     need(&caller, GROUP_READ)?;
-    let q = query(&uri, &headers)?;
     let items = s.world().tenant.groups.iter().map(group_json).collect();
     collection(&s, items, &q, "groups")
 }
@@ -144,11 +125,9 @@ async fn group(
     State(s): State<Shared>,
     caller: Caller,
     Path(id): Path<String>,
-    uri: OriginalUri,
-    headers: HeaderMap,
+    q: Query,
 ) -> ApiResult<Json<Value>> {
     need(&caller, GROUP_READ)?;
-    let q = query(&uri, &headers)?;
     let w = s.world();
     let g = w.group(&id).ok_or_else(|| missing_group(&id))?;
     Ok(Json(shape(group_json(g), &q)))
@@ -169,11 +148,9 @@ async fn members(
     State(s): State<Shared>,
     caller: Caller,
     Path(id): Path<String>,
-    uri: OriginalUri,
-    headers: HeaderMap,
+    q: Query,
 ) -> ApiResult<Json<Value>> {
     need(&caller, GROUP_READ)?;
-    let q = query(&uri, &headers)?;
     let ids = s
         .world()
         .group(&id)
@@ -186,11 +163,9 @@ async fn owners(
     State(s): State<Shared>,
     caller: Caller,
     Path(id): Path<String>,
-    uri: OriginalUri,
-    headers: HeaderMap,
+    q: Query,
 ) -> ApiResult<Json<Value>> {
     need(&caller, GROUP_READ)?;
-    let q = query(&uri, &headers)?;
     let ids = s
         .world()
         .group(&id)
@@ -290,6 +265,7 @@ async fn create_group(
         owners: bound("owners@odata.bind"),
         assigned_licenses: vec![],
         resource_provisioning_options: vec![],
+        is_management_restricted: false,
     };
     // Stands in for the administrator who adds the new group to a policy's exclusions (story S1).
     for p in w.tenant.ca_policies.iter_mut() {

@@ -1,14 +1,14 @@
 //! What a group gives besides roles and Conditional Access: the tenant's licences
 //! (`/subscribedSkus`, to name a group's `assignedLicenses`) and the enterprise applications whose
-//! app roles are given to a group (`/groups/{id}/appRoleAssignments`).
+//! app roles are given to a group (`/groups/{id}/appRoleAssignments`), and the access packages
+//! of entitlement management with the group's roles they hand out.
 
-use super::directory::{missing_group, need, query};
-use super::list::collection;
+use super::directory::{missing_group, need};
+use super::list::{collection, Query};
 use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::Shared;
-use axum::extract::{OriginalUri, Path, State};
-use axum::http::HeaderMap;
+use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
@@ -20,14 +20,17 @@ pub fn routes() -> Router<Shared> {
             "/v1.0/groups/{id}/appRoleAssignments",
             get(app_role_assignments),
         )
+        .route(
+            "/v1.0/identityGovernance/entitlementManagement/accessPackages",
+            get(access_packages),
+        )
 }
 
 /// `GET /subscribedSkus`: every licence of the organisation with its units.
 async fn subscribed_skus(
     State(s): State<Shared>,
     caller: Caller,
-    uri: OriginalUri,
-    headers: HeaderMap,
+    q: Query,
 ) -> ApiResult<Json<Value>> {
     need(
         &caller,
@@ -37,7 +40,6 @@ async fn subscribed_skus(
             "Directory.Read.All",
         ],
     )?;
-    let q = query(&uri, &headers)?;
     let w = s.world();
     let tenant = &w.tenant.id;
     let items = w
@@ -60,8 +62,7 @@ async fn app_role_assignments(
     State(s): State<Shared>,
     caller: Caller,
     Path(id): Path<String>,
-    uri: OriginalUri,
-    headers: HeaderMap,
+    q: Query,
 ) -> ApiResult<Json<Value>> {
     need(
         &caller,
@@ -72,7 +73,6 @@ async fn app_role_assignments(
             "AppRoleAssignment.ReadWrite.All",
         ],
     )?;
-    let q = query(&uri, &headers)?;
     let w = s.world();
     let group = w
         .tenant
@@ -93,4 +93,51 @@ async fn app_role_assignments(
         })
         .collect();
     collection(&s, items, &q, &format!("groups('{id}')/appRoleAssignments"))
+}
+
+/// `GET /identityGovernance/entitlementManagement/accessPackages`, with the resource roles each
+/// hands out when asked for `$expand=resourceRoleScopes($expand=role,scope)`.
+async fn access_packages(
+    State(s): State<Shared>,
+    caller: Caller,
+    q: Query,
+) -> ApiResult<Json<Value>> {
+    need(
+        &caller,
+        &[
+            "EntitlementManagement.Read.All",
+            "EntitlementManagement.ReadWrite.All",
+        ],
+    )?;
+    let expand = q.get("$expand").unwrap_or("");
+    let w = s.world();
+    let items = w
+        .tenant
+        .access_packages
+        .iter()
+        .map(|p| {
+            let mut v = json!({"id": p.id, "displayName": p.display_name, "description": p.description,
+                "isHidden": false, "createdDateTime": "2026-02-02T10:00:00Z", "modifiedDateTime": "2026-02-02T10:00:00Z"});
+            if expand.contains("resourceRoleScopes") {
+                let role = json!({"id": format!("{}_{}", p.role, p.group_id), "displayName": p.role,
+                    "description": null, "originId": format!("{}_{}", p.role, p.group_id), "originSystem": "AadGroup"});
+                let scope = json!({"id": format!("scope-{}", p.group_id), "displayName": "Root", "description": "Root Scope",
+                    "originId": p.group_id, "originSystem": "AadGroup", "isRootScope": true});
+                let mut rs = json!({"id": format!("{}_{}", p.id, p.group_id), "createdDateTime": "2026-02-02T10:00:00Z"});
+                // Role and scope come only when the nested expand names them.
+                if expand.contains("$expand=role,scope") || expand.contains("$expand=scope,role") {
+                    rs["role"] = role;
+                    rs["scope"] = scope;
+                }
+                v["resourceRoleScopes"] = json!([rs]);
+            }
+            v
+        })
+        .collect();
+    collection(
+        &s,
+        items,
+        &q,
+        "identityGovernance/entitlementManagement/accessPackages",
+    )
 }

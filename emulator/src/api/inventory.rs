@@ -24,12 +24,7 @@ pub fn routes() -> Router<Shared> {
 /// `GET /beta/identityGovernance/privilegedAccess/group/resources`: every group PIM manages,
 /// however it was onboarded (a policy change, a request, or the portal's onboarding with neither),
 /// as `groupResource` objects that carry only their id. Paged like any collection.
-async fn resources(
-    State(s): State<Shared>,
-    caller: Caller,
-    uri: OriginalUri,
-    headers: HeaderMap,
-) -> ApiResult<Json<Value>> {
+async fn resources(State(s): State<Shared>, caller: Caller, q: Query) -> ApiResult<Json<Value>> {
     need(
         &caller,
         &[
@@ -37,7 +32,6 @@ async fn resources(
             "PrivilegedAccess.ReadWrite.AzureADGroup",
         ],
     )?;
-    let q = query(&uri, &headers)?;
     let mut ids: Vec<String> = s.world().onboarded.iter().cloned().collect();
     ids.sort();
     let items = ids

@@ -19,11 +19,11 @@ const GRADY: &str = "7f75ab02-c3e7-4ef5-80a8-5a92a73ae0ba";
 const NESTOR: &str = "fb1dc507-7dc2-4cb9-98a4-e72ea4751605";
 pub const PATTI: &str = "8935cffe-8a7f-45ca-971d-0341af6510ed";
 
-const HELPDESK: &str = "347ea741-b4c8-4d9e-8111-87902089734f";
-const EX_INT: &str = "13aecbc1-b516-42a4-b1de-e12daa190492";
-const EX_EXT: &str = "b3c7d634-1627-454b-875b-fa1ed5210e5d";
-const LICENSE: &str = "d1ea7894-ac63-4cab-82c6-24b892ed7ef1";
-const TRAVEL: &str = "778c3149-d224-49ad-b4b3-772733a19fa6";
+pub const HELPDESK: &str = "347ea741-b4c8-4d9e-8111-87902089734f";
+pub const EX_INT: &str = "13aecbc1-b516-42a4-b1de-e12daa190492";
+pub const EX_EXT: &str = "b3c7d634-1627-454b-875b-fa1ed5210e5d";
+pub const LICENSE: &str = "d1ea7894-ac63-4cab-82c6-24b892ed7ef1";
+pub const TRAVEL: &str = "778c3149-d224-49ad-b4b3-772733a19fa6";
 
 fn user(id: &str, name: &str, alias: &str, title: &str, demo: bool) -> User {
     let upn = format!("{alias}@{DOMAIN}");
@@ -38,7 +38,7 @@ fn user(id: &str, name: &str, alias: &str, title: &str, demo: bool) -> User {
     }
 }
 
-fn group(id: &str, name: &str, description: &str, role_assignable: bool) -> Group {
+pub(super) fn group(id: &str, name: &str, description: &str, role_assignable: bool) -> Group {
     let nickname: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     Group {
         id: id.into(),
@@ -56,6 +56,7 @@ fn group(id: &str, name: &str, description: &str, role_assignable: bool) -> Grou
         owners: vec![],
         assigned_licenses: vec![],
         resource_provisioning_options: vec![],
+        is_management_restricted: false,
     }
 }
 
@@ -72,6 +73,7 @@ fn assign(id: &str, principal: &str, role: &str) -> RoleAssignment {
         id: id.into(),
         principal_id: principal.into(),
         role_definition_id: role.into(),
+        eligible: false,
     }
 }
 
@@ -262,6 +264,7 @@ pub fn tenant() -> Tenant {
                 "AuditLog.Read.All",
                 "Directory.Read.All",
                 "PrivilegedAccess.Read.AzureADGroup",
+                "EntitlementManagement.Read.All",
             ]
             .map(String::from)
             .to_vec(),
@@ -471,48 +474,8 @@ pub fn tenant() -> Tenant {
         ],
         skus: vec![],
         app_role_grants: vec![],
+        access_packages: vec![],
     };
-    what_groups_grant(&mut t);
+    super::demo_grants::what_groups_grant(&mut t);
     t
-}
-
-/// Licences, a team and an enterprise application: what membership brings besides roles and
-/// Conditional Access (the overview and the approval page show them).
-fn what_groups_grant(t: &mut Tenant) {
-    const POWER_AUTOMATE: &str = "eda1941c-3c4f-4995-b5eb-e85a42175ab9";
-    let sku = |id: &str, part: &str, consumed: i32, enabled: i32| Sku {
-        sku_id: id.into(),
-        sku_part_number: part.into(),
-        consumed_units: consumed,
-        enabled_units: enabled,
-    };
-    t.skus = vec![
-        sku(
-            "6fd2c87f-b296-42f0-b197-1e91e994b900",
-            "ENTERPRISEPACK",
-            18,
-            25,
-        ),
-        sku(
-            "eec0eb4f-6444-4f95-aba0-50c24d67f998",
-            "AAD_PREMIUM_P2",
-            18,
-            25,
-        ),
-        sku(POWER_AUTOMATE, "POWERAUTOMATE_ATTENDED_RPA", 2, 10),
-    ];
-    for g in t.groups.iter_mut() {
-        match g.id.as_str() {
-            LICENSE => g.assigned_licenses = vec![POWER_AUTOMATE.into()],
-            HELPDESK => g.resource_provisioning_options = vec!["Team".into()],
-            _ => {}
-        }
-    }
-    t.app_role_grants = vec![AppRoleGrant {
-        id: "QmtZnOq4n0yqrFfXaRNw8Xc0vR4k9nFCj8m2a9d3wHk".into(),
-        group_id: TRAVEL.into(),
-        resource_id: "5b3f1a9c-7d2e-4c8b-9a61-0e4f2d7c8b13".into(),
-        resource_display_name: "Contoso Travel Portal".into(),
-        app_role_id: "00000000-0000-0000-0000-000000000000".into(),
-    }];
 }

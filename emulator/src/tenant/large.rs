@@ -39,6 +39,7 @@ pub fn tenant(users: usize, groups: usize, assignments: usize) -> Tenant {
         owners: vec![],
         assigned_licenses: vec![],
         resource_provisioning_options: vec![],
+        is_management_restricted: false,
     }));
     if users > 0 && groups > 0 {
         // One group in four is under PIM; the assignments are spread over those.
@@ -91,6 +92,7 @@ pub fn paging() -> Tenant {
             owners: vec![],
             assigned_licenses: vec![],
             resource_provisioning_options: vec![],
+            is_management_restricted: false,
         });
         t.assignments.push(SeedAssignment {
             group_id: group.clone(),

@@ -2,6 +2,7 @@
 //! registration, and the PIM state to seed. Loaded from the demo seed, a file, or generated.
 
 pub mod demo;
+mod demo_grants;
 mod large;
 
 /// Template ids of the built-in directory roles the emulator knows.
@@ -87,6 +88,9 @@ pub struct Group {
     /// `Team` when the group has a Microsoft Teams team.
     #[serde(default)]
     pub resource_provisioning_options: Vec<String>,
+    /// In a restricted management administrative unit (`isManagementRestricted`).
+    #[serde(default)]
+    pub is_management_restricted: bool,
 }
 
 /// A licence the tenant subscribes to (`/subscribedSkus`).
@@ -133,6 +137,21 @@ pub struct RoleAssignment {
     pub id: String,
     pub principal_id: String,
     pub role_definition_id: String,
+    /// Eligible through PIM for Microsoft Entra roles (`roleEligibilitySchedules`), not active.
+    #[serde(default)]
+    pub eligible: bool,
+}
+
+/// An access package of entitlement management that gives a group's membership or ownership.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessPackage {
+    pub id: String,
+    pub display_name: String,
+    pub description: String,
+    pub group_id: String,
+    /// `Member` or `Owner`.
+    pub role: String,
 }
 
 /// A Conditional Access authentication context (`c1`..`c99`).
@@ -236,6 +255,8 @@ pub struct Tenant {
     pub skus: Vec<Sku>,
     #[serde(default)]
     pub app_role_grants: Vec<AppRoleGrant>,
+    #[serde(default)]
+    pub access_packages: Vec<AccessPackage>,
 }
 
 impl Tenant {

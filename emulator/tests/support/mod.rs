@@ -60,7 +60,7 @@ pub fn claims(jwt: &str) -> Value {
     serde_json::from_slice(&B64.decode(part).unwrap()).unwrap()
 }
 
-pub const SCOPES: &str = "openid profile offline_access https://graph.microsoft.com/User.Read https://graph.microsoft.com/User.ReadBasic.All https://graph.microsoft.com/Group.ReadWrite.All https://graph.microsoft.com/RoleManagement.ReadWrite.Directory https://graph.microsoft.com/PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup https://graph.microsoft.com/PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup https://graph.microsoft.com/RoleManagementPolicy.ReadWrite.AzureADGroup https://graph.microsoft.com/Policy.Read.All https://graph.microsoft.com/Policy.Read.ConditionalAccess https://graph.microsoft.com/AuditLog.Read.All https://graph.microsoft.com/Directory.Read.All https://graph.microsoft.com/PrivilegedAccess.Read.AzureADGroup";
+pub const SCOPES: &str = "openid profile offline_access https://graph.microsoft.com/User.Read https://graph.microsoft.com/User.ReadBasic.All https://graph.microsoft.com/Group.ReadWrite.All https://graph.microsoft.com/RoleManagement.ReadWrite.Directory https://graph.microsoft.com/PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup https://graph.microsoft.com/PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup https://graph.microsoft.com/RoleManagementPolicy.ReadWrite.AzureADGroup https://graph.microsoft.com/Policy.Read.All https://graph.microsoft.com/Policy.Read.ConditionalAccess https://graph.microsoft.com/AuditLog.Read.All https://graph.microsoft.com/Directory.Read.All https://graph.microsoft.com/PrivilegedAccess.Read.AzureADGroup https://graph.microsoft.com/EntitlementManagement.Read.All";
 
 impl Emu {
     pub fn authorize_params(

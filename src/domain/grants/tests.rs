@@ -87,3 +87,63 @@ fn policy_states_read_as_the_portal_says_them() {
         ]
     );
 }
+
+#[test]
+fn access_packages_count_only_when_their_scope_is_this_group() {
+    let all: Vec<AccessPackage> = serde_json::from_value(json!([
+        {"id": "ap1", "displayName": "Travel abroad", "resourceRoleScopes": [
+            {"id": "rs1", "role": {"displayName": "Member", "originId": "Member_G1", "originSystem": "AadGroup"},
+             "scope": {"originId": "G1", "originSystem": "AadGroup", "isRootScope": true}}]},
+        {"id": "ap2", "displayName": "Other group", "resourceRoleScopes": [
+            {"id": "rs2", "role": {"displayName": "Owner"}, "scope": {"originId": "g2", "originSystem": "AadGroup"}}]},
+        {"id": "ap3", "displayName": "An app with the same id", "resourceRoleScopes": [
+            {"id": "rs3", "role": {"displayName": "User"}, "scope": {"originId": "g1", "originSystem": "AadApplication"}}]},
+        {"id": "ap4", "displayName": "Not expanded", "resourceRoleScopes": null}
+    ]))
+    .unwrap();
+    let found = packages("g1", &all);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, "Travel abroad gives Member");
+    assert!(found[0].link.ends_with("/accessPackageId/ap1"));
+}
+
+#[test]
+fn read_gives_every_section_in_order_and_a_refused_read_its_own_error() {
+    let denied = GraphError::from_response(
+        403,
+        Default::default(),
+        r#"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}"#,
+    );
+    let answers: Vec<Result<serde_json::Value, GraphError>> = vec![
+        Ok(json!({"value": []})),
+        Ok(
+            json!({"value": [{"id": "e1", "principalId": "g1", "roleDefinitionId": "r9",
+            "roleDefinition": {"id": "r9", "displayName": "Reports Reader"}}]}),
+        ),
+        Ok(json!({"value": []})),
+        Ok(json!({"id": "g1", "groupTypes": [], "assignedLicenses": []})),
+        Ok(json!({"value": []})),
+        Ok(json!({"value": []})),
+        Err(denied),
+    ];
+    let sections = read("g1", &mut answers.into_iter());
+    let headings: Vec<&str> = sections.iter().map(|s| s.0).collect();
+    assert_eq!(
+        headings,
+        [
+            "Microsoft Entra roles",
+            "Eligible Microsoft Entra roles",
+            "Conditional Access policies",
+            "Licences",
+            "Enterprise applications",
+            "Access packages",
+            "Teams and Microsoft 365"
+        ]
+    );
+    assert_eq!(sections[1].2.as_ref().unwrap()[0].0, "Reports Reader");
+    assert!(sections[5]
+        .2
+        .as_ref()
+        .unwrap_err()
+        .contains("Authorization_RequestDenied"));
+}

@@ -51,6 +51,9 @@ pub struct Group {
     /// `Team` when the group has a Microsoft Teams team.
     #[serde(default, deserialize_with = "null_as_empty")]
     pub resource_provisioning_options: Vec<String>,
+    /// In a restricted management administrative unit: only the unit's administrators change it.
+    #[serde(default)]
+    pub is_management_restricted: Option<bool>,
 }
 
 /// `assignedLicense`.
@@ -78,6 +81,40 @@ pub struct AppRoleAssignment {
     #[serde(default)]
     pub resource_display_name: Option<String>,
     pub app_role_id: String,
+}
+
+/// `accessPackage`, with the resource roles it gives when expanded.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessPackage {
+    pub id: String,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub resource_role_scopes: Vec<AccessPackageResourceRoleScope>,
+}
+
+/// `accessPackageResourceRoleScope`: one role in one resource that an access package gives.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessPackageResourceRoleScope {
+    #[serde(default)]
+    pub role: Option<AccessPackageOrigin>,
+    #[serde(default)]
+    pub scope: Option<AccessPackageOrigin>,
+}
+
+/// The fields `accessPackageResourceRole` and `accessPackageResourceScope` share: a name and the
+/// object in its origin system (for a group, `AadGroup` and the group's id).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessPackageOrigin {
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub origin_id: Option<String>,
+    #[serde(default)]
+    pub origin_system: Option<String>,
 }
 
 /// `authenticationContextClassReference`.

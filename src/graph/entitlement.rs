@@ -1,0 +1,13 @@
+//! Entitlement management (`/identityGovernance/entitlementManagement`): the access packages that
+//! hand out a group's membership or ownership beside PIM.
+
+use super::request::GraphRequest;
+
+/// Every access package with the resource roles it gives (role and scope of each); Graph has no
+/// filter by resource, so the caller keeps the ones whose scope is the group.
+/// HTTP GET /identityGovernance/entitlementManagement/accessPackages?$expand=resourceRoleScopes($expand=role,scope)
+/// <https://learn.microsoft.com/graph/api/accesspackage-list-resourcerolescopes>
+pub fn list_access_packages() -> GraphRequest {
+    GraphRequest::get("/identityGovernance/entitlementManagement/accessPackages")
+        .query("$expand", "resourceRoleScopes($expand=role,scope)")
+}
