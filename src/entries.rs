@@ -2,7 +2,7 @@
 //! optimisation leaves the other bundles' blades out of its module.
 
 use crate::auth::session::Session;
-use crate::blades::{approvals, audit, group, groups, my_groups, my_requests, not_found};
+use crate::blades::{approvals, audit, grants, group, groups, my_groups, my_requests, not_found};
 use crate::client::use_graph;
 use crate::components::elsewhere::Elsewhere;
 use crate::domain::dashboard::opens_overview;
@@ -22,6 +22,7 @@ pub fn approval() -> AnyView {
     view! {
         <Routes fallback>
             <Route path=path!("/approvals/:id") view=approvals::ApprovalRequest />
+            <Route path=path!("/grants/:id") view=grants::GroupGrants />
         </Routes>
     }
     .into_any()

@@ -41,6 +41,8 @@ pub enum Route {
     MyRequests,
     Approvals,
     Approval(String),
+    /// What membership of a group grants, on its own (the Activate pane links to it).
+    Grants(String),
     Overview,
     Groups,
     DiscoverGroups,
@@ -60,7 +62,8 @@ pub enum Route {
 /// from the path (`bundle_of` there mirrors [`Route::bundle`]; a test holds them together).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bundle {
-    /// The approval page alone: what an approver opens from an email, often on a phone.
+    /// The approval page alone (what an approver opens from an email, often on a phone) and
+    /// what a group grants, which it shows too.
     Approval,
     /// My roles, My requests and Approve requests: what every user opens.
     Me,
@@ -115,6 +118,7 @@ impl Route {
             ["my", "requests"] => Route::MyRequests,
             ["approvals"] => Route::Approvals,
             ["approvals", id] => id_segment(id).map_or(Route::NotFound, Route::Approval),
+            ["grants", id] => id_segment(id).map_or(Route::NotFound, Route::Grants),
             ["overview"] => Route::Overview,
             ["groups"] => Route::Groups,
             ["groups", "discover"] => Route::DiscoverGroups,
@@ -141,6 +145,7 @@ impl Route {
             Route::MyRequests => "/my/requests".into(),
             Route::Approvals => "/approvals".into(),
             Route::Approval(id) => format!("/approvals/{id}"),
+            Route::Grants(id) => format!("/grants/{id}"),
             Route::Overview => "/overview".into(),
             Route::Groups => "/groups".into(),
             Route::DiscoverGroups => "/groups/discover".into(),
@@ -163,6 +168,7 @@ impl Route {
             Route::MyRequests => "My requests",
             Route::Approvals => "Approve requests",
             Route::Approval(_) => "Approval request",
+            Route::Grants(_) => "What membership grants",
             Route::Overview => "Overview",
             Route::Groups => "Privileged Identity Management | Groups",
             Route::DiscoverGroups => "Discover groups",
@@ -198,6 +204,7 @@ impl Route {
             | Route::Approvals
             | Route::Overview
             | Route::Audit => vec![home, me],
+            Route::Grants(_) => vec![home, ("My roles".into(), "/my/groups".into()), me],
             Route::Approval(_) => vec![home, ("Approve requests".into(), "/approvals".into()), me],
             Route::Groups => vec![home, ("Groups".into(), "/groups".into())],
             Route::DiscoverGroups | Route::NewGroup => vec![home, groups, me],
@@ -221,7 +228,7 @@ impl Route {
     /// found by whichever bundle the loader chose, so it never sends the browser elsewhere.
     pub fn bundle(&self) -> Option<Bundle> {
         match self {
-            Route::Approval(_) => Some(Bundle::Approval),
+            Route::Approval(_) | Route::Grants(_) => Some(Bundle::Approval),
             Route::MyGroups | Route::MyRequests | Route::Approvals => Some(Bundle::Me),
             Route::Overview
             | Route::Groups
@@ -241,7 +248,7 @@ impl Route {
     /// Which left-navigation entry is current on this route.
     pub fn nav_section(&self) -> Option<&'static str> {
         match self {
-            Route::MyGroups => Some("/my/groups"),
+            Route::MyGroups | Route::Grants(_) => Some("/my/groups"),
             Route::MyRequests => Some("/my/requests"),
             Route::Approvals | Route::Approval(_) => Some("/approvals"),
             Route::Audit => Some("/audit"),

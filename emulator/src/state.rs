@@ -262,6 +262,7 @@ impl World {
         self.tenant
             .role_assignments
             .iter()
+            .filter(|a| !a.eligible)
             .filter(|a| a.principal_id == user_id || groups.contains(&a.principal_id.as_str()))
             .map(|a| a.role_definition_id.clone())
             .collect()

@@ -2,6 +2,7 @@
 
 pub mod approvals;
 pub mod audit;
+pub mod grants;
 pub mod group;
 pub mod groups;
 pub mod my_groups;

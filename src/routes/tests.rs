@@ -95,6 +95,7 @@ fn each_page_is_in_one_bundle_and_unknown_pages_in_none() {
         ("/my/requests", Some(Bundle::Me)),
         ("/approvals", Some(Bundle::Me)),
         ("/approvals/f8bd9e2d", Some(Bundle::Approval)),
+        ("/grants/347ea741-b4c8", Some(Bundle::Approval)),
         ("/groups", Some(Bundle::Groups)),
         ("/groups/discover", Some(Bundle::Groups)),
         ("/groups/new", Some(Bundle::Groups)),

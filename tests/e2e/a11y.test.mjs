@@ -69,6 +69,7 @@ describe("accessibility", () => {
         [`/groups/${HELPDESK}/settings/member`, "Role setting details - Member", "settings-member"],
         [`/groups/${HELPDESK}/history`, "Helpdesk Admin-Group", "history"],
         [`/groups/${HELPDESK}/audit`, "Helpdesk Admin-Group", "group-audit"],
+        [`/grants/${HELPDESK}`, "What membership grants", "grants"],
         ["/audit", "Audit", "audit"],
         ["/audit?tab=mine", "Audit", "audit-mine"],
       ];

@@ -49,6 +49,26 @@ describe("my roles and activation", () => {
     await screenshot(page, "my-groups-pending");
   });
 
+  test("the Activate pane links to what membership grants, which opens in a new tab and leaves the pane as typed", async () => {
+    const page = await signedInPage(stack, "Lidia Holloway", {}, "/my/groups");
+    await page.getByRole("button", { name: "Activate Helpdesk Admin-Group (Member)" }).click();
+    const pane = page.getByRole("dialog", { name: "Activate – Helpdesk Admin-Group" });
+    await pane.getByLabel("Reason").fill("Checking what I get first");
+    const [tab] = await Promise.all([
+      page.context().waitForEvent("page"),
+      pane.getByRole("link", { name: "What membership of Helpdesk Admin-Group grants (opens in a new tab)" }).click(),
+    ]);
+    await tab.getByRole("heading", { level: 1, name: "What membership grants" }).waitFor();
+    await tab.getByRole("heading", { level: 2, name: "Membership of Helpdesk Admin-Group" }).waitFor();
+    const roles = tab.getByRole("list", { name: "Microsoft Entra roles", exact: true });
+    await roles.waitFor();
+    assert.deepEqual((await roles.getByRole("listitem").allTextContents()).sort(), ["Helpdesk Administrator", "Password Administrator", "User Administrator"]);
+    assert.match(await tab.getByRole("list", { name: "Teams and Microsoft 365" }).textContent(), /A team in Microsoft Teams/);
+    await tab.close();
+    assert.equal(await pane.getByLabel("Reason").inputValue(), "Checking what I get first");
+    await pane.getByRole("button", { name: "Cancel" }).click();
+  });
+
   test("Lidia can't ask for more than 4 hours; she activates Helpdesk Admin-Group for 4 hours and holds its three roles; deactivating within 5 minutes is refused, later it works", async () => {
     const page = await signedInPage(stack, "Lidia Holloway", {}, "/my/groups");
     const lidia = (await state(stack)).schedules.find((s) => s.groupId === HELPDESK && s.accessId === "member" && s.kind === "Eligibility" && s.principalId.startsWith("dd94208e")).principalId;

@@ -28,6 +28,7 @@ describe("bundles", () => {
     const log = wasmLog(page);
     const cases = [
       [`/approvals/${APPROVAL}`, "Approval request", "bundle-approval"],
+      [`/grants/${GROUP}`, "What membership grants", "bundle-approval"],
       ["/my/groups", "My roles | Groups", "bundle-me"],
       ["/approvals", "Approve requests", "bundle-me"],
       ["/groups", "Privileged Identity Management | Groups", "bundle-groups"],

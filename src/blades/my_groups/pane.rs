@@ -281,6 +281,16 @@ pub fn ActivatePane(
         })
         .collect::<Vec<_>>()
         .join("; ");
+    // What the group grants is read on its own page, in a new tab: the pane keeps what was typed
+    // and My roles does not carry that page's code (it ships with the approval page).
+    let grant_links = roles
+        .iter()
+        .map(|(r, _)| {
+            let href = crate::routes::Route::Grants(r.group_id.clone()).path();
+            let text = format!("What membership of {} grants", r.group_name);
+            view! { <li><a href=href target="_blank" rel="noopener">{text}<span class="pim-visually-hidden">" (opens in a new tab)"</span></a></li> }
+        })
+        .collect_view();
     let context_note = acrs.clone().map(|c| {
         let names: Vec<String> = c.split(',').map(|id| context_names.iter().find(|(i, _)| i == id).map_or(id.to_owned(), |(_, n)| n.clone())).collect();
         format!("This activation requires the Conditional Access authentication context {}. You will be asked to sign in again to satisfy it before the request is sent; what you typed here is kept.", names.join(", "))
@@ -322,6 +332,7 @@ pub fn ActivatePane(
             " "
             <button class="pim-button" type="button" on:click=move |_| cancel.run(())>"Cancel"</button>
         </form>
+        <ul class="pim-list" aria-label="What the groups grant">{grant_links}</ul>
         </ContextPane>
     }
 }
