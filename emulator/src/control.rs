@@ -46,6 +46,7 @@ pub fn routes() -> Router<Shared> {
         .route("/_emulator/requests", get(requests).delete(clear_requests))
         .route("/_emulator/token-lifetime", post(token_lifetime))
         .route("/_emulator/page-size", post(page_size))
+        .route("/_emulator/propagation", post(propagation))
         .route("/_emulator/audit", post(generate_audit))
         .route("/_emulator/cae", post(cae))
         .route("/_emulator/state", get(state))
@@ -154,14 +155,21 @@ async fn clear_requests(State(s): State<Shared>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
+/// A length of time a control sets.
 #[derive(Deserialize)]
-struct Lifetime {
+struct Seconds {
     seconds: i64,
 }
 
 /// Shortens access tokens so tests can see a refresh happen.
-async fn token_lifetime(State(s): State<Shared>, Json(l): Json<Lifetime>) -> StatusCode {
+async fn token_lifetime(State(s): State<Shared>, Json(l): Json<Seconds>) -> StatusCode {
     s.world().token_lifetime_secs = l.seconds.clamp(1, 86_400);
+    StatusCode::NO_CONTENT
+}
+
+/// How long a membership PIM adds takes to show in `checkMemberGroups` (0 for at once).
+async fn propagation(State(s): State<Shared>, Json(p): Json<Seconds>) -> StatusCode {
+    s.world().propagation_secs = p.seconds.clamp(0, 86_400);
     StatusCode::NO_CONTENT
 }
 

@@ -192,6 +192,12 @@ pub struct World {
     pub refresh_tokens: HashMap<String, Grant>,
     pub sessions: HashMap<String, (String, Vec<String>, bool)>,
     pub token_lifetime_secs: i64,
+    /// How long a membership PIM adds takes to show in `checkMemberGroups` (30 s by default; the
+    /// directory records it at once, reads that go through the group-membership cache lag).
+    pub propagation_secs: i64,
+    /// When each PIM-added membership (group, principal, `member`/`owner`) becomes visible to
+    /// `checkMemberGroups`; seeded memberships have no entry and are visible from the start.
+    pub visible_from: HashMap<(String, String, String), DateTime<Utc>>,
     /// CAE: access tokens issued before this time are refused with an `insufficient_claims`
     /// challenge (as after a revocation event), until the client signs in again.
     pub cae_not_before: Option<DateTime<Utc>>,
@@ -221,6 +227,8 @@ impl World {
             refresh_tokens: HashMap::new(),
             sessions: HashMap::new(),
             token_lifetime_secs: 3599,
+            propagation_secs: 30,
+            visible_from: HashMap::new(),
             cae_not_before: None,
             app_url: app_url.trim_end_matches('/').to_owned(),
             next_event: None,
@@ -266,6 +274,14 @@ impl World {
             .filter(|a| a.principal_id == user_id || groups.contains(&a.principal_id.as_str()))
             .map(|a| a.role_definition_id.clone())
             .collect()
+    }
+
+    /// Whether `principal` is a member of `group` as `checkMemberGroups` sees it now.
+    pub fn member_visible(&self, group: &str, principal: &str) -> bool {
+        let key = (group.to_owned(), principal.to_owned(), "member".to_owned());
+        self.group(group)
+            .is_some_and(|g| g.members.iter().any(|m| m == principal))
+            && self.visible_from.get(&key).is_none_or(|t| self.now() >= *t)
     }
 
     pub fn now(&self) -> DateTime<Utc> {

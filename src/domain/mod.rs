@@ -10,6 +10,7 @@ pub mod duration;
 pub mod grants;
 pub mod group_form;
 pub mod history;
+pub mod in_effect;
 pub mod managed;
 pub mod principals;
 pub mod readback;

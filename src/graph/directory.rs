@@ -109,6 +109,21 @@ pub fn search_groups(text: &str, top: u32) -> GraphRequest {
         .query("$top", &top.to_string())
 }
 
+/// How many groups one `checkMemberGroups` call may ask about.
+pub const CHECK_MEMBER_GROUPS_MAX: usize = 20;
+
+/// directoryObject: checkMemberGroups for the signed-in user: which of `group_ids` (at most 20)
+/// the user is a member of, transitively, as the directory sees it now.
+/// HTTP POST /me/checkMemberGroups
+/// <https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups>
+pub fn check_member_groups(group_ids: &[String]) -> GraphRequest {
+    debug_assert!(group_ids.len() <= CHECK_MEMBER_GROUPS_MAX);
+    GraphRequest::post(
+        "/me/checkMemberGroups",
+        serde_json::json!({ "groupIds": group_ids }),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

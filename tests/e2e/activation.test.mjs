@@ -69,7 +69,8 @@ describe("my roles and activation", () => {
     await pane.getByRole("button", { name: "Cancel" }).click();
   });
 
-  test("Lidia can't ask for more than 4 hours; she activates Helpdesk Admin-Group for 4 hours and holds its three roles; deactivating within 5 minutes is refused, later it works", async () => {
+  test("Lidia can't ask for more than 4 hours; she activates Helpdesk Admin-Group for 4 hours, sees it Recorded then In effect with its three roles; deactivating within 5 minutes is refused, later it works", async () => {
+    await fetch(`${stack.emulatorUrl}/_emulator/propagation`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seconds: 30 }) });
     const page = await signedInPage(stack, "Lidia Holloway", {}, "/my/groups");
     const lidia = (await state(stack)).schedules.find((s) => s.groupId === HELPDESK && s.accessId === "member" && s.kind === "Eligibility" && s.principalId.startsWith("dd94208e")).principalId;
     await page.getByRole("button", { name: "Activate Helpdesk Admin-Group (Member)" }).click();
@@ -90,6 +91,19 @@ describe("my roles and activation", () => {
     await page.getByRole("tab", { name: "Active assignments" }).click();
     const timer = page.getByRole("timer", { name: "Time left: Helpdesk Admin-Group" });
     assert.match(await timer.textContent(), /^(3 h 59 min|4 h 0 min)/, "a live countdown from 4 hours");
+    // Recorded, then In effect once membership checks see it (30 s later in the emulator), with
+    // the roles the group gives; a failed check says why and offers Check again.
+    const effect = page.getByRole("status", { name: "In effect: Helpdesk Admin-Group" });
+    await effect.filter({ hasText: /^Recorded$/ }).waitFor();
+    assert.ok((await log(stack, before)).value.some((r) => r.method === "POST" && r.url.endsWith("/me/checkMemberGroups")), "checked through checkMemberGroups");
+    await page.getByText(/Apps that read your groups when you sign in see it after you sign in to them again/).waitFor();
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "/v1.0/me/checkMemberGroups", kind: "error", status: 403, count: 1 }) });
+    await effect.filter({ hasText: /^Couldn't read your memberships: Authorization_RequestDenied: .* \(request id [0-9a-f-]{36}\)$/ }).waitFor({ timeout: 15_000 });
+    await advance(stack, { minutes: 1 });
+    await page.getByRole("button", { name: "Check again: Helpdesk Admin-Group" }).click();
+    await effect.filter({ hasText: "In effect, with Helpdesk Administrator, Password Administrator, User Administrator" }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Check again: Helpdesk Admin-Group" }).count(), 0, "nothing left to check");
     await page.getByRole("button", { name: "Deactivate Helpdesk Admin-Group (Member)" }).click();
     await page.getByRole("alert").filter({ hasText: "can't be deactivated within 5 minutes" }).waitFor();
     const { now } = await advance(stack, { minutes: 6 });

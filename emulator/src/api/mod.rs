@@ -7,6 +7,7 @@ mod directory;
 mod grants;
 mod inventory;
 mod list;
+mod membership;
 mod odata;
 pub mod pim;
 mod policies;
@@ -34,6 +35,7 @@ pub fn routes() -> Router<Shared> {
         .merge(access::routes())
         .merge(inventory::routes())
         .merge(grants::routes())
+        .merge(membership::routes())
         .merge(policies::routes())
         .merge(pim::routes::routes())
         .merge(reports::routes())
@@ -262,6 +264,10 @@ fn take_fault(s: &Shared, path: &str, method: &str, in_batch: bool) -> Option<Fa
 }
 
 fn server_error(status: u16) -> Response {
+    if status == 403 {
+        // A refusal fault reads as Graph's own refusal, not as an outage.
+        return ApiError::denied().into_response();
+    }
     let code = match status {
         504 => "GatewayTimeout",
         503 => "ServiceUnavailable",

@@ -3,6 +3,7 @@
 
 mod actions;
 mod data;
+mod effect;
 mod memory;
 mod pane;
 mod rows;

@@ -3,6 +3,7 @@
 
 use super::actions::RoleAction;
 use super::data::{Mine, MyRole};
+use super::effect::{track, EffectCell};
 use super::Settings;
 use crate::components::command_bar::CommandBar;
 use crate::components::data_table::DataTable;
@@ -91,6 +92,15 @@ pub fn active(
     now: RwSignal<chrono::DateTime<Utc>>,
     done: Callback<String>,
 ) -> impl IntoView {
+    // Membership PIM has added shows in directory reads a little later: each activated
+    // membership is checked until it is in effect (ownership has no such check in Graph).
+    let checked: Vec<String> = rows
+        .iter()
+        .filter(|r| r.activated && r.access == AccessId::Member)
+        .map(|r| r.group_id.clone())
+        .collect();
+    let any_checked = !checked.is_empty();
+    let tracker = track(checked);
     let row = move |r: MyRole| {
         let end = r.end;
         let left = move || {
@@ -108,7 +118,10 @@ pub fn active(
         view! {
             <tr>
                 <td>{r.group_name.clone()}</td><td>{r.role()}</td>
-                <td>{if r.activated { "Activated" } else { "Assigned" }}</td>
+                <td>{if r.activated { "Activated" } else { "Assigned" }}
+                    {(r.activated && r.access == AccessId::Member).then(|| view! {
+                        <br /><EffectCell group=r.group_id.clone() name=r.group_name.clone() tracker />
+                    })}</td>
                 <td>{r.end.map(local).unwrap_or_else(|| "Permanent".into())}</td>
                 <td><span role="timer" aria-label=format!("Time left: {}", r.group_name)>{left}</span></td>
                 <td>{action.map(|a| view! { <RoleAction role=r.clone() action=a done /> })}</td>
@@ -118,6 +131,7 @@ pub fn active(
     view! {
         <DataTable caption="Active assignments" headers=vec!["Group", "Role", "State", "End time", "Time left", "Action"]
             rows=Signal::stored(rows) key=|r: &MyRole| (r.key(), r.end) row empty="No active group role." />
+        {any_checked.then(|| view! { <p class="pim-muted">{crate::domain::in_effect::LAG_NOTE}</p> })}
     }
 }
 

@@ -21,6 +21,10 @@ pub fn refresh(world: &mut World) {
                 s.access_id.clone(),
             );
             world.schedules[i].added_membership = true;
+            let visible = now + Duration::seconds(world.propagation_secs);
+            world
+                .visible_from
+                .insert((g.clone(), p.clone(), a.clone()), visible);
             if let Some(group) = world.group_mut(&g) {
                 let list = if a == "owner" {
                     &mut group.owners
