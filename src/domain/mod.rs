@@ -2,6 +2,7 @@
 
 pub mod activation;
 pub mod approval;
+pub mod approvers;
 pub mod assign_form;
 pub mod assignments;
 pub mod audit;

@@ -30,6 +30,8 @@ describe("my roles and activation", () => {
     await row.getByRole("button", { name: "Activate CA-Exclusion-LegacyMFA (Member)" }).click();
     const pane = page.getByRole("dialog", { name: "Activate – CA-Exclusion-LegacyMFA" });
     assert.match(await pane.textContent(), /requires the Conditional Access authentication context Phishing-resistant MFA/);
+    // Before anything is sent, the pane names who will be asked to approve.
+    await pane.getByRole("note").filter({ hasText: "Diego Siciliani and Adele Vance will be asked to approve." }).waitFor();
     assert.equal(await pane.getByLabel("Duration (hours)").inputValue(), "1");
     await pane.getByLabel("Reason").fill("Legacy payroll export needs password + push MFA");
     const before = (await log(stack)).total;

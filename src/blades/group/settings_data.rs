@@ -2,10 +2,10 @@
 //! authentication contexts and the approvers' names, in two batches.
 
 use crate::client::Graph;
+use crate::domain::approvers;
 use crate::domain::principals::Names;
-use crate::domain::settings::{Approver, RoleSettings};
+use crate::domain::settings::RoleSettings;
 use crate::graph::conditional_access::list_authentication_context_class_references;
-use crate::graph::directory::{get_group, get_user};
 use crate::graph::model::{
     AuthenticationContextClassReference, Page, UnifiedRoleManagementPolicyAssignment,
 };
@@ -36,18 +36,8 @@ pub async fn load(
     let settings = super::schedule_draft::settings_of(policy)?;
     // Approvers are users or groups; both are named, in one batch.
     let approvers = &settings.activation.approvers;
-    let lookups: Vec<_> = approvers
-        .iter()
-        .map(|a| match a {
-            Approver::User(id) => get_user(id, "id,displayName"),
-            Approver::Group(id) => get_group(id, "id,displayName"),
-        })
-        .collect();
-    let mut approver_names = Names::default();
-    for (a, answer) in approvers.iter().zip(graph.batch(&lookups).await) {
-        let (Approver::User(id) | Approver::Group(id)) = a;
-        approver_names.learn_lookup(id, answer);
-    }
+    let answers = graph.batch(&approvers::lookups(approvers)).await;
+    let approver_names = approvers::names(approvers, answers);
     Ok(Loaded {
         settings,
         contexts: contexts.value,

@@ -14,6 +14,7 @@ use crate::domain::activation::{
     contexts_needed, hours, minutes_for, problems, request, with_context, ActivateForm, Outcome,
     Remembered,
 };
+use crate::domain::approvers;
 use crate::domain::settings::RoleSettings;
 use crate::domain::wording::duration;
 use crate::graph::error::GraphError;
@@ -291,6 +292,39 @@ pub fn ActivatePane(
             view! { <li><a href=href target="_blank" rel="noopener">{text}<span class="pim-visually-hidden">" (opens in a new tab)"</span></a></li> }
         })
         .collect_view();
+    // Who will be asked to approve, by name, before anything is sent.
+    let g2 = use_graph();
+    let asking: Vec<_> = roles
+        .iter()
+        .filter(|(_, s)| s.activation.approval)
+        .map(|(r, s)| {
+            (
+                format!("{} ({})", r.group_name, r.role()),
+                s.activation.clone(),
+            )
+        })
+        .collect();
+    let approvers = LocalResource::new(move || {
+        let (graph, asking) = (g2.clone(), asking.clone());
+        async move {
+            let all: Vec<_> = asking
+                .iter()
+                .flat_map(|(_, a)| a.approvers.clone())
+                .collect();
+            let answers = if all.is_empty() {
+                vec![]
+            } else {
+                graph.batch(&approvers::lookups(&all)).await
+            };
+            let names = approvers::names(&all, answers);
+            let said: Vec<String> = asking
+                .iter()
+                .filter_map(|(who, a)| approvers::who_is_asked(a, &names).map(|s| (who, s)))
+                .map(|(who, s)| if single { s } else { format!("{who}: {s}") })
+                .collect();
+            said
+        }
+    });
     let context_note = acrs.clone().map(|c| {
         let names: Vec<String> = c.split(',').map(|id| context_names.iter().find(|(i, _)| i == id).map_or(id.to_owned(), |(_, n)| n.clone())).collect();
         format!("This activation requires the Conditional Access authentication context {}. You will be asked to sign in again to satisfy it before the request is sent; what you typed here is kept.", names.join(", "))
@@ -299,6 +333,9 @@ pub fn ActivatePane(
         <ContextPane title=title.clone() on_close=cancel>
         <form class="pim-form" on:submit=submit novalidate>
             {context_note.map(|n| view! { <p class="pim-notice" role="note">{n}</p> })}
+            <Suspense fallback=|| ()>
+                {move || approvers.get().map(|said| said.into_iter().map(|s| view! { <p class="pim-notice" role="note">{s}</p> }).collect_view())}
+            </Suspense>
             <p class="pim-field__note">{if single { format!("Maximum: {limits}.") } else { format!("One duration for all, capped per group: {limits}.") }}</p>
             <div class="pim-field">
                 <label for="activate-start">"Custom activation start time"</label>
