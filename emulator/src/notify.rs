@@ -21,7 +21,9 @@ fn admins(world: &World) -> Vec<String> {
         .role_assignments
         .iter()
         .filter(|a| {
-            a.role_definition_id == GLOBAL_ADMIN || a.role_definition_id == PRIVILEGED_ROLE_ADMIN
+            !a.eligible
+                && (a.role_definition_id == GLOBAL_ADMIN
+                    || a.role_definition_id == PRIVILEGED_ROLE_ADMIN)
         })
         .flat_map(|a| mail_of(world, &a.principal_id))
         .collect()

@@ -199,6 +199,21 @@ pub fn removal_blocked(created: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Op
     })
 }
 
+/// Whether removing `row` takes away the group's last owner: Entra ID keeps at least one, so PIM
+/// keeps retrying such a removal for 30 days and then leaves the owner in place.
+pub fn last_owner(row: &Row, owners: &[String]) -> bool {
+    row.kind == Kind::Active
+        && row.access == crate::graph::model::AccessId::Owner
+        && row.state != "Expired"
+        && owners.len() == 1
+        && owners[0].eq_ignore_ascii_case(&row.principal_id)
+}
+
+/// What the removal confirmation says about the last owner.
+pub fn last_owner_warning(name: &str) -> String {
+    format!("{name} is the group's last owner. A group keeps at least one owner: PIM keeps retrying this removal for 30 days and then leaves {name} as owner. Add another owner first.")
+}
+
 /// Extend is offered for assignments ending within 14 days.
 pub fn can_extend(row: &Row, now: DateTime<Utc>) -> bool {
     row.state != "Expired"
@@ -289,6 +304,34 @@ mod tests {
             assigned_by: None,
         };
         assert!(expired(Kind::Active, &[old], &[live], now()).is_empty());
+    }
+
+    #[test]
+    fn only_the_sole_active_owner_is_the_last_owner() {
+        let owner = Row {
+            kind: Kind::Active,
+            principal_id: "Isaiah".into(),
+            access: AccessId::Owner,
+            state: "Assigned",
+            start: None,
+            end: None,
+            created: None,
+            assigned_by: None,
+        };
+        assert!(last_owner(&owner, &["isaiah".into()]));
+        assert!(!last_owner(&owner, &["isaiah".into(), "adele".into()]));
+        assert!(!last_owner(&owner, &["adele".into()]));
+        let member = Row {
+            access: AccessId::Member,
+            ..owner.clone()
+        };
+        assert!(!last_owner(&member, &["isaiah".into()]));
+        let eligible = Row {
+            kind: Kind::Eligible,
+            ..owner
+        };
+        assert!(!last_owner(&eligible, &["isaiah".into()]));
+        assert!(last_owner_warning("Isaiah").contains("30 days"));
     }
 
     #[test]

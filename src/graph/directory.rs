@@ -124,6 +124,13 @@ pub fn check_member_groups(group_ids: &[String]) -> GraphRequest {
     )
 }
 
+/// List group owners: the ids of everyone who owns the group now (PIM-activated or not).
+/// HTTP GET /groups/{id}/owners?$select=id
+/// <https://learn.microsoft.com/graph/api/group-list-owners>
+pub fn list_group_owners(group: &str) -> GraphRequest {
+    GraphRequest::get(&format!("/groups/{}/owners", segment(group))).query("$select", "id")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

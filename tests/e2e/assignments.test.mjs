@@ -2,7 +2,7 @@
 // every outcome checked in the emulator's state as well as on screen.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { newPage, screenshot, signIn, signedInPage, startStack } from "./harness.mjs";
+import { graphToken, newPage, screenshot, signIn, signedInPage, startStack } from "./harness.mjs";
 
 const EX_EXT = "b3c7d634-1627-454b-875b-fa1ed5210e5d";
 const TRAVEL = "778c3149-d224-49ad-b4b3-772733a19fa6";
@@ -78,6 +78,30 @@ describe("assignments", () => {
     await row.waitFor({ state: "detached" });
     const left = (await state()).schedules.filter((x) => x.groupId === group && x.principalId === ALEX && x.current);
     assert.equal(left.length, 0, "the eligibility is gone");
+  });
+
+  test("removing a group's last owner asks for a confirmation that explains PIM's 30-day retry", async () => {
+    // Grady becomes the only owner of Travel - Allow abroad, through PIM, by another client.
+    const GRADY = "7f75ab02-c3e7-4ef5-80a8-5a92a73ae0ba";
+    const MEGAN = "31ff0c2d-6046-4cf2-8dab-0ad1735f8e7f";
+    const token = await graphToken(stack, MEGAN);
+    const made = await fetch(`${stack.emulatorUrl}/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests`, {
+      method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ accessId: "owner", principalId: GRADY, groupId: TRAVEL, action: "adminAssign", justification: "Trip desk",
+        scheduleInfo: { startDateTime: new Date().toISOString(), expiration: { type: "afterDuration", duration: "P30D" } } }) });
+    assert.equal(made.status, 201, await made.text());
+    const { now } = await advance({ minutes: 6 });
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/my/groups");
+    await page.clock.setSystemTime(Date.parse(now));
+    await page.goto(`${stack.appUrl}/groups/${TRAVEL}/assignments?tab=active`);
+    const row = page.getByRole("table", { name: "Active assignments" }).getByRole("row", { name: /Grady Archie/ });
+    await row.getByRole("button", { name: /^Remove Grady Archie/ }).click();
+    const dialog = page.getByRole("dialog", { name: /^Remove Grady Archie/ });
+    const note = dialog.getByRole("note");
+    assert.match(await note.textContent(), /is the group's last owner\. .*PIM keeps retrying this removal for 30 days and then leaves .* as owner/);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    const owners = (await state()).groups.find((g) => g.id === TRAVEL).owners;
+    assert.deepEqual(owners, [GRADY], "cancel removes nothing");
   });
 
   test("Ext-Consultant becomes eligible for Exchange Admins - External until a date three weeks away", async () => {

@@ -10,7 +10,9 @@ use crate::components::draft::{discard_draft, use_draft};
 use crate::components::error_bar::ErrorBar;
 use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::assign_form::{permanent_label, request, AssignForm};
-use crate::domain::assignments::{can_extend, can_renew, removal_blocked, Kind, Row};
+use crate::domain::assignments::{
+    can_extend, can_renew, last_owner, last_owner_warning, removal_blocked, Kind, Row,
+};
 use crate::domain::settings::RoleSettings;
 use crate::graph::error::GraphError;
 use crate::graph::model::{AccessId, NewScheduleRequest, ScheduleRequestAction};
@@ -59,7 +61,14 @@ enum Open {
 
 /// The action buttons of one row, and the small form each opens.
 #[component]
-pub fn RowActions(row: Row, name: String, group: String, done: Callback<()>) -> impl IntoView {
+pub fn RowActions(
+    row: Row,
+    name: String,
+    group: String,
+    done: Callback<()>,
+    /// The group's owners now, or why they couldn't be read.
+    owners: Result<Vec<String>, GraphError>,
+) -> impl IntoView {
     let graph = use_graph();
     let open = RwSignal::new(Open::None);
     let key = format!(
@@ -86,6 +95,17 @@ pub fn RowActions(row: Row, name: String, group: String, done: Callback<()>) -> 
         },
     );
     let close = Callback::new(move |_| open.set(Open::None));
+    // Before an owner is removed: is it the last one (or can't that be known)?
+    let owner_note = match &owners {
+        Ok(o) if last_owner(&row, o) => Some(last_owner_warning(&name)),
+        Err(e) if row.access == AccessId::Owner && row.kind == Kind::Active => {
+            Some(crate::domain::wording::unreadable(
+                "the group's owners, so it can't be said whether this is the last one",
+                e,
+            ))
+        }
+        _ => None,
+    };
     let created = row.created;
     let ask_remove = move |_| match removal_blocked(created, Utc::now()) {
         Some(reason) => blocked.set(Some(reason)),
@@ -107,9 +127,11 @@ pub fn RowActions(row: Row, name: String, group: String, done: Callback<()>) -> 
         {move || blocked.get().map(|reason| view! { <p class="pim-field__error" role="alert">{reason}</p> })}
         {let n = name.clone(); move || (open.get() == Open::ConfirmRemove).then(|| {
             let (title, text) = (format!("Remove {n}"), format!("Remove this assignment of {n}? It ends now."));
+            let owner_note = owner_note.clone();
             view! {
             <ContextPane title on_close=close>
                 <p>{text}</p>
+                {owner_note.map(|w| view! { <p class="pim-notice" role="note">{w}</p> })}
                 {remove.error_bar()}
                 <button class="pim-button pim-button--primary" type="button" disabled=move || remove.pending().get()
                     on:click=move |_| remove.submit(())>"Yes, remove"</button>

@@ -12,7 +12,7 @@ use crate::components::loaded::Loaded;
 use crate::components::tabs::{use_tab, Tab, Tabs};
 use crate::domain::assignments::{current, expired, Kind, Row};
 use crate::graph::batch::decode;
-use crate::graph::directory::get_user;
+use crate::graph::directory::{get_user, list_group_owners};
 use crate::graph::error::GraphError;
 use crate::graph::model::{
     Expanded, Page, PrivilegedAccessGroupSchedule, PrivilegedAccessGroupScheduleRequest,
@@ -29,6 +29,8 @@ pub struct Loaded {
     pub active: Vec<Row>,
     pub expired: Vec<Row>,
     pub names: Names,
+    /// The group's owners now, to warn before its last one is removed.
+    pub owners: Result<Vec<String>, GraphError>,
 }
 
 async fn load(graph: Graph, group: String) -> Result<Loaded, GraphError> {
@@ -38,6 +40,7 @@ async fn load(graph: Graph, group: String) -> Result<Loaded, GraphError> {
         list(Collection::AssignmentSchedules),
         list(Collection::EligibilityScheduleRequests),
         list(Collection::AssignmentScheduleRequests),
+        list_group_owners(&group),
     ];
     // Every page of each collection comes back in the batch answer.
     let mut a = graph.batch(&requests).await.into_iter();
@@ -47,6 +50,12 @@ async fn load(graph: Graph, group: String) -> Result<Loaded, GraphError> {
     let asg: Page<S> = decode(a.next())?;
     let er: Page<R> = decode(a.next())?;
     let ar: Page<R> = decode(a.next())?;
+    let owners = decode::<Page<serde_json::Value>>(a.next()).map(|p| {
+        p.value
+            .iter()
+            .filter_map(|o| o["id"].as_str().map(str::to_owned))
+            .collect()
+    });
     let (es, asg, er, ar) = (es.value, asg.value, er.value, ar.value);
     let mut names = Names::default();
     for p in es.iter().chain(&asg).map(|x| &x.principal) {
@@ -85,6 +94,7 @@ async fn load(graph: Graph, group: String) -> Result<Loaded, GraphError> {
         active,
         expired: gone,
         names,
+        owners,
     })
 }
 
@@ -109,6 +119,7 @@ const PAGE: usize = 50;
 fn table(
     rows: Vec<Row>,
     names: Names,
+    owners: Result<Vec<String>, GraphError>,
     caption: &'static str,
     group: String,
     done: Callback<()>,
@@ -131,7 +142,7 @@ fn table(
                 <td>{r.start.map(local).unwrap_or_else(|| "—".into())}</td>
                 <td>{r.end.map(local).unwrap_or_else(|| "Permanent".into())}</td>
                 <td>{by}</td>
-                <td><RowActions row=r.clone() name group=group.clone() done /></td>
+                <td><RowActions row=r.clone() name group=group.clone() done owners=owners.clone() /></td>
             </tr>
         }
     };
@@ -183,9 +194,9 @@ pub fn Assignments(
                 {
                     let group = group_id.get_untracked();
                     match tab.get() {
-                        "active" => table(d.active, d.names, "Active assignments", group, done).into_any(),
-                        "expired" => table(d.expired, d.names, "Expired assignments", group, done).into_any(),
-                        _ => table(d.eligible, d.names, "Eligible assignments", group, done).into_any(),
+                        "active" => table(d.active, d.names, d.owners, "Active assignments", group, done).into_any(),
+                        "expired" => table(d.expired, d.names, d.owners, "Expired assignments", group, done).into_any(),
+                        _ => table(d.eligible, d.names, d.owners, "Eligible assignments", group, done).into_any(),
                     }
                 }
             </Loaded>
