@@ -8,6 +8,7 @@ pub mod assignments;
 pub mod audit;
 pub mod dashboard;
 pub mod duration;
+pub mod ending;
 pub mod grants;
 pub mod group_form;
 pub mod history;

@@ -183,6 +183,41 @@ describe("MFA on activation", () => {
 });
 
 describe("extending an eligibility", () => {
+  test("an activation ending within 15 minutes is announced, and Continue asks for one that starts when it ends", async () => {
+    const page = await signedInPage(stack, "Lidia Holloway", {}, "/my/groups");
+    await page.getByRole("button", { name: "Activate Helpdesk Admin-Group (Member)" }).click();
+    let pane = page.getByRole("dialog", { name: "Activate – Helpdesk Admin-Group" });
+    await pane.getByLabel("Duration (hours)").fill("0.5");
+    await pane.getByLabel("Reason").fill("Short password reset window");
+    await pane.getByRole("button", { name: "Activate" }).click();
+    // A step-up for the context, unless this browser session already has it.
+    await Promise.race([
+      page.getByRole("button", { name: "Continue" }).waitFor().then(() => stepUp(page)).then(() =>
+        page.getByRole("dialog", { name: "Activate – Helpdesk Admin-Group" }).getByRole("button", { name: "Activate" }).click()),
+      page.getByText("Helpdesk Admin-Group (Member): Activated.").waitFor(),
+    ]);
+    await page.getByText("Helpdesk Admin-Group (Member): Activated.").waitFor();
+    const first = (await state(stack)).schedules.find((s) => s.groupId === HELPDESK && s.kind === "Assignment" && s.current && s.principalId.startsWith("dd94208e"));
+    // Twenty minutes later (both clocks), ten are left.
+    const { now } = await advance(stack, { minutes: 20 });
+    await page.clock.setSystemTime(Date.parse(now));
+    await page.reload();
+    const notice = page.getByRole("alert").filter({ hasText: "Helpdesk Admin-Group (Member): your activation ends in" });
+    await notice.waitFor();
+    await notice.getByRole("button", { name: "Continue Helpdesk Admin-Group (Member)" }).click();
+    pane = page.getByRole("dialog", { name: "Activate – Helpdesk Admin-Group" });
+    assert.equal(await pane.getByLabel("Reason").inputValue(), "Short password reset window", "the same reason");
+    const before = (await log(stack)).total;
+    await pane.getByRole("button", { name: "Activate" }).click();
+    await page.getByText(/^Helpdesk Admin-Group \(Member\): /).filter({ hasNotText: "Activated." }).first().waitFor();
+    const sent = posts((await log(stack, before)).value);
+    assert.equal(sent.length, 1, "one request");
+    const next = (await state(stack)).requests.filter((r) => r.groupId === HELPDESK && r.action === "selfActivate").at(-1);
+    const gap = Date.parse(next.scheduleInfo.startDateTime) - Date.parse(first.end);
+    assert.ok(gap >= 0 && gap < 60_000, `starts when the current one ends (gap ${gap} ms)`);
+    assert.equal(next.status, "ScheduleCreated");
+  });
+
   test("Lidia asks to extend her Helpdesk eligibility when it ends within 14 days, and an admin decision is pending", async () => {
     const { now } = await advance(stack, { days: 80 });
     const page = await newPage(stack);

@@ -4,6 +4,7 @@
 mod actions;
 mod data;
 mod effect;
+mod ending;
 mod memory;
 mod pane;
 mod rows;
@@ -93,6 +94,21 @@ pub fn MyGroups() -> impl IntoView {
             stepped_up: None,
         });
     };
+    // Continue: the pane for the same role, starting when the current activation ends.
+    let continue_from = Callback::new(move |r: MyRole| {
+        open(vec![r.key()]);
+        if let Some(end) = r.end {
+            let start = crate::domain::ending::continuation_start(end);
+            draft.update(|d| d.form.start = crate::components::datetime::to_input(start));
+        }
+    });
+    let active_roles = Signal::derive(move || {
+        mine.get()
+            .and_then(|r| r.ok())
+            .map(|m| m.active)
+            .unwrap_or_default()
+    });
+    let ready = Signal::derive(move || settings_now.with(Option::is_some));
     let pane = move || {
         let keys = draft.with(|d| d.open.clone());
         if keys.is_empty() {
@@ -122,6 +138,7 @@ pub fn MyGroups() -> impl IntoView {
             {move || (!announced.get().is_empty()).then(|| view! {
                 <ul class="pim-list" role="status" aria-label="Results"><For each=move || announced.get() key=|s| s.clone() let:s><li>{s}</li></For></ul>
             })}
+            <ending::EndingSoon roles=active_roles now ready continue_from />
             {pane}
             <Tabs param="tab" tabs=TABS label="My roles" selected=tab>
                 <Transition fallback=|| view! { <p role="status" class="pim-loading">"Loading your roles…"</p> }>

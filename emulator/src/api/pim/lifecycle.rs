@@ -125,7 +125,23 @@ pub fn process(world: &mut World, r: &mut Request, caller: &Caller) -> ApiResult
     match r.action.as_str() {
         "adminAssign" | "selfActivate" => {
             let activated = (r.action == "selfActivate").then_some("activated");
-            if existing(world, activated).is_some() {
+            // An activation may follow one that ends before it starts (a continuation); one
+            // that overlaps a current or scheduled activation is the same assignment again.
+            // Times are compared in whole seconds, as Graph's answers give them.
+            let taken = if r.action == "selfActivate" {
+                world.schedules.iter().any(|s| {
+                    s.kind == r.kind
+                        && s.group_id == r.group_id
+                        && s.principal_id == r.principal_id
+                        && s.access_id == r.access_id
+                        && s.assignment_type.as_deref() == Some("activated")
+                        && s.end.is_none_or(|e| e.timestamp() > r.start.timestamp())
+                        && r.end.is_none_or(|e| e.timestamp() > s.start.timestamp())
+                })
+            } else {
+                existing(world, activated).is_some()
+            };
+            if taken {
                 return Err(ApiError::new(
                     400,
                     "RoleAssignmentExists",

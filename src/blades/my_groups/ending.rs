@@ -1,0 +1,48 @@
+//! The notice above My roles for activations ending within 15 minutes, each with **Continue**: the
+//! Activate pane, opened to start when the activation ends, with the remembered reason.
+
+use super::data::MyRole;
+use crate::domain::activation::time_left;
+use crate::domain::ending::ending_soon;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+/// `roles`: the user's active roles; `now`: the ticking clock; `ready`: whether the settings are
+/// read (the pane needs them); `continue_from` opens the pane for one role.
+#[component]
+pub fn EndingSoon(
+    #[prop(into)] roles: Signal<Vec<MyRole>>,
+    now: RwSignal<DateTime<Utc>>,
+    #[prop(into)] ready: Signal<bool>,
+    continue_from: Callback<MyRole>,
+) -> impl IntoView {
+    // The list changes when an activation enters the last 15 minutes, not at every tick, so the
+    // buttons keep their focus.
+    let soon = Memo::new(move |_| {
+        let n = now.get();
+        roles.with(|r| {
+            r.iter()
+                .filter(|r| r.activated && ending_soon(r.end, n))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <For each=move || soon.get() key=|r| (r.key(), r.end) let:r>
+            {
+                let name = format!("{} ({})", r.group_name, r.role());
+                let end = r.end;
+                let left = move || end.map(|e| time_left(e, now.get())).unwrap_or_default();
+                let text = name.clone();
+                view! {
+                    <div class="pim-notice" role="alert">
+                        <p>{text} ": your activation ends in " {left} ". "
+                            "Continue asks for a new activation that starts when this one ends, with the same limits and approval."</p>
+                        <button class="pim-button" type="button" aria-label=format!("Continue {name}") disabled=move || !ready.get()
+                            on:click=move |_| continue_from.run(r.clone())>"Continue"</button>
+                    </div>
+                }
+            }
+        </For>
+    }
+}
