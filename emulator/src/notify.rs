@@ -29,17 +29,41 @@ fn admins(world: &World) -> Vec<String> {
         .collect()
 }
 
+/// What an email is about: a role of a group, and the request behind it if there is one.
+struct About {
+    group_id: String,
+    access_id: String,
+    request_id: Option<String>,
+}
+
+impl From<&Request> for About {
+    fn from(r: &Request) -> About {
+        About {
+            group_id: r.group_id.clone(),
+            access_id: r.access_id.clone(),
+            request_id: Some(r.id.clone()),
+        }
+    }
+}
+
 /// Sends under one rule: its default recipients (if on) plus its additional ones.
 fn send(
     world: &mut World,
-    r: &Request,
+    r: impl Into<About>,
     rule_id: &str,
     defaults: Vec<String>,
     subject: String,
     body: String,
     link: Option<String>,
 ) {
-    let rules = &world.policies[&(r.group_id.clone(), r.access_id.clone())].rules;
+    let r: About = r.into();
+    let Some(policy) = world
+        .policies
+        .get(&(r.group_id.clone(), r.access_id.clone()))
+    else {
+        return;
+    };
+    let rules = &policy.rules;
     let n = rule(rules, rule_id);
     if n["notificationLevel"] == "None" {
         return;
@@ -68,7 +92,7 @@ fn send(
         body,
         link,
         rule: rule_id.into(),
-        request_id: Some(r.id.clone()),
+        request_id: r.request_id.clone(),
         sent_date_time: ts(world.now()),
     };
     world.outbox.push(email);
@@ -160,6 +184,72 @@ pub fn on_decision(world: &mut World, r: &Request, result: &str) {
             r.access_id,
             result.to_lowercase()
         ),
+        None,
+    );
+}
+
+/// An eligible or active assignment made by an administrator is about to end (14 days and 1 day
+/// before) or has ended: the administrators and the assignee hear it, under the rules of its
+/// kind (`Notification_*_Admin_Eligibility` or `_Admin_Assignment`).
+pub fn on_expiry(world: &mut World, s: &crate::state::Schedule, when: &str) {
+    let level = match s.kind {
+        Kind::Eligibility => "Admin_Eligibility",
+        Kind::Assignment => "Admin_Assignment",
+    };
+    let what = if s.kind == Kind::Eligibility {
+        "eligible"
+    } else {
+        "active"
+    };
+    let group = world
+        .group(&s.group_id)
+        .map(|g| g.display_name.clone())
+        .unwrap_or_default();
+    let who = world
+        .user(&s.principal_id)
+        .map(|u| u.display_name.clone())
+        .unwrap_or_default();
+    let end = s.end.map_or("no end".into(), ts);
+    let about = || About {
+        group_id: s.group_id.clone(),
+        access_id: s.access_id.clone(),
+        request_id: None,
+    };
+    let (subject, body) = if when == "expired" {
+        (
+            format!(
+                "PIM: {who}'s {what} {} role of {group} has expired",
+                s.access_id
+            ),
+            format!(
+                "The {what} {} role of {group} held by {who} ended at {end}.",
+                s.access_id
+            ),
+        )
+    } else {
+        (
+            format!("PIM: {who}'s {what} {} role of {group} expires {when}", s.access_id),
+            format!("The {what} {} role of {group} held by {who} ends at {end}. An administrator can extend it; {who} can ask to extend it.", s.access_id),
+        )
+    };
+    let admin_list = admins(world);
+    send(
+        world,
+        about(),
+        &format!("Notification_Admin_{level}"),
+        admin_list,
+        subject.clone(),
+        body.clone(),
+        None,
+    );
+    let assignee = mail_of(world, &s.principal_id);
+    send(
+        world,
+        about(),
+        &format!("Notification_Requestor_{level}"),
+        assignee,
+        subject,
+        body,
         None,
     );
 }

@@ -97,6 +97,7 @@ pub fn apply(world: &mut World) {
             modified: created,
             activated_using: None,
             added_membership: false,
+            reminded: 0,
         });
     }
     world.tenant.assignments = seeds;

@@ -61,6 +61,8 @@ pub struct Schedule {
     pub activated_using: Option<String>,
     /// Whether this schedule put the principal into members/owners (so its end takes them out).
     pub added_membership: bool,
+    /// Expiry reminders sent: 1 for the 14-day one, 2 for the 1-day one.
+    pub reminded: u8,
 }
 
 /// The approval of a request that needs one: a single stage with its approvers.

@@ -16,6 +16,7 @@ pub mod in_effect;
 pub mod managed;
 pub mod principals;
 pub mod readback;
+pub mod recipients;
 pub mod settings;
 pub mod validate;
 pub mod wording;

@@ -20,3 +20,13 @@ pub fn list_role_eligibility_schedules_of(principal_id: &str) -> GraphRequest {
         .query("$filter", &eq("principalId", principal_id))
         .query("$expand", "roleDefinition")
 }
+
+/// Who holds one directory role (at any scope), each principal expanded: a user, or a
+/// role-assignable group whose members hold it.
+/// HTTP GET /roleManagement/directory/roleAssignments?$filter=roleDefinitionId eq '{id}'&$expand=principal
+/// <https://learn.microsoft.com/graph/api/rbacapplication-list-roleassignments>
+pub fn list_role_holders(role_definition_id: &str) -> GraphRequest {
+    GraphRequest::get("/roleManagement/directory/roleAssignments")
+        .query("$filter", &eq("roleDefinitionId", role_definition_id))
+        .query("$expand", "principal")
+}

@@ -1,7 +1,7 @@
 // Role settings of a group, read from its policy in the portal's words (issue 5, read side).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { screenshot, signedInPage, startStack } from "./harness.mjs";
+import { graphToken, screenshot, signedInPage, startStack } from "./harness.mjs";
 
 const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
 let stack;
@@ -40,6 +40,42 @@ describe("role settings", () => {
     const log = await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${before}`)).json();
     const direct = log.value.filter((r) => !r.inBatch).map((r) => r.url.split("?")[0]);
     assert.equal(direct.filter((u) => u === "/v1.0/$batch").length, 2, direct.join(", "));
+  });
+
+  test("each notification says who receives it, and the emulator's reminders go to those people", async () => {
+    const EX_EXT = "b3c7d634-1627-454b-875b-fa1ed5210e5d";
+    const EXT = "40fbe2a6-fd29-48dd-b0f3-e8699fe006ef";
+    const MEGAN = "31ff0c2d-6046-4cf2-8dab-0ad1735f8e7f";
+    const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${EX_EXT}/settings/member`);
+    const eligible = page.getByRole("table", { name: "Send notifications when members are assigned as eligible to this role" });
+    const alert = eligible.getByRole("row", { name: /^Role assignment alert/ });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /The Global and Privileged Role Administrators: .*Megan Bowen/);
+    assert.match(await eligible.getByRole("row", { name: /^Notification to the assigned user/ }).textContent(), /The assignee$/);
+    const activation = page.getByRole("table", { name: "Send notifications when eligible members activate this role" });
+    assert.match(await activation.getByRole("row", { name: /^Role activation alert/ }).textContent(), /; and exchange-pim@contoso\.onmicrosoft\.com$/);
+    assert.match(await activation.getByRole("row", { name: /^Request to approve an activation/ }).textContent(), /The approvers: Diego Siciliani$/);
+    // The editor's Notification tab says the same, and follows what is changed there.
+    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("tab", { name: "Notification" }).click();
+    const row = page.getByRole("table", { name: "Send notifications when members are assigned as eligible to this role" }).getByRole("row", { name: /^Notification to the assigned user/ });
+    await row.getByRole("checkbox", { name: /^Default recipients/ }).uncheck();
+    assert.match(await row.textContent(), /Nobody: this email is off$/);
+    await page.getByRole("button", { name: "Cancel" }).click();
+
+    // Ext-Consultant eligible for 20 days: six days on, the 14-day reminder reaches the same people.
+    const token = await graphToken(stack, MEGAN);
+    const made = await fetch(`${stack.emulatorUrl}/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleRequests`, {
+      method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ accessId: "member", principalId: EXT, groupId: EX_EXT, action: "adminAssign", justification: "Audit season",
+        scheduleInfo: { startDateTime: new Date().toISOString(), expiration: { type: "afterDuration", duration: "P20D" } } }) });
+    assert.equal(made.status, 201, await made.text());
+    await fetch(`${stack.emulatorUrl}/_emulator/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ days: 6, minutes: 1 }) });
+    const outbox = (await (await fetch(`${stack.emulatorUrl}/_emulator/outbox`)).json()).value;
+    const reminders = outbox.filter((m) => m.subject.includes("Ext-Consultant") && m.subject.includes("expires in 14 days"));
+    const admin = reminders.find((m) => m.rule === "Notification_Admin_Admin_Eligibility");
+    assert.ok(admin?.to.includes("MeganB@contoso.onmicrosoft.com"), JSON.stringify(reminders));
+    assert.ok(reminders.find((m) => m.rule === "Notification_Requestor_Admin_Eligibility")?.to.includes("ext-consultant@fabrikam.com"));
   });
 });
 

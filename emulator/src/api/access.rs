@@ -75,6 +75,11 @@ fn roles(s: &Shared, q: &Query, eligible: bool, set: &str) -> ApiResult<Json<Val
                 "scheduleInfo": {"startDateTime": "2026-01-15T09:00:00Z", "recurrence": null,
                     "expiration": {"type": "noExpiration", "endDateTime": null, "duration": null}}}).as_object().unwrap().clone());
         }
+        if expand.contains("principal") {
+            v["principal"] = w.user(&a.principal_id).map(super::directory::user_json)
+                .or_else(|| w.group(&a.principal_id).map(super::directory::group_json))
+                .unwrap_or(Value::Null);
+        }
         if expand.contains("roleDefinition") {
             v["roleDefinition"] = w.tenant.role_definitions.iter().find(|d| d.id == a.role_definition_id)
                 .map_or(Value::Null, |d| json!({"id": d.id, "displayName": d.display_name, "description": d.description, "isBuiltIn": true, "isEnabled": true, "templateId": d.id}));

@@ -116,15 +116,16 @@ pub fn SettingsEditor(
         on_close.run(None);
     };
     let contexts = loaded.contexts.clone();
+    let admins = loaded.admins.clone();
     let names: Vec<(String, String)> = loaded.approver_names.0.clone().into_iter().collect();
     view! {
         <div class="pim-editor">
             <Tabs param="edit" tabs=TABS label="Role settings" selected=tab>
                 {
-                    let (contexts, names) = (contexts.clone(), names.clone());
+                    let (contexts, names, admins) = (contexts.clone(), names.clone(), admins.clone());
                     move || match tab.get() {
                         "assignment" => view! { <AssignmentTab draft /> }.into_any(),
-                        "notification" => view! { <NotificationTab draft /> }.into_any(),
+                        "notification" => view! { <NotificationTab draft admins=admins.clone() names=names.clone() /> }.into_any(),
                         _ => view! { <ActivationTab draft contexts=contexts.clone() names=names.clone() /> }.into_any(),
                     }
                 }

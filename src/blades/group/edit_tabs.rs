@@ -169,14 +169,39 @@ pub fn AssignmentTab(draft: RwSignal<RoleSettings>) -> impl IntoView {
     }
 }
 
-/// Notification: the nine rows, each with default recipients, additional ones, critical only.
+/// Notification: the nine rows, each with default recipients, additional ones, critical only,
+/// and who that means, by name, as the draft stands.
 #[component]
-pub fn NotificationTab(draft: RwSignal<RoleSettings>) -> impl IntoView {
+pub fn NotificationTab(
+    draft: RwSignal<RoleSettings>,
+    /// The default administrator recipients, or why they couldn't be read.
+    admins: Result<Vec<String>, String>,
+    /// Names of people and groups by id (the approvers among them).
+    names: Vec<(String, String)>,
+) -> impl IntoView {
     use crate::domain::wording::{NOTIFICATION_ROWS as ROWS, NOTIFICATION_SECTIONS as SECTIONS};
+    let approvers = move || {
+        draft.with(|d| {
+            d.activation
+                .approvers
+                .iter()
+                .map(|a| {
+                    let (Approver::User(id) | Approver::Group(id)) = a;
+                    names
+                        .iter()
+                        .find(|(i, _)| i == id)
+                        .map_or_else(|| id.clone(), |(_, n)| n.clone())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     (0..3).map(|s| {
+        let (admins, approvers) = (admins.clone(), approvers.clone());
         let rows = (0..3).map(|r| {
             let i = s * 3 + r;
             let label = ROWS[s][r];
+            let (admins, approvers) = (admins.clone(), approvers.clone());
+            let who = move || draft.with(|d| crate::domain::recipients::who(s, r, &d.notifications[i], &admins, &approvers()));
             view! {
                 <tr data-rule=NOTIFICATION_RULES[i]>
                     <th scope="row">{label}</th>
@@ -184,6 +209,7 @@ pub fn NotificationTab(draft: RwSignal<RoleSettings>) -> impl IntoView {
                     <td><input type="text" aria-label=format!("Additional recipients: {label}") prop:value=move || draft.with(|d| d.notifications[i].additional.join("; "))
                         on:change=move |e| { let v = event_target_value(&e); draft.update(|d| d.notifications[i].additional = v.split([';', ',']).map(|x| x.trim().to_owned()).filter(|x| !x.is_empty()).collect()); } /></td>
                     <td><input type="checkbox" aria-label=format!("Critical emails only: {label}") prop:checked=move || draft.with(|d| d.notifications[i].critical_only) on:change=move |e| { let v = event_target_checked(&e); draft.update(|d| d.notifications[i].critical_only = v); } /></td>
+                    <td>{who}</td>
                 </tr>
             }
         }).collect_view();
@@ -191,7 +217,7 @@ pub fn NotificationTab(draft: RwSignal<RoleSettings>) -> impl IntoView {
             <div class="pim-table-scroll" role="region" aria-label=SECTIONS[s] tabindex="0">
             <table class="pim-table">
                 <caption>{SECTIONS[s]}</caption>
-                <thead><tr><th scope="col">"Type"</th><th scope="col">"Default recipients"</th><th scope="col">"Additional recipients"</th><th scope="col">"Critical emails only"</th></tr></thead>
+                <thead><tr><th scope="col">"Type"</th><th scope="col">"Default recipients"</th><th scope="col">"Additional recipients"</th><th scope="col">"Critical emails only"</th><th scope="col">"Who receives it"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             </div>

@@ -81,6 +81,7 @@ fn SettingsList(loaded: Loaded) -> impl IntoView {
         settings: s,
         contexts,
         approver_names,
+        admins,
     } = loaded;
     let a = &s.activation;
     let require = match &a.require {
@@ -95,15 +96,15 @@ fn SettingsList(loaded: Loaded) -> impl IntoView {
             format!("Microsoft Entra Conditional Access authentication context: {name} ({c})")
         }
     };
-    let approvers = a
+    let approver_list: Vec<String> = a
         .approvers
         .iter()
         .map(|ap| match ap {
             Approver::User(id) => approver_names.of(id),
             Approver::Group(id) => format!("Members of {}", approver_names.of(id)),
         })
-        .collect::<Vec<_>>()
-        .join(", ");
+        .collect();
+    let approvers = approver_list.join(", ");
     let expiry = |m: Option<u32>| m.map_or("Never (permanent allowed)".to_owned(), duration);
     view! {
         <h2>"Activation"</h2>
@@ -125,13 +126,15 @@ fn SettingsList(loaded: Loaded) -> impl IntoView {
             {row("Require justification on active assignment", yes_no(s.assignment.justification_on_active).into())}
         </dl>
         <h2>"Notification"</h2>
-        <NotificationTable notifications=s.notifications />
+        <NotificationTable notifications=s.notifications admins approvers=approver_list />
     }
 }
 
 #[component]
 fn NotificationTable(
     notifications: Vec<crate::domain::settings::NotificationSetting>,
+    admins: Result<Vec<String>, String>,
+    approvers: Vec<String>,
 ) -> impl IntoView {
     use crate::domain::wording::{NOTIFICATION_ROWS as ROWS, NOTIFICATION_SECTIONS as SECTIONS};
     SECTIONS.iter().enumerate().map(|(section, caption)| {
@@ -143,6 +146,7 @@ fn NotificationTable(
                     <td>{yes_no(n.default_recipients)}</td>
                     <td>{if n.additional.is_empty() { "None".to_owned() } else { n.additional.join("; ") }}</td>
                     <td>{yes_no(n.critical_only)}</td>
+                    <td>{crate::domain::recipients::who(section, r, &n, &admins, &approvers)}</td>
                 </tr>
             }
         }).collect_view();
@@ -150,7 +154,7 @@ fn NotificationTable(
             <div class="pim-table-scroll" role="region" aria-label=*caption tabindex="0">
             <table class="pim-table">
                 <caption>{*caption}</caption>
-                <thead><tr><th scope="col">"Type"</th><th scope="col">"Default recipients"</th><th scope="col">"Additional recipients"</th><th scope="col">"Critical emails only"</th></tr></thead>
+                <thead><tr><th scope="col">"Type"</th><th scope="col">"Default recipients"</th><th scope="col">"Additional recipients"</th><th scope="col">"Critical emails only"</th><th scope="col">"Who receives it"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             </div>

@@ -2,9 +2,9 @@
 //! authentication contexts and the approvers' names, in two batches.
 
 use crate::client::Graph;
-use crate::domain::approvers;
 use crate::domain::principals::Names;
 use crate::domain::settings::RoleSettings;
+use crate::domain::{approvers, recipients};
 use crate::graph::conditional_access::list_authentication_context_class_references;
 use crate::graph::model::{
     AuthenticationContextClassReference, Page, UnifiedRoleManagementPolicyAssignment,
@@ -18,6 +18,8 @@ pub struct Loaded {
     pub settings: RoleSettings,
     pub contexts: Vec<AuthenticationContextClassReference>,
     pub approver_names: Names,
+    /// The default administrator recipients of notifications, by name, or why not.
+    pub admins: Result<Vec<String>, String>,
 }
 
 pub async fn load(
@@ -28,12 +30,17 @@ pub async fn load(
     // Policy ids change at onboarding: always find the policy through its assignment.
     let policy = role_policy(&group, role.slug());
     let contexts = list_authentication_context_class_references();
-    let mut answers = graph.batch(&[policy, contexts]).await.into_iter();
+    let first: Vec<_> = [policy, contexts]
+        .into_iter()
+        .chain(recipients::admin_reads())
+        .collect();
+    let mut answers = graph.batch(&first).await.into_iter();
     let policy: Page<UnifiedRoleManagementPolicyAssignment> =
         crate::graph::batch::decode(answers.next())?;
     let contexts: Page<AuthenticationContextClassReference> =
         crate::graph::batch::decode(answers.next())?;
     let settings = super::schedule_draft::settings_of(policy)?;
+    let admins = recipients::admins(answers.collect());
     // Approvers are users or groups; both are named, in one batch.
     let approvers = &settings.activation.approvers;
     let answers = graph.batch(&approvers::lookups(approvers)).await;
@@ -42,5 +49,6 @@ pub async fn load(
         settings,
         contexts: contexts.value,
         approver_names,
+        admins,
     })
 }

@@ -301,6 +301,7 @@ fn create_schedule(world: &mut World, r: &mut Request, activated_using: Option<S
         modified: now,
         activated_using,
         added_membership: false,
+        reminded: 0,
     });
     r.target_schedule_id = Some(id);
     complete(

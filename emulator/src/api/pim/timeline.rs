@@ -1,7 +1,7 @@
 //! Time's effect on PIM state: schedules starting and ending carry group membership in and
 //! out, ended schedules stay visible for 30 days, and the next event is remembered.
 
-use crate::state::{Kind, World};
+use crate::state::{Kind, Schedule, World};
 use chrono::Duration;
 
 /// Adds or removes PIM-carried memberships so the directory matches the current schedules.
@@ -13,6 +13,7 @@ pub fn refresh(world: &mut World) {
             end_schedule(world, i);
             continue;
         }
+        remind(world, i, now);
         let s = &world.schedules[i];
         if s.kind == Kind::Assignment && !s.added_membership && s.start <= now {
             let (g, p, a) = (
@@ -47,12 +48,50 @@ pub fn refresh(world: &mut World) {
         .filter(|s| s.kind == Kind::Assignment && !s.added_membership)
         .map(|s| s.start);
     let ends = world.schedules.iter().filter_map(|s| s.end);
+    let reminders: Vec<_> = world.schedules.iter().filter_map(next_reminder).collect();
     let expiries = world
         .approvals
         .values()
         .filter(|a| a.status == "InProgress")
         .map(|a| a.expires);
-    world.next_event = starts.chain(ends).chain(expiries).min();
+    world.next_event = starts.chain(ends).chain(expiries).chain(reminders).min();
+}
+
+/// The reminders PIM sends before an assignment an administrator made ends: (bit, how long
+/// before the end, the words).
+const REMINDERS: [(u8, i64, &str); 2] = [(1, 14, "in 14 days"), (2, 1, "in 1 day")];
+
+/// When the next reminder of `s` is due, if one is still to come. Activations end unannounced;
+/// a reminder whose moment passed before the assignment existed is never sent.
+fn next_reminder(s: &Schedule) -> Option<chrono::DateTime<chrono::Utc>> {
+    let end = s.end?;
+    if s.assignment_type.as_deref() == Some("activated") {
+        return None;
+    }
+    REMINDERS
+        .iter()
+        .filter(|(bit, _, _)| s.reminded & bit == 0)
+        .map(|(_, days, _)| end - Duration::days(*days))
+        .filter(|at| *at >= s.start)
+        .min()
+}
+
+/// Sends the reminders of schedule `i` that are due at `now`.
+fn remind(world: &mut World, i: usize, now: chrono::DateTime<chrono::Utc>) {
+    let s = world.schedules[i].clone();
+    let Some(end) = s.end else { return };
+    if s.assignment_type.as_deref() == Some("activated") {
+        return;
+    }
+    for (bit, days, words) in REMINDERS {
+        let at = end - Duration::days(days);
+        if s.reminded & bit == 0 && at <= now {
+            world.schedules[i].reminded |= bit;
+            if at >= s.start {
+                crate::notify::on_expiry(world, &s, words);
+            }
+        }
+    }
 }
 
 /// Ends a schedule now (or at its end), taking away the membership it carried.
@@ -72,6 +111,9 @@ pub fn end_schedule(world: &mut World, i: usize) {
     let expired_naturally = s.end.is_some_and(|e| e <= now);
     if expired_naturally {
         crate::audit::expired(world, &s);
+        if s.assignment_type.as_deref() != Some("activated") {
+            crate::notify::on_expiry(world, &s, "expired");
+        }
     } else {
         s.end = Some(now);
     }

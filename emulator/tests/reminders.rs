@@ -1,0 +1,68 @@
+//! PIM's expiry emails: 14 days and 1 day before an assignment an administrator made ends, and
+//! when it has ended, to the administrators and the assignee as the notification rules name them.
+
+mod support;
+use serde_json::{json, Value};
+use support::*;
+
+fn sent<'a>(outbox: &'a Value, words: &str) -> Vec<&'a Value> {
+    outbox["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["subject"].as_str().unwrap_or("").contains(words))
+        .collect()
+}
+
+#[tokio::test]
+async fn reminders_go_at_14_days_1_day_and_the_end() {
+    let e = start().await;
+    let megan = e.sign_in(MEGAN).await;
+    let assign = pim_request(
+        "adminAssign",
+        EX_EXT,
+        EXT,
+        "member",
+        Some("P20D"),
+        Some("Audit"),
+    );
+    let (status, r) = e
+        .call(
+            &megan,
+            "POST",
+            &format!("{PIM}/eligibilityScheduleRequests"),
+            Some(assign),
+        )
+        .await;
+    assert_eq!(status, 201, "{r}");
+    let outbox = e.control("GET", "outbox", None).await;
+    assert!(sent(&outbox, "expires in 14 days").is_empty(), "not yet");
+
+    e.control("POST", "clock", Some(json!({"days": 6, "minutes": 1})))
+        .await;
+    let outbox = e.control("GET", "outbox", None).await;
+    let fourteen = sent(&outbox, "expires in 14 days");
+    let rules: Vec<&str> = fourteen.iter().filter_map(|m| m["rule"].as_str()).collect();
+    assert_eq!(
+        rules,
+        [
+            "Notification_Admin_Admin_Eligibility",
+            "Notification_Requestor_Admin_Eligibility"
+        ]
+    );
+    assert!(fourteen[0]["to"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t == "MeganB@contoso.onmicrosoft.com"));
+    assert_eq!(fourteen[1]["to"], json!(["ext-consultant@fabrikam.com"]));
+
+    e.control("POST", "clock", Some(json!({"days": 13}))).await;
+    let outbox = e.control("GET", "outbox", None).await;
+    assert_eq!(sent(&outbox, "expires in 1 day").len(), 2);
+    assert_eq!(sent(&outbox, "expires in 14 days").len(), 2, "each once");
+
+    e.control("POST", "clock", Some(json!({"days": 1}))).await;
+    let outbox = e.control("GET", "outbox", None).await;
+    assert_eq!(sent(&outbox, "has expired").len(), 2);
+}
