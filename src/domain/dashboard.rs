@@ -153,7 +153,10 @@ pub fn setting_problems(
                 AccessId::Member
             };
             let settings = RoleSettings::from_rules(&p.rules);
-            for (n, problem) in validate(&settings, policies).into_iter().enumerate() {
+            let problems = validate(&settings, policies)
+                .into_iter()
+                .filter(|p| p.severity != super::validate::Severity::Advice);
+            for (n, problem) in problems.enumerate() {
                 out.push(Line {
                     key: format!("{}|{}|{n}", g.id, a.role_definition_id),
                     group_id: g.id.clone(),

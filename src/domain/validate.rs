@@ -9,6 +9,8 @@ use crate::graph::model::ConditionalAccessPolicy;
 pub enum Severity {
     Error,
     Warning,
+    /// A recommendation, not a problem: the editor shows it, the Overview doesn't list it.
+    Advice,
 }
 
 /// A problem with one field of the draft.
@@ -67,6 +69,14 @@ pub fn validate(
             "Select approver(s)",
             "Approval needs at least one approver.",
         ));
+    }
+    // One person can be away: Microsoft recommends two approvers (a group may hold several).
+    if a.approval && matches!(a.approvers.as_slice(), [super::settings::Approver::User(_)]) {
+        out.push(ValidationError {
+            field: "Select approver(s)",
+            message: "Only one approver: requests wait while they are away. At least two are recommended.".into(),
+            severity: Severity::Advice,
+        });
     }
     if let (OnActivation::AuthContext(c), Some(policies)) = (&a.require, policies) {
         let enforced = policies.iter().any(|p| {
@@ -182,6 +192,12 @@ mod tests {
         d = draft();
         d.activation.approval = true;
         d.activation.approvers = vec![Approver::Group("g".into())];
+        assert_eq!(validate(&d, Some(&[])), vec![]);
+        d.activation.approvers = vec![Approver::User("diego".into())];
+        let advice = validate(&d, Some(&[]));
+        assert_eq!(advice.len(), 1);
+        assert_eq!(advice[0].severity, Severity::Advice);
+        d.activation.approvers.push(Approver::User("adele".into()));
         assert_eq!(validate(&d, Some(&[])), vec![]);
     }
 

@@ -57,6 +57,8 @@ describe("role settings", () => {
     assert.match(await activation.getByRole("row", { name: /^Request to approve an activation/ }).textContent(), /The approvers: Diego Siciliani$/);
     // The editor's Notification tab says the same, and follows what is changed there.
     await page.getByRole("button", { name: "Edit" }).click();
+    // One approver is allowed, with the advice to name two.
+    await page.getByRole("status").filter({ hasText: "Select approver(s): Only one approver: requests wait while they are away. At least two are recommended." }).waitFor();
     await page.getByRole("tab", { name: "Notification" }).click();
     const row = page.getByRole("table", { name: "Send notifications when members are assigned as eligible to this role" }).getByRole("row", { name: /^Notification to the assigned user/ });
     await row.getByRole("checkbox", { name: /^Default recipients/ }).uncheck();

@@ -135,7 +135,7 @@ pub fn SettingsEditor(
                 <ErrorBar error />
             })}
             <ul class="pim-issues" aria-live="polite">
-                <For each=move || { let all = tried.get(); issues.get().into_iter().filter(move |e| all || e.severity == Severity::Warning) }
+                <For each=move || { let all = tried.get(); issues.get().into_iter().filter(move |e| all || e.severity != Severity::Error) }
                     key=|e| (e.field, e.message.clone()) children=|e| {
                     let class = if e.severity == Severity::Error { "pim-issues__error" } else { "pim-issues__warning" };
                     view! { <li class=class role=if e.severity == Severity::Error { "alert" } else { "status" }>{format!("{}: {}", e.field, e.message)}</li> }
