@@ -40,23 +40,25 @@ pub fn admins(answers: Vec<Result<Value, GraphError>>) -> Result<Vec<String>, St
 }
 
 /// Who receives the email of row `row` (admin, assignee/requester, approver) of section
-/// `section` (eligible, active, activation), given the approvers' names.
+/// `section` (eligible, active, activation), given the approvers' names; `admins` unread (`None`)
+/// names the administrators by role only.
 pub fn who(
     section: usize,
     row: usize,
     n: &NotificationSetting,
-    admins: &Result<Vec<String>, String>,
+    admins: Option<&Result<Vec<String>, String>>,
     approvers: &[String],
 ) -> String {
     let admin_list = || match admins {
-        Ok(a) if a.is_empty() => {
+        None => "The Global and Privileged Role Administrators".to_owned(),
+        Some(Ok(a)) if a.is_empty() => {
             "The Global and Privileged Role Administrators (none found)".to_owned()
         }
-        Ok(a) => format!(
+        Some(Ok(a)) => format!(
             "The Global and Privileged Role Administrators: {}",
             a.join(", ")
         ),
-        Err(why) => format!("The Global and Privileged Role Administrators ({why})"),
+        Some(Err(why)) => format!("The Global and Privileged Role Administrators ({why})"),
     };
     let mut parts = vec![];
     if n.default_recipients {
@@ -120,21 +122,21 @@ mod tests {
         let approvers = ["Diego Siciliani".to_owned(), "Adele Vance".to_owned()];
         let on = n(true, &[], false);
         assert_eq!(
-            who(0, 0, &on, &admins, &approvers),
+            who(0, 0, &on, Some(&admins), &approvers),
             "The Global and Privileged Role Administrators: Megan Bowen"
         );
-        assert_eq!(who(0, 1, &on, &admins, &approvers), "The assignee");
-        assert_eq!(who(2, 1, &on, &admins, &approvers), "The requester");
+        assert_eq!(who(0, 1, &on, Some(&admins), &approvers), "The assignee");
+        assert_eq!(who(2, 1, &on, Some(&admins), &approvers), "The requester");
         assert_eq!(
-            who(2, 2, &on, &admins, &approvers),
+            who(2, 2, &on, Some(&admins), &approvers),
             "The approvers: Diego Siciliani, Adele Vance"
         );
         assert_eq!(
-            who(2, 2, &on, &admins, &[]),
+            who(2, 2, &on, Some(&admins), &[]),
             "The Global and Privileged Role Administrators: Megan Bowen"
         );
         assert_eq!(
-            who(1, 2, &on, &admins, &approvers),
+            who(1, 2, &on, Some(&admins), &approvers),
             "The Global and Privileged Role Administrators: Megan Bowen"
         );
     }
@@ -143,15 +145,21 @@ mod tests {
     fn additional_addresses_critical_only_and_off_are_said() {
         let admins = Ok(vec![]);
         assert_eq!(
-            who(2, 0, &n(true, &["secops@contoso.com"], true), &admins, &[]),
+            who(2, 0, &n(true, &["secops@contoso.com"], true), Some(&admins), &[]),
             "The Global and Privileged Role Administrators (none found); and secops@contoso.com (critical emails only)"
         );
         assert_eq!(
-            who(0, 1, &n(false, &["a@contoso.com"], false), &admins, &[]),
+            who(
+                0,
+                1,
+                &n(false, &["a@contoso.com"], false),
+                Some(&admins),
+                &[]
+            ),
             "a@contoso.com"
         );
         assert_eq!(
-            who(0, 1, &n(false, &[], false), &admins, &[]),
+            who(0, 1, &n(false, &[], false), Some(&admins), &[]),
             "Nobody: this email is off"
         );
     }

@@ -32,6 +32,7 @@ describe("my roles and activation", () => {
     assert.match(await pane.textContent(), /requires the Conditional Access authentication context Phishing-resistant MFA/);
     // Before anything is sent, the pane names who will be asked to approve.
     await pane.getByRole("note").filter({ hasText: "Diego Siciliani and Adele Vance will be asked to approve." }).waitFor();
+    assert.match(await pane.textContent(), /Activation alert: The Global and Privileged Role Administrators\./);
     assert.equal(await pane.getByLabel("Duration (hours)").inputValue(), "1");
     await pane.getByLabel("Reason").fill("Legacy payroll export needs password + push MFA");
     const before = (await log(stack)).total;
@@ -166,6 +167,8 @@ describe("MFA on activation", () => {
     await row.getByText(/MFA, Up to 8 hours/).waitFor();
     await row.getByRole("button", { name: "Activate Exchange Admins - Internal (Member)" }).click();
     const pane = page.getByRole("dialog", { name: "Activate – Exchange Admins - Internal" });
+    // Who hears of it, as the settings name them: the administrators and the Exchange team's address.
+    assert.match(await pane.textContent(), /Activation alert: The Global and Privileged Role Administrators; and exchange-pim@contoso\.onmicrosoft\.com\./);
     await pane.getByLabel("Duration (hours)").fill("2");
     await pane.getByLabel("Reason").fill("Mailbox migration cut-over");
     await pane.getByRole("button", { name: "Activate" }).click();

@@ -201,7 +201,7 @@ pub fn NotificationTab(
             let i = s * 3 + r;
             let label = ROWS[s][r];
             let (admins, approvers) = (admins.clone(), approvers.clone());
-            let who = move || draft.with(|d| crate::domain::recipients::who(s, r, &d.notifications[i], &admins, &approvers()));
+            let who = move || draft.with(|d| crate::domain::recipients::who(s, r, &d.notifications[i], Some(&admins), &approvers()));
             view! {
                 <tr data-rule=NOTIFICATION_RULES[i]>
                     <th scope="row">{label}</th>

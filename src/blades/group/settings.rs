@@ -146,7 +146,7 @@ fn NotificationTable(
                     <td>{yes_no(n.default_recipients)}</td>
                     <td>{if n.additional.is_empty() { "None".to_owned() } else { n.additional.join("; ") }}</td>
                     <td>{yes_no(n.critical_only)}</td>
-                    <td>{crate::domain::recipients::who(section, r, &n, &admins, &approvers)}</td>
+                    <td>{crate::domain::recipients::who(section, r, &n, Some(&admins), &approvers)}</td>
                 </tr>
             }
         }).collect_view();

@@ -325,6 +325,22 @@ pub fn ActivatePane(
             said
         }
     });
+    // Who hears of the activation: the alert's recipients as the settings name them.
+    let told: Vec<String> = roles
+        .iter()
+        .filter_map(|(r, s)| {
+            let n = s.notifications.get(6)?;
+            let said = format!(
+                "Activation alert: {}.",
+                crate::domain::recipients::who(2, 0, n, None, &[])
+            );
+            Some(if single {
+                said
+            } else {
+                format!("{} ({}): {said}", r.group_name, r.role())
+            })
+        })
+        .collect();
     let context_note = acrs.clone().map(|c| {
         let names: Vec<String> = c.split(',').map(|id| context_names.iter().find(|(i, _)| i == id).map_or(id.to_owned(), |(_, n)| n.clone())).collect();
         format!("This activation requires the Conditional Access authentication context {}. You will be asked to sign in again to satisfy it before the request is sent; what you typed here is kept.", names.join(", "))
@@ -333,6 +349,7 @@ pub fn ActivatePane(
         <ContextPane title=title.clone() on_close=cancel>
         <form class="pim-form" on:submit=submit novalidate>
             {context_note.map(|n| view! { <p class="pim-notice" role="note">{n}</p> })}
+            {told.into_iter().map(|t| view! { <p class="pim-field__note">{t}</p> }).collect_view()}
             <Suspense fallback=|| ()>
                 {move || approvers.get().map(|said| said.into_iter().map(|s| view! { <p class="pim-notice" role="note">{s}</p> }).collect_view())}
             </Suspense>
