@@ -70,6 +70,15 @@ pub fn me() -> AnyView {
         <Routes fallback>
             <Route path=path!("/") view=Home />
             <Route path=path!("/my/groups") view=my_groups::MyGroups />
+        </Routes>
+    }
+    .into_any()
+}
+
+/// My requests and Approve requests.
+pub fn requests() -> AnyView {
+    view! {
+        <Routes fallback>
             <Route path=path!("/my/requests") view=my_requests::MyRequests />
             <Route path=path!("/approvals") view=approvals::Approvals />
         </Routes>

@@ -65,8 +65,10 @@ pub enum Bundle {
     /// The approval page alone (what an approver opens from an email, often on a phone) and
     /// what a group grants, which it shows too.
     Approval,
-    /// My roles, My requests and Approve requests: what every user opens.
+    /// My roles: what every user opens.
     Me,
+    /// My requests and Approve requests.
+    Requests,
     /// The groups list, Discover groups, New group and the directory-wide Audit.
     Groups,
     /// One group's blade: Overview, Assignments, Settings and its editor, Audit.
@@ -74,13 +76,20 @@ pub enum Bundle {
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 4] = [Bundle::Approval, Bundle::Me, Bundle::Groups, Bundle::Group];
+    pub const ALL: [Bundle; 5] = [
+        Bundle::Approval,
+        Bundle::Me,
+        Bundle::Requests,
+        Bundle::Groups,
+        Bundle::Group,
+    ];
 
     /// The Cargo binary (and so the file name prefix) of the bundle.
     pub fn bin(self) -> &'static str {
         match self {
             Bundle::Approval => "bundle-approval",
             Bundle::Me => "bundle-me",
+            Bundle::Requests => "bundle-requests",
             Bundle::Groups => "bundle-groups",
             Bundle::Group => "bundle-group",
         }
@@ -229,7 +238,8 @@ impl Route {
     pub fn bundle(&self) -> Option<Bundle> {
         match self {
             Route::Approval(_) | Route::Grants(_) => Some(Bundle::Approval),
-            Route::MyGroups | Route::MyRequests | Route::Approvals => Some(Bundle::Me),
+            Route::MyGroups => Some(Bundle::Me),
+            Route::MyRequests | Route::Approvals => Some(Bundle::Requests),
             Route::Overview
             | Route::Groups
             | Route::DiscoverGroups

@@ -1,4 +1,4 @@
-//! The browser entry of My roles, My requests and Approve requests.
+//! The browser entry of My roles.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

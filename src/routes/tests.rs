@@ -92,8 +92,8 @@ fn each_page_is_in_one_bundle_and_unknown_pages_in_none() {
     let cases = [
         ("/", Some(Bundle::Me)),
         ("/my/groups", Some(Bundle::Me)),
-        ("/my/requests", Some(Bundle::Me)),
-        ("/approvals", Some(Bundle::Me)),
+        ("/my/requests", Some(Bundle::Requests)),
+        ("/approvals", Some(Bundle::Requests)),
         ("/approvals/f8bd9e2d", Some(Bundle::Approval)),
         ("/grants/347ea741-b4c8", Some(Bundle::Approval)),
         ("/groups", Some(Bundle::Groups)),
