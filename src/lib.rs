@@ -19,3 +19,22 @@ pub mod entries;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::start;
+
+/// The `main` of one bundle's binary (`src/bin/bundle-*.rs`): in the browser it starts the
+/// bundle's router; built natively it only says how to build the app.
+#[macro_export]
+macro_rules! bundle_main {
+    ($bundle:ident, $entry:ident) => {
+        #[cfg(target_arch = "wasm32")]
+        fn main() {
+            $crate::start($crate::routes::Bundle::$bundle, $crate::entries::$entry);
+        }
+
+        #[cfg(not(target_arch = "wasm32"))]
+        fn main() {
+            eprintln!(
+                "pim-groups runs in the browser: build it with `trunk build` or run `make demo`."
+            );
+        }
+    };
+}
