@@ -82,6 +82,7 @@ fn SettingsList(loaded: Loaded) -> impl IntoView {
         contexts,
         approver_names,
         admins,
+        other_rules,
     } = loaded;
     let a = &s.activation;
     let require = match &a.require {
@@ -127,6 +128,13 @@ fn SettingsList(loaded: Loaded) -> impl IntoView {
         </dl>
         <h2>"Notification"</h2>
         <NotificationTable notifications=s.notifications admins approvers=approver_list />
+        {(!other_rules.is_empty()).then(|| view! {
+            <h2>"Other rules"</h2>
+            <p>"This policy has rules this app does not edit (a custom extension, or a type added to Graph later). Edit leaves them exactly as they are."</p>
+            <ul class="pim-list" aria-label="Other rules">
+                {other_rules.into_iter().map(|r| view! { <li>{format!("{} ({})", r.id, r.odata_type)}</li> }).collect_view()}
+            </ul>
+        })}
     }
 }
 

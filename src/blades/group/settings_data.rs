@@ -20,6 +20,8 @@ pub struct Loaded {
     pub approver_names: Names,
     /// The default administrator recipients of notifications, by name, or why not.
     pub admins: Result<Vec<String>, String>,
+    /// Rules of types the app does not edit, shown read-only and never sent.
+    pub other_rules: Vec<crate::graph::model::OtherRule>,
 }
 
 pub async fn load(
@@ -39,7 +41,8 @@ pub async fn load(
         crate::graph::batch::decode(answers.next())?;
     let contexts: Page<AuthenticationContextClassReference> =
         crate::graph::batch::decode(answers.next())?;
-    let settings = super::schedule_draft::settings_of(policy)?;
+    let policy = crate::graph::policies::the_policy(policy)?;
+    let settings = RoleSettings::from_rules(&policy.rules);
     let admins = recipients::admins(answers.collect());
     // Approvers are users or groups; both are named, in one batch.
     let approvers = &settings.activation.approvers;
@@ -50,5 +53,6 @@ pub async fn load(
         contexts: contexts.value,
         approver_names,
         admins,
+        other_rules: policy.other_rules,
     })
 }

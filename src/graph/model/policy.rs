@@ -16,21 +16,96 @@ pub struct UnifiedRoleManagementPolicyAssignment {
     pub policy: Option<UnifiedRoleManagementPolicy>,
 }
 
-/// `unifiedRoleManagementPolicy`.
+/// `unifiedRoleManagementPolicy`: the rules the app knows, and the others apart.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(from = "RawPolicy")]
 pub struct UnifiedRoleManagementPolicy {
     pub id: String,
-    #[serde(default)]
     pub display_name: Option<String>,
-    #[serde(default)]
     pub scope_id: Option<String>,
-    #[serde(default)]
     pub scope_type: Option<String>,
-    #[serde(default)]
     pub last_modified_date_time: Option<String>,
-    #[serde(default, deserialize_with = "null_as_empty")]
     pub rules: Vec<PolicyRule>,
+    /// Rules of a type the app does not know (a custom extension, a type added later): shown,
+    /// never sent, so an update leaves them as they are.
+    pub other_rules: Vec<OtherRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawPolicy {
+    id: String,
+    #[serde(default)]
+    display_name: Option<String>,
+    #[serde(default)]
+    scope_id: Option<String>,
+    #[serde(default)]
+    scope_type: Option<String>,
+    #[serde(default)]
+    last_modified_date_time: Option<String>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    rules: Vec<AnyRule>,
+}
+
+impl From<RawPolicy> for UnifiedRoleManagementPolicy {
+    fn from(p: RawPolicy) -> Self {
+        let (mut rules, mut other_rules) = (vec![], vec![]);
+        for r in p.rules {
+            match r {
+                AnyRule::Known(k) => rules.push(k),
+                AnyRule::Other(o) => other_rules.push(o),
+            }
+        }
+        UnifiedRoleManagementPolicy {
+            id: p.id,
+            display_name: p.display_name,
+            scope_id: p.scope_id,
+            scope_type: p.scope_type,
+            last_modified_date_time: p.last_modified_date_time,
+            rules,
+            other_rules,
+        }
+    }
+}
+
+/// A known rule, or one of another type; a known type with a shape that doesn't fit is neither,
+/// so the policy fails to read rather than being taken as defaults.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum AnyRule {
+    Known(PolicyRule),
+    Other(OtherRule),
+}
+
+/// The `@odata.type`s of `PolicyRule`.
+const KNOWN_RULE_TYPES: [&str; 5] = [
+    "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule",
+    "#microsoft.graph.unifiedRoleManagementPolicyEnablementRule",
+    "#microsoft.graph.unifiedRoleManagementPolicyApprovalRule",
+    "#microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule",
+    "#microsoft.graph.unifiedRoleManagementPolicyNotificationRule",
+];
+
+/// A rule of a type the app does not know: its type and id, to say it is there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherRule {
+    pub odata_type: String,
+    pub id: String,
+}
+
+impl<'de> Deserialize<'de> for OtherRule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let v = serde_json::Value::deserialize(d)?;
+        let ty = v["@odata.type"].as_str().unwrap_or_default();
+        if KNOWN_RULE_TYPES.contains(&ty) {
+            return Err(D::Error::custom(format!("a {ty} with an unexpected shape")));
+        }
+        Ok(OtherRule {
+            odata_type: ty.trim_start_matches("#microsoft.graph.").to_owned(),
+            id: v["id"].as_str().unwrap_or_default().to_owned(),
+        })
+    }
 }
 
 /// `unifiedRoleManagementPolicyRuleTarget`.

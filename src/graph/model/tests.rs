@@ -123,6 +123,32 @@ fn approvals_policies_and_rules_read() {
 }
 
 #[test]
+fn a_rule_of_an_unknown_type_is_kept_apart_and_a_misshapen_known_one_is_an_error() {
+    let policy: UnifiedRoleManagementPolicy = serde_json::from_value(serde_json::json!({
+        "id": "Group_g_p", "rules": [
+            {"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule", "id": "Expiration_EndUser_Assignment",
+             "isExpirationRequired": true, "maximumDuration": "PT4H"},
+            {"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyCustomExtensionRule", "id": "CustomExtension_PreApproval",
+             "customExtension": {"id": "x"}}
+        ]}))
+    .unwrap();
+    assert_eq!(policy.rules.len(), 1);
+    assert_eq!(
+        policy.other_rules,
+        [OtherRule {
+            odata_type: "unifiedRoleManagementPolicyCustomExtensionRule".into(),
+            id: "CustomExtension_PreApproval".into()
+        }]
+    );
+    let bad = serde_json::from_value::<UnifiedRoleManagementPolicy>(serde_json::json!({
+        "id": "p", "rules": [{"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule", "isExpirationRequired": "yes"}]}));
+    assert!(
+        bad.is_err(),
+        "a known rule that doesn't fit is not passed over"
+    );
+}
+
+#[test]
 fn directory_and_conditional_access_read() {
     let g: Group = read("group-create-roleAssignable.response.json");
     assert_eq!(g.is_assignable_to_role, Some(true));
