@@ -205,13 +205,20 @@ pub fn last_owner(row: &Row, owners: &[String]) -> bool {
     row.kind == Kind::Active
         && row.access == crate::graph::model::AccessId::Owner
         && row.state != "Expired"
-        && owners.len() == 1
-        && owners[0].eq_ignore_ascii_case(&row.principal_id)
+        && only_owner(&row.principal_id, owners)
 }
 
 /// What the removal confirmation says about the last owner.
 pub fn last_owner_warning(name: &str) -> String {
     format!("{name} is the group's last owner. A group keeps at least one owner: PIM keeps retrying this removal for 30 days and then leaves {name} as owner. Add another owner first.")
+}
+
+/// What My roles says before the last owner deactivates their own ownership.
+pub const LAST_OWNER_SELF: &str = "You are the group's last owner. A group keeps at least one owner: PIM keeps retrying this deactivation for 30 days and then leaves you as owner. Ask an administrator to add another owner first.";
+
+/// Whether `me` is the only one among `owners`.
+pub fn only_owner(me: &str, owners: &[String]) -> bool {
+    owners.len() == 1 && owners[0].eq_ignore_ascii_case(me)
 }
 
 /// Extend is offered for assignments ending within 14 days.
@@ -332,6 +339,9 @@ mod tests {
         };
         assert!(!last_owner(&eligible, &["isaiah".into()]));
         assert!(last_owner_warning("Isaiah").contains("30 days"));
+        assert!(only_owner("Isaiah", &["isaiah".into()]));
+        assert!(!only_owner("isaiah", &["isaiah".into(), "adele".into()]));
+        assert!(!only_owner("isaiah", &[]));
     }
 
     #[test]

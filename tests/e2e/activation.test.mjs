@@ -2,7 +2,7 @@
 // My requests (issue 7). Each outcome is checked in the emulator, not only on screen.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { newPage, screenshot, signedInPage, startStack } from "./harness.mjs";
+import { graphToken, newPage, screenshot, signedInPage, startStack } from "./harness.mjs";
 import { ALEX, advance, log, setUpS1, state } from "./stories.mjs";
 
 const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
@@ -201,12 +201,25 @@ describe("extending an eligibility", () => {
     ]);
     await page.getByText("Helpdesk Admin-Group (Member): Activated.").waitFor();
     const first = (await state(stack)).schedules.find((s) => s.groupId === HELPDESK && s.kind === "Assignment" && s.current && s.principalId.startsWith("dd94208e"));
+    // Lidia asks for a browser notification; the page records the ones it shows.
+    await page.context().grantPermissions(["notifications"], { origin: stack.appUrl });
+    await page.addInitScript(() => {
+      window.__notes = [];
+      const N = window.Notification;
+      class Recorded extends N { constructor(title, options) { window.__notes.push(title); super(title, options); } }
+      Object.defineProperty(Recorded, "permission", { get: () => N.permission });
+      Recorded.requestPermission = (...a) => N.requestPermission(...a);
+      window.Notification = Recorded;
+    });
+    await page.reload();
+    await page.getByRole("checkbox", { name: "Notify me in this browser 15 minutes before an activation ends" }).check();
     // Twenty minutes later (both clocks), ten are left.
     const { now } = await advance(stack, { minutes: 20 });
     await page.clock.setSystemTime(Date.parse(now));
     await page.reload();
     const notice = page.getByRole("alert").filter({ hasText: "Helpdesk Admin-Group (Member): your activation ends in" });
     await notice.waitFor();
+    await page.waitForFunction(() => window.__notes.includes("Helpdesk Admin-Group (Member) ends soon"));
     await notice.getByRole("button", { name: "Continue Helpdesk Admin-Group (Member)" }).click();
     pane = page.getByRole("dialog", { name: "Activate – Helpdesk Admin-Group" });
     assert.equal(await pane.getByLabel("Reason").inputValue(), "Short password reset window", "the same reason");
@@ -236,5 +249,36 @@ describe("extending an eligibility", () => {
     const r = (await state(stack)).requests.find((x) => x.groupId === HELPDESK && x.action === "selfExtend");
     assert.equal(r.status, "PendingAdminDecision");
     assert.equal(r.justification, "Still on the helpdesk rota next quarter");
+  });
+});
+
+describe("ownership", () => {
+  test("the group's last owner is told of PIM's 30-day retry before deactivating their ownership", async () => {
+    // Grady is made eligible to own Travel - Allow abroad, which has no other owner.
+    const GRADY = "7f75ab02-c3e7-4ef5-80a8-5a92a73ae0ba";
+    const MEGAN = "31ff0c2d-6046-4cf2-8dab-0ad1735f8e7f";
+    const token = await graphToken(stack, MEGAN);
+    const made = await fetch(`${stack.emulatorUrl}/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleRequests`, {
+      method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ accessId: "owner", principalId: GRADY, groupId: TRAVEL, action: "adminAssign", justification: "Travel desk lead",
+        scheduleInfo: { startDateTime: new Date().toISOString(), expiration: { type: "afterDuration", duration: "P30D" } } }) });
+    assert.equal(made.status, 201, await made.text());
+    const page = await signedInPage(stack, "Grady Archie", {}, "/my/groups");
+    await page.getByRole("button", { name: "Activate Travel - Allow abroad (Owner)" }).click();
+    const pane = page.getByRole("dialog", { name: "Activate – Travel - Allow abroad" });
+    await pane.getByLabel("Reason").fill("Approving this week's trips");
+    await pane.getByRole("button", { name: "Activate" }).click();
+    await page.getByText("Travel - Allow abroad (Owner): Activated.").waitFor();
+    assert.deepEqual((await state(stack)).groups.find((g) => g.id === TRAVEL).owners, [GRADY]);
+    const { now } = await advance(stack, { minutes: 6 });
+    await page.clock.setSystemTime(Date.parse(now));
+    await page.goto(`${stack.appUrl}/my/groups?tab=active`);
+    await page.getByRole("button", { name: "Deactivate Travel - Allow abroad (Owner)" }).click();
+    const confirm = page.getByRole("dialog", { name: "Deactivate – Travel - Allow abroad" });
+    assert.match(await confirm.getByRole("note").textContent(), /^You are the group's last owner\. .*PIM keeps retrying this deactivation for 30 days and then leaves you as owner/);
+    const before = (await log(stack)).total;
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    assert.equal(posts((await log(stack, before)).value).length, 0, "nothing sent");
+    assert.deepEqual((await state(stack)).groups.find((g) => g.id === TRAVEL).owners, [GRADY], "still the owner");
   });
 });

@@ -11,8 +11,11 @@ use crate::components::field::Field;
 use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::activation::deactivation_blocked;
 use crate::domain::activation::{self_request, Held};
+use crate::domain::assignments::{only_owner, LAST_OWNER_SELF};
+use crate::graph::directory::list_group_owners;
 use crate::graph::error::GraphError;
 use crate::graph::model::ScheduleRequestAction;
+use crate::graph::model::{AccessId, Page};
 use crate::graph::pim::create_schedule_request;
 use chrono::Utc;
 use leptos::prelude::*;
@@ -89,10 +92,44 @@ pub fn RoleAction(
         },
     );
     let start = role.start;
+    // Before the last owner gives up ownership: PIM retries that for 30 days, then gives up.
+    let owner_check = RwSignal::new(None::<String>);
+    let (g2, group, owner) = (
+        use_graph(),
+        role.group_id.clone(),
+        role.access == AccessId::Owner,
+    );
+    let me = expect_context::<Session>()
+        .account()
+        .map(|a| a.object_id)
+        .unwrap_or_default();
     let click = move |_| {
         if action == ScheduleRequestAction::SelfDeactivate {
             match deactivation_blocked(start, Utc::now()) {
                 Some(why) => blocked.set(Some(why)),
+                None if owner => {
+                    blocked.set(None);
+                    let (graph, group, me) = (g2.clone(), group.clone(), me.clone());
+                    leptos::task::spawn_local(async move {
+                        let owners = graph
+                            .get::<Page<serde_json::Value>>(&list_group_owners(&group))
+                            .await
+                            .map(|p| {
+                                p.value
+                                    .iter()
+                                    .filter_map(|o| o["id"].as_str().map(str::to_owned))
+                                    .collect::<Vec<_>>()
+                            });
+                        match owners {
+                            Ok(o) if !only_owner(&me, &o) => send.submit(()),
+                            Ok(_) => owner_check.set(Some(LAST_OWNER_SELF.to_owned())),
+                            Err(e) => owner_check.set(Some(crate::domain::wording::unreadable(
+                                "the group's owners, so whether you are the last one is not known",
+                                &e,
+                            ))),
+                        }
+                    });
+                }
                 None => {
                     blocked.set(None);
                     send.submit(());
@@ -102,11 +139,22 @@ pub fn RoleAction(
             asking.update(|a| a.open = true);
         }
     };
+    let confirm_title = format!("Deactivate – {}", role.group_name);
     let close = Callback::new(move |_| asking.set(Asking::default()));
     let title = format!("{label} – {}", role.group_name);
     view! {
         <button class="pim-button pim-button--small" type="button" aria-label=format!("{label} {name}") disabled=move || send.pending().get() on:click=click>{label}</button>
         {move || blocked.get().map(|why| view! { <p class="pim-field__error" role="alert">{why}</p> })}
+        {move || owner_check.get().map(|why| view! {
+            <ContextPane title=confirm_title.clone() on_close=Callback::new(move |_| owner_check.set(None))>
+                <p class="pim-notice" role="note">{why}</p>
+                {send.error_bar()}
+                <button class="pim-button pim-button--primary" type="button" disabled=move || send.pending().get()
+                    on:click=move |_| { owner_check.set(None); send.submit(()); }>"Deactivate anyway"</button>
+                " "
+                <button class="pim-button" type="button" on:click=move |_| owner_check.set(None)>"Cancel"</button>
+            </ContextPane>
+        })}
         {move || asking.with(|a| a.open).then(|| view! {
             <ContextPane title=title.clone() on_close=close>
                 <form class="pim-form" novalidate on:submit=move |ev| { ev.prevent_default(); send.submit(()); }>

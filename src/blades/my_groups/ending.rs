@@ -4,6 +4,7 @@
 use super::data::MyRole;
 use crate::domain::activation::time_left;
 use crate::domain::ending::ending_soon;
+use crate::graph::model::AccessId;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -27,7 +28,22 @@ pub fn EndingSoon(
                 .collect::<Vec<_>>()
         })
     });
+    // One browser notification per activation, for users who asked for them.
+    let told = StoredValue::new(Vec::<(String, AccessId)>::new());
+    Effect::new(move |_| {
+        for r in soon.get() {
+            if told.with_value(|t| t.contains(&r.key())) || !super::notify::wanted() {
+                continue;
+            }
+            told.update_value(|t| t.push(r.key()));
+            super::notify::show(
+                &format!("{} ({}) ends soon", r.group_name, r.role()),
+                "Open My roles to continue it.",
+            );
+        }
+    });
     view! {
+        <super::notify::NotifyToggle />
         <For each=move || soon.get() key=|r| (r.key(), r.end) let:r>
             {
                 let name = format!("{} ({})", r.group_name, r.role());

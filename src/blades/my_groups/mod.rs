@@ -6,6 +6,7 @@ mod data;
 mod effect;
 mod ending;
 mod memory;
+mod notify;
 mod pane;
 mod rows;
 
