@@ -2,8 +2,8 @@
 // My requests (issue 7). Each outcome is checked in the emulator, not only on screen.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { graphToken, newPage, screenshot, signedInPage, startStack } from "./harness.mjs";
-import { ALEX, advance, log, setUpS1, state } from "./stories.mjs";
+import { newPage, screenshot, signedInPage, startStack } from "./harness.mjs";
+import { ALEX, adminAssign, advance, log, setUpS1, state } from "./stories.mjs";
 
 const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
 const LICENSE = "d1ea7894-ac63-4cab-82c6-24b892ed7ef1";
@@ -256,12 +256,7 @@ describe("ownership", () => {
   test("the group's last owner is told of PIM's 30-day retry before deactivating their ownership", async () => {
     // Grady is made eligible to own Travel - Allow abroad, which has no other owner.
     const GRADY = "7f75ab02-c3e7-4ef5-80a8-5a92a73ae0ba";
-    const MEGAN = "31ff0c2d-6046-4cf2-8dab-0ad1735f8e7f";
-    const token = await graphToken(stack, MEGAN);
-    const made = await fetch(`${stack.emulatorUrl}/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleRequests`, {
-      method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ accessId: "owner", principalId: GRADY, groupId: TRAVEL, action: "adminAssign", justification: "Travel desk lead",
-        scheduleInfo: { startDateTime: new Date().toISOString(), expiration: { type: "afterDuration", duration: "P30D" } } }) });
+    const made = await adminAssign(stack, { kind: "eligibility", accessId: "owner", principalId: GRADY, groupId: TRAVEL, justification: "Travel desk lead", duration: "P30D" });
     assert.equal(made.status, 201, await made.text());
     const page = await signedInPage(stack, "Grady Archie", {}, "/my/groups");
     await page.getByRole("button", { name: "Activate Travel - Allow abroad (Owner)" }).click();

@@ -2,7 +2,8 @@
 // every outcome checked in the emulator's state as well as on screen.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { graphToken, newPage, screenshot, signIn, signedInPage, startStack } from "./harness.mjs";
+import { newPage, screenshot, signIn, signedInPage, startStack } from "./harness.mjs";
+import { adminAssign } from "./stories.mjs";
 
 const EX_EXT = "b3c7d634-1627-454b-875b-fa1ed5210e5d";
 const TRAVEL = "778c3149-d224-49ad-b4b3-772733a19fa6";
@@ -83,12 +84,7 @@ describe("assignments", () => {
   test("removing a group's last owner asks for a confirmation that explains PIM's 30-day retry", async () => {
     // Grady becomes the only owner of Travel - Allow abroad, through PIM, by another client.
     const GRADY = "7f75ab02-c3e7-4ef5-80a8-5a92a73ae0ba";
-    const MEGAN = "31ff0c2d-6046-4cf2-8dab-0ad1735f8e7f";
-    const token = await graphToken(stack, MEGAN);
-    const made = await fetch(`${stack.emulatorUrl}/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests`, {
-      method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ accessId: "owner", principalId: GRADY, groupId: TRAVEL, action: "adminAssign", justification: "Trip desk",
-        scheduleInfo: { startDateTime: new Date().toISOString(), expiration: { type: "afterDuration", duration: "P30D" } } }) });
+    const made = await adminAssign(stack, { kind: "assignment", accessId: "owner", principalId: GRADY, groupId: TRAVEL, justification: "Trip desk", duration: "P30D" });
     assert.equal(made.status, 201, await made.text());
     const { now } = await advance({ minutes: 6 });
     const page = await signedInPage(stack, "Megan Bowen", {}, "/my/groups");

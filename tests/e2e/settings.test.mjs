@@ -1,7 +1,8 @@
 // Role settings of a group, read from its policy in the portal's words (issue 5, read side).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { graphToken, screenshot, signedInPage, startStack } from "./harness.mjs";
+import { screenshot, signedInPage, startStack } from "./harness.mjs";
+import { adminAssign } from "./stories.mjs";
 
 const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
 let stack;
@@ -45,7 +46,6 @@ describe("role settings", () => {
   test("each notification says who receives it, and the emulator's reminders go to those people", async () => {
     const EX_EXT = "b3c7d634-1627-454b-875b-fa1ed5210e5d";
     const EXT = "40fbe2a6-fd29-48dd-b0f3-e8699fe006ef";
-    const MEGAN = "31ff0c2d-6046-4cf2-8dab-0ad1735f8e7f";
     const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${EX_EXT}/settings/member`);
     const eligible = page.getByRole("table", { name: "Send notifications when members are assigned as eligible to this role" });
     const alert = eligible.getByRole("row", { name: /^Role assignment alert/ });
@@ -66,11 +66,7 @@ describe("role settings", () => {
     await page.getByRole("button", { name: "Cancel" }).click();
 
     // Ext-Consultant eligible for 20 days: six days on, the 14-day reminder reaches the same people.
-    const token = await graphToken(stack, MEGAN);
-    const made = await fetch(`${stack.emulatorUrl}/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleRequests`, {
-      method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ accessId: "member", principalId: EXT, groupId: EX_EXT, action: "adminAssign", justification: "Audit season",
-        scheduleInfo: { startDateTime: new Date().toISOString(), expiration: { type: "afterDuration", duration: "P20D" } } }) });
+    const made = await adminAssign(stack, { kind: "eligibility", accessId: "member", principalId: EXT, groupId: EX_EXT, justification: "Audit season", duration: "P20D" });
     assert.equal(made.status, 201, await made.text());
     await fetch(`${stack.emulatorUrl}/_emulator/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ days: 6, minutes: 1 }) });
     const outbox = (await (await fetch(`${stack.emulatorUrl}/_emulator/outbox`)).json()).value;

@@ -1,5 +1,5 @@
 // Story set-ups shared by several test files, done the way an admin does them: through the app.
-import { signedInPage } from "./harness.mjs";
+import { graphToken, signedInPage } from "./harness.mjs";
 
 export const DIEGO = "78890470-07eb-4a38-a83b-e077d2784790";
 export const ADELE = "39738082-5e48-49e4-a432-8712d48f4d6a";
@@ -7,6 +7,19 @@ export const ALEX = "afdbf62f-c30c-40e8-8efe-7b1d90508dc8";
 
 export const state = async (stack) => (await fetch(`${stack.emulatorUrl}/_emulator/state`)).json();
 export const log = async (stack, since = 0) => (await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${since}`)).json());
+export const MEGAN = "31ff0c2d-6046-4cf2-8dab-0ad1735f8e7f";
+
+/** An assignment made by another client with Megan's token: `kind` "eligibility" or "assignment",
+ * starting now for `duration` (ISO 8601), unless `end` (ms since the epoch) is given. Returns the answer. */
+export async function adminAssign(stack, { kind, accessId, principalId, groupId, justification, duration, end }) {
+  const token = await graphToken(stack, MEGAN);
+  const expiration = end ? { type: "afterDateTime", endDateTime: new Date(end).toISOString() } : { type: "afterDuration", duration };
+  return fetch(`${stack.emulatorUrl}/v1.0/identityGovernance/privilegedAccess/group/${kind}ScheduleRequests`, {
+    method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ accessId, principalId, groupId, action: "adminAssign", justification,
+      scheduleInfo: { startDateTime: new Date().toISOString(), expiration } }) });
+}
+
 export const advance = async (stack, body) => (await fetch(`${stack.emulatorUrl}/_emulator/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json();
 
 /** Story S1 steps 1 to 4 as Megan: the group, onboarding, the Member settings, Alex eligible. Returns the group id. */
