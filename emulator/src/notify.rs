@@ -68,6 +68,11 @@ fn send(
     if n["notificationLevel"] == "None" {
         return;
     }
+    // "Critical emails only": Microsoft sends only the emails that need someone to act (a
+    // request to approve); here those are the ones carrying a link to the request.
+    if n["notificationLevel"] == "Critical" && link.is_none() {
+        return;
+    }
     let mut to: Vec<String> = if n["isDefaultRecipientsEnabled"] == false {
         vec![]
     } else {

@@ -66,3 +66,55 @@ async fn reminders_go_at_14_days_1_day_and_the_end() {
     let outbox = e.control("GET", "outbox", None).await;
     assert_eq!(sent(&outbox, "has expired").len(), 2);
 }
+
+#[tokio::test]
+async fn critical_emails_only_leaves_out_reminders() {
+    let e = start().await;
+    let megan = e.sign_in(MEGAN).await;
+    let path = format!("/v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '{EX_EXT}' and scopeType eq 'Group' and roleDefinitionId eq 'member'&$expand=policy($expand=rules)");
+    let (_, found) = e.call(&megan, "GET", &path, None).await;
+    let policy = &found["value"][0]["policy"];
+    let mut rule = policy["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "Notification_Admin_Admin_Eligibility")
+        .unwrap()
+        .clone();
+    rule["notificationLevel"] = json!("Critical");
+    let rule_path = format!(
+        "/v1.0/policies/roleManagementPolicies/{}/rules/Notification_Admin_Admin_Eligibility",
+        policy["id"].as_str().unwrap()
+    );
+    let (status, body) = e.call(&megan, "PATCH", &rule_path, Some(rule)).await;
+    assert!(status < 300, "{status} {body}");
+    let assign = pim_request(
+        "adminAssign",
+        EX_EXT,
+        EXT,
+        "member",
+        Some("P20D"),
+        Some("Audit"),
+    );
+    let (status, _) = e
+        .call(
+            &megan,
+            "POST",
+            &format!("{PIM}/eligibilityScheduleRequests"),
+            Some(assign),
+        )
+        .await;
+    assert_eq!(status, 201);
+    e.control("POST", "clock", Some(json!({"days": 6, "minutes": 1})))
+        .await;
+    let outbox = e.control("GET", "outbox", None).await;
+    let rules: Vec<&str> = sent(&outbox, "expires in 14 days")
+        .iter()
+        .filter_map(|m| m["rule"].as_str())
+        .collect();
+    assert_eq!(
+        rules,
+        ["Notification_Requestor_Admin_Eligibility"],
+        "the administrators asked for critical emails only"
+    );
+}

@@ -78,7 +78,7 @@ pub fn who(
     }
     let mut said = parts.join("; and ");
     if n.critical_only {
-        said.push_str(" (critical emails only)");
+        said.push_str(" (critical emails only: those that ask someone to act)");
     }
     said
 }
@@ -146,7 +146,7 @@ mod tests {
         let admins = Ok(vec![]);
         assert_eq!(
             who(2, 0, &n(true, &["secops@contoso.com"], true), Some(&admins), &[]),
-            "The Global and Privileged Role Administrators (none found); and secops@contoso.com (critical emails only)"
+            "The Global and Privileged Role Administrators (none found); and secops@contoso.com (critical emails only: those that ask someone to act)"
         );
         assert_eq!(
             who(
