@@ -14,10 +14,8 @@ fn sent<'a>(outbox: &'a Value, words: &str) -> Vec<&'a Value> {
         .collect()
 }
 
-#[tokio::test]
-async fn reminders_go_at_14_days_1_day_and_the_end() {
-    let e = start().await;
-    let megan = e.sign_in(MEGAN).await;
+/// Megan makes Ext-Consultant eligible for Exchange Admins - External for 20 days.
+async fn make_ext_eligible_for_20_days(e: &Emu, megan: &str) {
     let assign = pim_request(
         "adminAssign",
         EX_EXT,
@@ -26,15 +24,16 @@ async fn reminders_go_at_14_days_1_day_and_the_end() {
         Some("P20D"),
         Some("Audit"),
     );
-    let (status, r) = e
-        .call(
-            &megan,
-            "POST",
-            &format!("{PIM}/eligibilityScheduleRequests"),
-            Some(assign),
-        )
-        .await;
+    let path = format!("{PIM}/eligibilityScheduleRequests");
+    let (status, r) = e.call(megan, "POST", &path, Some(assign)).await;
     assert_eq!(status, 201, "{r}");
+}
+
+#[tokio::test]
+async fn reminders_go_at_14_days_1_day_and_the_end() {
+    let e = start().await;
+    let megan = e.sign_in(MEGAN).await;
+    make_ext_eligible_for_20_days(&e, &megan).await;
     let outbox = e.control("GET", "outbox", None).await;
     assert!(sent(&outbox, "expires in 14 days").is_empty(), "not yet");
 
@@ -88,23 +87,7 @@ async fn critical_emails_only_leaves_out_reminders() {
     );
     let (status, body) = e.call(&megan, "PATCH", &rule_path, Some(rule)).await;
     assert!(status < 300, "{status} {body}");
-    let assign = pim_request(
-        "adminAssign",
-        EX_EXT,
-        EXT,
-        "member",
-        Some("P20D"),
-        Some("Audit"),
-    );
-    let (status, _) = e
-        .call(
-            &megan,
-            "POST",
-            &format!("{PIM}/eligibilityScheduleRequests"),
-            Some(assign),
-        )
-        .await;
-    assert_eq!(status, 201);
+    make_ext_eligible_for_20_days(&e, &megan).await;
     e.control("POST", "clock", Some(json!({"days": 6, "minutes": 1})))
         .await;
     let outbox = e.control("GET", "outbox", None).await;
