@@ -306,8 +306,8 @@ pub fn deactivation_blocked(start: Option<DateTime<Utc>>, now: DateTime<Utc>) ->
     let allowed = start? + Duration::minutes(5);
     (now < allowed).then(|| {
         format!(
-            "An activation can't be deactivated within 5 minutes of its start. Try again after {}.",
-            allowed.format("%H:%M:%S UTC")
+            "An activation can't be deactivated within 5 minutes of its start. Try again after {} UTC.",
+            super::stamp::hms(&allowed)
         )
     })
 }

@@ -91,9 +91,9 @@ pub fn problems(
                         out.push((
                             "Assignment ends",
                             format!(
-                                "The role settings allow at most {}: end by {}.",
+                                "The role settings allow at most {}: end by {} UTC.",
                                 duration(m),
-                                latest.format("%Y-%m-%d %H:%M UTC")
+                                super::stamp::ymd_hm(&latest, ' ')
                             ),
                         ));
                     }

@@ -193,8 +193,8 @@ pub fn removal_blocked(created: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Op
     let allowed = created + Duration::minutes(5);
     (now < allowed).then(|| {
         format!(
-            "An assignment can't be removed within 5 minutes of being assigned. Try again after {}.",
-            allowed.format("%H:%M:%S UTC")
+            "An assignment can't be removed within 5 minutes of being assigned. Try again after {} UTC.",
+            super::stamp::hms(&allowed)
         )
     })
 }

@@ -175,7 +175,7 @@ pub fn held_at(periods: &[Period], at: DateTime<Utc>) -> Vec<String> {
 }
 
 fn stamp(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    super::stamp::utc(t)
 }
 
 /// One line per period, in the table's order.

@@ -18,5 +18,6 @@ pub mod principals;
 pub mod readback;
 pub mod recipients;
 pub mod settings;
+pub mod stamp;
 pub mod validate;
 pub mod wording;

@@ -105,7 +105,7 @@ pub fn when(ts: &str) -> String {
 
 /// An instant as `2027-02-20 21:05 UTC`.
 pub fn at(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+    format!("{} UTC", super::stamp::ymd_hm(&t, ' '))
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ const AUDIT_DAYS: i64 = 30;
 
 async fn load(graph: Graph, group: String) -> Result<Vec<Period>, GraphError> {
     let now = Utc::now();
-    let stamp = |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let stamp = crate::domain::stamp::utc;
     let audit = list_directory_audits(
         &filter(
             &stamp(now - Duration::days(AUDIT_DAYS)),
