@@ -25,11 +25,19 @@ pub fn utc(t: DateTime<Utc>) -> String {
     format!("{}:{:02}Z", ymd_hm(&t, 'T'), t.second())
 }
 
+/// Reads a `date` value, `2027-02-20`.
+pub fn parse_date(date: &str) -> Option<NaiveDate> {
+    if date.len() != 10 {
+        return None;
+    }
+    let mut d = date.splitn(3, '-').map(str::parse::<u32>);
+    let (y, m, day) = (d.next()?.ok()?, d.next()?.ok()?, d.next()?.ok()?);
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, day)
+}
+
 /// Reads a `datetime-local` value, `2027-02-20T21:05` or `2027-02-20T21:05:09`.
 pub fn parse_local(v: &str) -> Option<NaiveDateTime> {
     let (date, time) = v.split_once('T')?;
-    let mut d = date.splitn(3, '-').map(str::parse::<u32>);
-    let (y, m, day) = (d.next()?.ok()?, d.next()?.ok()?, d.next()?.ok()?);
     let parts: Vec<&str> = time.split(':').collect();
     let num = |s: &&str| (s.len() == 2).then(|| s.parse::<u32>().ok()).flatten();
     let (h, min, s) = match parts.as_slice() {
@@ -37,10 +45,7 @@ pub fn parse_local(v: &str) -> Option<NaiveDateTime> {
         [h, m, s] => (num(h)?, num(m)?, num(s)?),
         _ => return None,
     };
-    if date.len() != 10 {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, day)?.and_hms_opt(h, min, s)
+    parse_date(date)?.and_hms_opt(h, min, s)
 }
 
 #[cfg(test)]
@@ -68,6 +73,8 @@ mod tests {
             parse_local("2027-02-20T21:05:09"),
             want.and_hms_opt(21, 5, 9)
         );
+        assert_eq!(parse_date("2027-02-20"), Some(want));
+        assert_eq!(parse_date("2027-02-20T"), None);
         for bad in [
             "",
             "2027-02-20",

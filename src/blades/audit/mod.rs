@@ -10,13 +10,14 @@ use crate::components::data_table::DataTable;
 use crate::components::error_bar::ErrorBar;
 use crate::components::tabs::{use_tab, Tab, Tabs};
 use crate::domain::audit::{csv, filter, AuditRow};
+use crate::domain::stamp::parse_date;
 use crate::graph::audit::list_directory_audits;
 use crate::graph::directory::list_groups;
 use crate::graph::error::GraphError;
 use crate::graph::model::{DirectoryAudit, Group};
 use crate::graph::request::GraphRequest;
 use crate::routes::Route;
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -74,8 +75,7 @@ pub fn Audit() -> impl IntoView {
     Effect::new(move |_| {
         let me = session.account().map(|a| a.object_id);
         let (f, t, g) = (from.get(), to.get(), group.get());
-        let valid = NaiveDate::parse_from_str(&f, "%Y-%m-%d").is_ok()
-            && NaiveDate::parse_from_str(&t, "%Y-%m-%d").is_ok();
+        let valid = parse_date(&f).is_some() && parse_date(&t).is_some();
         let req = match tab.get() {
             "mine" => first_page(&f, &t, None, me.as_deref()),
             _ => first_page(&f, &t, Some(g.as_str()).filter(|g| !g.is_empty()), None),

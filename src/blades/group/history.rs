@@ -110,7 +110,7 @@ fn HeldAt(periods: Vec<Period>) -> impl IntoView {
     let moment = RwSignal::new(String::new());
     let answer = move || {
         let text = moment.get();
-        let at = chrono::NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M").ok()?;
+        let at = crate::domain::stamp::parse_local(&text)?;
         let who = held_at(&periods, at.and_utc());
         Some(if who.is_empty() {
             format!("No one held or could activate a role of this group at {text} UTC.")
