@@ -40,7 +40,7 @@ fn window(n: usize, v: Scroll) -> Range<usize> {
 fn spacer(rows: usize, v: Scroll, columns: String) -> impl IntoView {
     (rows > 0).then(|| {
         view! {
-            <tr class="pim-table__spacer" aria-hidden="true" style:height=format!("{}px", rows as f64 * v.row)>
+            <tr class="pim-table__spacer" aria-hidden="true" style:height=format!("{}px", (rows as f64 * v.row).round() as i64)>
                 <td colspan=columns></td>
             </tr>
         }

@@ -76,11 +76,7 @@ pub struct ActivateForm {
 
 /// Hours typed, read leniently ("1,5" too).
 pub fn hours(text: &str) -> Option<f64> {
-    text.trim()
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|h| h.is_finite())
+    crate::number::decimal(&text.trim().replace(',', "."))
 }
 
 /// The pane's problems for one role, as `(field label, sentence)`.

@@ -17,7 +17,7 @@ pub fn minutes(iso: &str) -> Option<u32> {
                 num.push(c);
                 continue;
             }
-            let n: f64 = num.parse().ok()?;
+            let n = crate::number::decimal(&num)?;
             num.clear();
             total += match (c, in_time) {
                 ('W', false) => n * 10_080.0,

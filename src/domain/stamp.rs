@@ -15,6 +15,23 @@ pub fn ymd_hm<T: Datelike + Timelike>(t: &T, sep: char) -> String {
     )
 }
 
+/// `minutes` as hours the way a number field shows them: `4`, `0.5`, `1.75` (no float
+/// formatting, which costs the bundle).
+pub fn hours_text(minutes: u32) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    if m == 0 {
+        return h.to_string();
+    }
+    let hundredths = format!("{:02}", m * 100 / 60);
+    format!("{h}.{}", hundredths.trim_end_matches('0'))
+}
+
+/// A share of 10,000 (basis points) as a CSS percentage, `12.34%`.
+pub fn percent(basis_points: i64) -> String {
+    let b = basis_points.clamp(0, 10_000);
+    format!("{}.{:02}%", b / 100, b % 100)
+}
+
 /// `21:05:09`.
 pub fn hms<T: Timelike>(t: &T) -> String {
     format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
@@ -63,6 +80,18 @@ mod tests {
         assert_eq!(ymd_hm(&x, 'T'), x.format("%Y-%m-%dT%H:%M").to_string());
         assert_eq!(hms(&x), x.format("%H:%M:%S").to_string());
         assert_eq!(utc(x), x.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+    }
+
+    #[test]
+    fn hours_and_percentages_are_written_without_floats() {
+        assert_eq!(hours_text(240), "4");
+        assert_eq!(hours_text(30), "0.5");
+        assert_eq!(hours_text(105), "1.75");
+        assert_eq!(hours_text(0), "0");
+        assert_eq!(percent(1234), "12.34%");
+        assert_eq!(percent(5), "0.05%");
+        assert_eq!(percent(20_000), "100.00%");
+        assert_eq!(percent(-3), "0.00%");
     }
 
     #[test]

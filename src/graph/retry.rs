@@ -40,10 +40,7 @@ impl RetryPolicy {
             return None;
         }
         // Graph sends seconds, sometimes fractional (2.128).
-        if let Some(secs) = retry_after
-            .and_then(|r| r.trim().parse::<f64>().ok())
-            .filter(|s| *s >= 0.0)
-        {
+        if let Some(secs) = retry_after.and_then(|r| crate::number::decimal(r.trim())) {
             return Some(((secs * 1000.0) as u64).min(self.cap_ms));
         }
         let exp = self.base_ms.saturating_mul(1 << (attempt - 1).min(16));

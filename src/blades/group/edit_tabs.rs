@@ -93,7 +93,7 @@ pub fn ActivationTab(
     view! {
         <div class="pim-field">
             <label for="max-hours">"Activation maximum duration (hours)"</label>
-            <input id="max-hours" type="number" min="0.5" max="24" step="0.5" prop:value=move || draft.with(|d| (d.activation.max_minutes as f64 / 60.0).to_string())
+            <input id="max-hours" type="number" min="0.5" max="24" step="0.5" prop:value=move || draft.with(|d| crate::domain::stamp::hours_text(d.activation.max_minutes))
                 on:change=move |e| { if let Ok(h) = event_target_value(&e).parse::<f64>() { draft.update(|d| d.activation.max_minutes = (h * 60.0).round().max(0.0) as u32) } } />
         </div>
         <fieldset class="pim-field">

@@ -82,17 +82,17 @@ fn Timeline(periods: Vec<Period>, now: DateTime<Utc>) -> impl IntoView {
         .max()
         .unwrap_or(now)
         .max(now);
-    let span = (last - first).num_seconds().max(1) as f64;
-    let at =
-        move |t: DateTime<Utc>| ((t - first).num_seconds() as f64 / span * 100.0).clamp(0.0, 100.0);
+    // Positions in basis points (10,000 = the whole span), written without float formatting.
+    let span = (last - first).num_seconds().max(1);
+    let at = move |t: DateTime<Utc>| ((t - first).num_seconds() * 10_000 / span).clamp(0, 10_000);
     let mut people: Vec<String> = periods.iter().map(|p| p.principal.clone()).collect();
     people.dedup();
     let rows = people.into_iter().map(|person| {
         let bars = periods.iter().filter(|p| p.principal == person).map(|p| {
             let left = at(p.start);
-            let width = (at(p.end.unwrap_or(last)) - left).max(0.6);
+            let width = (at(p.end.unwrap_or(last)) - left).max(60);
             let class = if p.eligible { "pim-timeline__bar pim-timeline__bar--eligible" } else { "pim-timeline__bar pim-timeline__bar--active" };
-            view! { <span class=class style:left=format!("{left:.2}%") style:width=format!("{width:.2}%")></span> }
+            view! { <span class=class style:left=crate::domain::stamp::percent(left) style:width=crate::domain::stamp::percent(width)></span> }
         }).collect_view();
         view! { <div class="pim-timeline__row"><span class="pim-timeline__who">{person}</span><span class="pim-timeline__track">{bars}</span></div> }
     }).collect_view();

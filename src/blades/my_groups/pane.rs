@@ -52,7 +52,7 @@ pub fn fresh(roles: &[(MyRole, RoleSettings)]) -> ActivateForm {
             .as_ref()
             .map(|r| r.hours.clone())
             .filter(|h| !h.is_empty())
-            .unwrap_or_else(|| format!("{}", f64::from(max) / 60.0)),
+            .unwrap_or_else(|| crate::domain::stamp::hours_text(max)),
         reason: remembered.map(|r| r.reason).unwrap_or_default(),
         ..Default::default()
     }
