@@ -8,6 +8,7 @@ mod ending;
 mod memory;
 mod notify;
 mod pane;
+mod pane_notes;
 mod rows;
 
 use crate::client::use_graph;

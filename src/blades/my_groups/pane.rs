@@ -4,6 +4,7 @@
 
 use super::data::MyRole;
 use super::memory::{recall, remember};
+use super::pane_notes::{GrantLinks, WhoIsToldAndAsked};
 use crate::auth::session::{current_location, Session};
 use crate::client::{use_graph, Graph};
 use crate::components::context_pane::ContextPane;
@@ -14,7 +15,6 @@ use crate::domain::activation::{
     contexts_needed, hours, minutes_for, problems, request, with_context, ActivateForm, Outcome,
     Remembered,
 };
-use crate::domain::approvers;
 use crate::domain::settings::RoleSettings;
 use crate::domain::wording::duration;
 use crate::graph::error::GraphError;
@@ -282,65 +282,6 @@ pub fn ActivatePane(
         })
         .collect::<Vec<_>>()
         .join("; ");
-    // What the group grants is read on its own page, in a new tab: the pane keeps what was typed
-    // and My roles does not carry that page's code (it ships with the approval page).
-    let grant_links = roles
-        .iter()
-        .map(|(r, _)| {
-            let href = crate::routes::Route::Grants(r.group_id.clone()).path();
-            let text = format!("What membership of {} grants", r.group_name);
-            view! { <li><a href=href target="_blank" rel="noopener">{text}<span class="pim-visually-hidden">" (opens in a new tab)"</span></a></li> }
-        })
-        .collect_view();
-    // Who will be asked to approve, by name, before anything is sent.
-    let g2 = use_graph();
-    let asking: Vec<_> = roles
-        .iter()
-        .filter(|(_, s)| s.activation.approval)
-        .map(|(r, s)| {
-            (
-                format!("{} ({})", r.group_name, r.role()),
-                s.activation.clone(),
-            )
-        })
-        .collect();
-    let approvers = LocalResource::new(move || {
-        let (graph, asking) = (g2.clone(), asking.clone());
-        async move {
-            let all: Vec<_> = asking
-                .iter()
-                .flat_map(|(_, a)| a.approvers.clone())
-                .collect();
-            let answers = if all.is_empty() {
-                vec![]
-            } else {
-                graph.batch(&approvers::lookups(&all)).await
-            };
-            let names = approvers::names(&all, answers);
-            let said: Vec<String> = asking
-                .iter()
-                .filter_map(|(who, a)| approvers::who_is_asked(a, &names).map(|s| (who, s)))
-                .map(|(who, s)| if single { s } else { format!("{who}: {s}") })
-                .collect();
-            said
-        }
-    });
-    // Who hears of the activation: the alert's recipients as the settings name them.
-    let told: Vec<String> = roles
-        .iter()
-        .filter_map(|(r, s)| {
-            let n = s.notifications.get(6)?;
-            let said = format!(
-                "Activation alert: {}.",
-                crate::domain::recipients::who(2, 0, n, None, &[])
-            );
-            Some(if single {
-                said
-            } else {
-                format!("{} ({}): {said}", r.group_name, r.role())
-            })
-        })
-        .collect();
     let context_note = acrs.clone().map(|c| {
         let names: Vec<String> = c.split(',').map(|id| context_names.iter().find(|(i, _)| i == id).map_or(id.to_owned(), |(_, n)| n.clone())).collect();
         format!("This activation requires the Conditional Access authentication context {}. You will be asked to sign in again to satisfy it before the request is sent; what you typed here is kept.", names.join(", "))
@@ -349,10 +290,7 @@ pub fn ActivatePane(
         <ContextPane title=title.clone() on_close=cancel>
         <form class="pim-form" on:submit=submit novalidate>
             {context_note.map(|n| view! { <p class="pim-notice" role="note">{n}</p> })}
-            {told.into_iter().map(|t| view! { <p class="pim-field__note">{t}</p> }).collect_view()}
-            <Suspense fallback=|| ()>
-                {move || approvers.get().map(|said| said.into_iter().map(|s| view! { <p class="pim-notice" role="note">{s}</p> }).collect_view())}
-            </Suspense>
+            <WhoIsToldAndAsked roles=roles.clone() />
             <p class="pim-field__note">{if single { format!("Maximum: {limits}.") } else { format!("One duration for all, capped per group: {limits}.") }}</p>
             <div class="pim-field">
                 <label for="activate-start">"Custom activation start time"</label>
@@ -386,7 +324,7 @@ pub fn ActivatePane(
             " "
             <button class="pim-button" type="button" on:click=move |_| cancel.run(())>"Cancel"</button>
         </form>
-        <ul class="pim-list" aria-label="What the groups grant">{grant_links}</ul>
+        <GrantLinks roles=roles.clone() />
         </ContextPane>
     }
 }
