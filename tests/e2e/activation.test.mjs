@@ -2,7 +2,7 @@
 // My requests (issue 7). Each outcome is checked in the emulator, not only on screen.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { newPage, screenshot, signedInPage, startStack } from "./harness.mjs";
+import { newPage, screenshot, signIn, signedInPage, startStack } from "./harness.mjs";
 import { ALEX, adminAssign, advance, log, setUpS1, state } from "./stories.mjs";
 
 const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
@@ -249,6 +249,17 @@ describe("extending an eligibility", () => {
     const r = (await state(stack)).requests.find((x) => x.groupId === HELPDESK && x.action === "selfExtend");
     assert.equal(r.status, "PendingAdminDecision");
     assert.equal(r.justification, "Still on the helpdesk rota next quarter");
+  });
+});
+
+describe("browsers without notifications", () => {
+  test("My roles works and offers no notification option where the browser has none", async () => {
+    const page = await newPage(stack);
+    await page.addInitScript(() => { delete window.Notification; });
+    await signIn(page, stack, "Lidia Holloway", "/my/groups");
+    await page.getByRole("table", { name: "Eligible assignments" }).getByRole("row", { name: /Helpdesk Admin-Group/ }).waitFor();
+    assert.equal(await page.evaluate(() => "Notification" in window), false);
+    assert.equal(await page.getByRole("checkbox", { name: /^Notify me in this browser/ }).count(), 0);
   });
 });
 

@@ -11,9 +11,18 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+/// Whether this browser has notifications at all (older phone browsers don't: touching the API
+/// there would throw).
+fn supported() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::has(&w, &"Notification".into()).ok())
+        .unwrap_or(false)
+}
+
 /// Whether the user asked for notifications and the browser allows them.
 pub fn wanted() -> bool {
-    Notification::permission() == NotificationPermission::Granted
+    supported()
+        && Notification::permission() == NotificationPermission::Granted
         && local()
             .and_then(|s| s.get_item(KEY).ok().flatten())
             .as_deref()
@@ -22,14 +31,21 @@ pub fn wanted() -> bool {
 
 /// Shows one notification (the browser may still drop it; nothing depends on it).
 pub fn show(title: &str, body: &str) {
+    if !supported() {
+        return;
+    }
     let options = NotificationOptions::new();
     options.set_body(body);
     let _ = Notification::new_with_options(title, &options);
 }
 
-/// The checkbox that asks the browser's permission and keeps the choice.
+/// The checkbox that asks the browser's permission and keeps the choice; nothing where the
+/// browser has no notifications.
 #[component]
 pub fn NotifyToggle() -> impl IntoView {
+    if !supported() {
+        return ().into_any();
+    }
     let on = RwSignal::new(wanted());
     let refused = RwSignal::new(false);
     let change = move |e: leptos::ev::Event| {
@@ -66,4 +82,5 @@ pub fn NotifyToggle() -> impl IntoView {
         </label>
         {move || refused.get().then(|| view! { <p class="pim-field__error" role="alert">"This browser does not allow notifications from this site; its site settings can allow them."</p> })}
     }
+    .into_any()
 }
