@@ -14,6 +14,7 @@ pub mod group_form;
 pub mod history;
 pub mod in_effect;
 pub mod managed;
+pub mod owners;
 pub mod principals;
 pub mod readback;
 pub mod recipients;

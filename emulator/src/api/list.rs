@@ -201,3 +201,19 @@ pub fn collection(
     // Server-driven paging: Graph may send fewer items than `$top` asked for, with a nextLink.
     page(items, q, &s.base_url(), context, 100, 999, s.page_size()).map(Json)
 }
+
+/// Reads the OData query of the URL the client sent (before any nesting) with its headers; a
+/// malformed one is Graph's 400.
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Query {
+    type Rejection = ApiError;
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let uri = parts
+            .extensions
+            .get::<axum::extract::OriginalUri>()
+            .map_or_else(|| parts.uri.clone(), |o| o.0.clone());
+        Query::from(uri.query(), &parts.headers, uri.path())
+    }
+}

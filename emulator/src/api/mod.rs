@@ -53,19 +53,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Caller {
     }
 }
 
-/// Reads the OData query of the URL the client sent (before any nesting) with its headers; a
-/// malformed one is Graph's 400.
-impl<S: Send + Sync> FromRequestParts<S> for Query {
-    type Rejection = ApiError;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let uri = parts
-            .extensions
-            .get::<axum::extract::OriginalUri>()
-            .map_or_else(|| parts.uri.clone(), |o| o.0.clone());
-        Query::from(uri.query(), &parts.headers, uri.path())
-    }
-}
-
 fn unauthorized(message: &str) -> ApiError {
     ApiError::new(401, "InvalidAuthenticationToken", message).with_header(
         "WWW-Authenticate",

@@ -10,9 +10,8 @@ use crate::components::draft::{discard_draft, use_draft};
 use crate::components::error_bar::ErrorBar;
 use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::assign_form::{permanent_label, request, AssignForm};
-use crate::domain::assignments::{
-    can_extend, can_renew, last_owner, last_owner_warning, removal_blocked, Kind, Row,
-};
+use crate::domain::assignments::{can_extend, can_renew, removal_blocked, Kind, Row};
+use crate::domain::owners::{last_owner, last_owner_warning};
 use crate::domain::settings::RoleSettings;
 use crate::graph::error::GraphError;
 use crate::graph::model::{AccessId, NewScheduleRequest, ScheduleRequestAction};

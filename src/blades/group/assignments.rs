@@ -50,12 +50,7 @@ async fn load(graph: Graph, group: String) -> Result<Loaded, GraphError> {
     let asg: Page<S> = decode(a.next())?;
     let er: Page<R> = decode(a.next())?;
     let ar: Page<R> = decode(a.next())?;
-    let owners = decode::<Page<serde_json::Value>>(a.next()).map(|p| {
-        p.value
-            .iter()
-            .filter_map(|o| o["id"].as_str().map(str::to_owned))
-            .collect()
-    });
+    let owners = decode::<Page<serde_json::Value>>(a.next()).map(crate::domain::owners::ids);
     let (es, asg, er, ar) = (es.value, asg.value, er.value, ar.value);
     let mut names = Names::default();
     for p in es.iter().chain(&asg).map(|x| &x.principal) {

@@ -11,7 +11,7 @@ use crate::components::field::Field;
 use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::activation::deactivation_blocked;
 use crate::domain::activation::{self_request, Held};
-use crate::domain::assignments::{only_owner, LAST_OWNER_SELF};
+use crate::domain::owners::{self, only_owner, LAST_OWNER_SELF};
 use crate::graph::directory::list_group_owners;
 use crate::graph::error::GraphError;
 use crate::graph::model::ScheduleRequestAction;
@@ -114,12 +114,7 @@ pub fn RoleAction(
                         let owners = graph
                             .get::<Page<serde_json::Value>>(&list_group_owners(&group))
                             .await
-                            .map(|p| {
-                                p.value
-                                    .iter()
-                                    .filter_map(|o| o["id"].as_str().map(str::to_owned))
-                                    .collect::<Vec<_>>()
-                            });
+                            .map(owners::ids);
                         match owners {
                             Ok(o) if !only_owner(&me, &o) => send.submit(()),
                             Ok(_) => owner_check.set(Some(LAST_OWNER_SELF.to_owned())),

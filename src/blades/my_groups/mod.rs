@@ -104,7 +104,9 @@ pub fn MyGroups() -> impl IntoView {
             draft.update(|d| d.form.start = crate::components::datetime::to_input(start));
         }
     });
-    let active_roles = Signal::derive(move || {
+    // A memo: the ending-soon notice reads it every second, and a derived signal would copy
+    // the whole answer each time.
+    let active_roles = Memo::new(move |_| {
         mine.get()
             .and_then(|r| r.ok())
             .map(|m| m.active)
