@@ -114,6 +114,25 @@ pub fn expired(world: &mut World, s: &Schedule) {
     world.audit.push(e);
 }
 
+/// Records a removal the access reviews service made when it applied a review's decisions.
+pub fn by_service(world: &mut World, activity: &str, group_id: &str, r: &Request) {
+    let initiator = json!({"app": {"appId": null, "displayName": "Access Reviews", "servicePrincipalId": null, "servicePrincipalName": "Access Reviews"}, "user": null});
+    let group_name = world.group(group_id).map(|g| g.display_name.clone());
+    let targets = vec![
+        json!({"id": group_id, "displayName": group_name, "type": "Group", "userPrincipalName": null, "modifiedProperties": []}),
+        principal_target(world, &r.principal_id),
+    ];
+    let mut details = vec![
+        key_value("RequestId", &r.id),
+        key_value("RoleName", &r.access_id),
+    ];
+    if let Some(j) = &r.justification {
+        details.push(key_value("Justification", j));
+    }
+    let e = entry(world, activity, initiator, targets, details, "Delete");
+    world.audit.push(e);
+}
+
 /// `count` past activations by the tenant's users on its groups, spread over the last six days,
 /// for scale tests of the audit blade: each entry as `record` writes a real one.
 pub fn generate(world: &mut World, count: usize) {

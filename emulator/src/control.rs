@@ -47,6 +47,7 @@ pub fn routes() -> Router<Shared> {
         .route("/_emulator/token-lifetime", post(token_lifetime))
         .route("/_emulator/page-size", post(page_size))
         .route("/_emulator/propagation", post(propagation))
+        .route("/_emulator/reviews", post(reviews))
         .route("/_emulator/audit", post(generate_audit))
         .route("/_emulator/cae", post(cae))
         .route("/_emulator/state", get(state))
@@ -170,6 +171,19 @@ async fn token_lifetime(State(s): State<Shared>, Json(l): Json<Seconds>) -> Stat
 /// How long a membership PIM adds takes to show in `checkMemberGroups` (0 for at once).
 async fn propagation(State(s): State<Shared>, Json(p): Json<Seconds>) -> StatusCode {
     s.world().propagation_secs = p.seconds.clamp(0, 86_400);
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ReviewSwitch {
+    deny_removes_pim: bool,
+}
+
+/// Whether applying an access review's Deny ends the principal's PIM eligibility and assignment
+/// of the group (on by default; Microsoft does not document what it does).
+async fn reviews(State(s): State<Shared>, Json(p): Json<ReviewSwitch>) -> StatusCode {
+    s.world().review_deny_removes_pim = p.deny_removes_pim;
     StatusCode::NO_CONTENT
 }
 

@@ -10,6 +10,7 @@ pub mod error;
 pub mod identity;
 mod notify;
 pub mod policy;
+pub mod reviews;
 mod seed;
 pub mod state;
 pub mod tenant;

@@ -208,6 +208,11 @@ pub struct World {
     pub next_event: Option<DateTime<Utc>>,
     /// The app's origin: emails link there.
     pub app_url: String,
+    /// Access review definitions with their instances and decisions.
+    pub reviews: Vec<crate::reviews::Review>,
+    /// Whether applying a review's Deny ends the principal's PIM schedules for the group (what
+    /// the emulator assumes; Microsoft does not document it: `POST /_emulator/reviews`).
+    pub review_deny_removes_pim: bool,
 }
 
 impl World {
@@ -234,6 +239,8 @@ impl World {
             cae_not_before: None,
             app_url: app_url.trim_end_matches('/').to_owned(),
             next_event: None,
+            reviews: vec![],
+            review_deny_removes_pim: true,
         };
         crate::seed::apply(&mut world);
         world

@@ -12,6 +12,7 @@ mod odata;
 pub mod pim;
 mod policies;
 mod reports;
+mod reviews;
 
 use crate::caller::Caller;
 use crate::clock::ts;
@@ -39,6 +40,7 @@ pub fn routes() -> Router<Shared> {
         .merge(policies::routes())
         .merge(pim::routes::routes())
         .merge(reports::routes())
+        .merge(reviews::routes())
         .route("/v1.0/$batch", axum::routing::post(batch::batch))
 }
 

@@ -16,7 +16,7 @@ pub const ADELE: &str = "39738082-5e48-49e4-a432-8712d48f4d6a";
 pub const EXT: &str = "40fbe2a6-fd29-48dd-b0f3-e8699fe006ef";
 const ISAIAH: &str = "324ba1e0-33ec-45de-b71b-f021cba0acb4";
 const GRADY: &str = "7f75ab02-c3e7-4ef5-80a8-5a92a73ae0ba";
-const NESTOR: &str = "fb1dc507-7dc2-4cb9-98a4-e72ea4751605";
+pub const NESTOR: &str = "fb1dc507-7dc2-4cb9-98a4-e72ea4751605";
 pub const PATTI: &str = "8935cffe-8a7f-45ca-971d-0341af6510ed";
 
 pub const HELPDESK: &str = "347ea741-b4c8-4d9e-8111-87902089734f";
@@ -35,6 +35,7 @@ fn user(id: &str, name: &str, alias: &str, title: &str, demo: bool) -> User {
         user_type: "Member".into(),
         job_title: Some(title.into()),
         demo,
+        last_sign_in_days_ago: None,
     }
 }
 
@@ -265,6 +266,7 @@ pub fn tenant() -> Tenant {
                 "Directory.Read.All",
                 "PrivilegedAccess.Read.AzureADGroup",
                 "EntitlementManagement.Read.All",
+                "AccessReview.ReadWrite.All",
             ]
             .map(String::from)
             .to_vec(),
@@ -477,5 +479,6 @@ pub fn tenant() -> Tenant {
         access_packages: vec![],
     };
     super::demo_grants::what_groups_grant(&mut t);
+    super::demo_reviews::sign_ins(&mut t);
     t
 }

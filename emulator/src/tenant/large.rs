@@ -18,6 +18,7 @@ pub fn tenant(users: usize, groups: usize, assignments: usize) -> Tenant {
         user_type: "Member".into(),
         job_title: None,
         demo: false,
+        last_sign_in_days_ago: Some(n as i64 % 60),
     }));
     t.groups.extend((0..groups).map(|n| Group {
         id: id(0x2, n),

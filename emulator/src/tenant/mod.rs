@@ -3,6 +3,7 @@
 
 pub mod demo;
 mod demo_grants;
+mod demo_reviews;
 mod large;
 
 /// Template ids of the built-in directory roles the emulator knows.
@@ -49,6 +50,9 @@ pub struct User {
     /// Shown first on the account picker, in this order.
     #[serde(default)]
     pub demo: bool,
+    /// Days since the last sign-in (what access reviews recommend from); unknown when absent.
+    #[serde(default)]
+    pub last_sign_in_days_ago: Option<i64>,
 }
 
 fn member() -> String {

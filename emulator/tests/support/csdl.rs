@@ -159,6 +159,10 @@ fn check(s: &Schema, v: &Value, ty: &str, path: &str, out: &mut Vec<String>) {
         "Edm.DateTimeOffset" => v
             .as_str()
             .is_some_and(|x| chrono::DateTime::parse_from_rfc3339(x).is_ok()),
+        // A date alone: `2026-12-03`, no time (the docs' examples with a time are wrong).
+        "Edm.Date" => v
+            .as_str()
+            .is_some_and(|x| chrono::NaiveDate::parse_from_str(x, "%Y-%m-%d").is_ok()),
         "Edm.Boolean" => v.is_boolean(),
         "Edm.Int32" | "Edm.Int64" | "Edm.Int16" | "Edm.Byte" => v.is_i64() || v.is_u64(),
         "Edm.Double" | "Edm.Single" | "Edm.Decimal" => v.is_number(),

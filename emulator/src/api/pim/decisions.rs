@@ -29,6 +29,7 @@ pub fn tick(world: &mut World) {
             r.completed = Some(now);
         }
     }
+    crate::reviews::lifecycle::advance(world);
     lifecycle::refresh(world);
 }
 

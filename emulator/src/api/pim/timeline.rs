@@ -54,7 +54,17 @@ pub fn refresh(world: &mut World) {
         .values()
         .filter(|a| a.status == "InProgress")
         .map(|a| a.expires);
-    world.next_event = starts.chain(ends).chain(expiries).chain(reminders).min();
+    let reviews: Vec<_> = world
+        .reviews
+        .iter()
+        .filter_map(crate::reviews::lifecycle::next_event)
+        .collect();
+    world.next_event = starts
+        .chain(ends)
+        .chain(expiries)
+        .chain(reminders)
+        .chain(reviews)
+        .min();
 }
 
 /// The reminders PIM sends before an assignment an administrator made ends: (bit, how long
