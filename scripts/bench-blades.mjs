@@ -8,8 +8,8 @@
 //   end and back; ms_first_screen_10k and ms_all_rows_10k: opening that audit blade, the ms to
 //   its first screen of rows and to the last of the 10,000 read.
 import { brotliCompressSync, constants } from "node:zlib";
-import { newPage, signIn, startStack } from "../tests/e2e/harness.mjs";
-import { setUpS1, state } from "../tests/e2e/stories.mjs";
+import { graphToken, newPage, signIn, startStack } from "../tests/e2e/harness.mjs";
+import { MEGAN, setUpS1, state } from "../tests/e2e/stories.mjs";
 
 const BUDGET = 250_000;
 const stack = await startStack({ binary: "target/release/entra-emulator" });
@@ -88,6 +88,19 @@ try {
   await pane.getByRole("button", { name: "Activate" }).click();
   await alex.getByText("CA-Exclusion-LegacyMFA (Member): Request sent: pending approval.").waitFor();
   const request = (await state(stack)).requests.filter((r) => r.status === "PendingApproval").pop().id;
+  // An access review of Helpdesk Admin-Group, its owners reviewing, for the review blades.
+  const token = await graphToken(stack, MEGAN);
+  const reviews = `${stack.emulatorUrl}/v1.0/identityGovernance/accessReviews/definitions`;
+  const call = async (url, body) => (await fetch(url, { method: body ? "POST" : "GET", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body && JSON.stringify(body) })).json();
+  const helpdesk = "347ea741-b4c8-4d9e-8111-87902089734f";
+  const review = await call(reviews, {
+    displayName: "Benchmark review", descriptionForAdmins: "", descriptionForReviewers: "",
+    scope: { query: `/groups/${helpdesk}/transitiveMembers`, queryType: "MicrosoftGraph" },
+    reviewers: [{ query: `/groups/${helpdesk}/owners`, queryType: "MicrosoftGraph" }],
+    fallbackReviewers: [{ query: `/users/${MEGAN}`, queryType: "MicrosoftGraph" }],
+    settings: { instanceDurationInDays: 3, recurrence: { pattern: null, range: { type: "numbered", startDate: new Date().toISOString().slice(0, 10) } } },
+  });
+  const instance = (await call(`${reviews}/${review.id}/instances`)).value[0].id;
 
   const blades = [
     ["my_roles", "Alex Wilber", "/my/groups", "my_groups"],
@@ -99,6 +112,9 @@ try {
     ["assignments", "Megan Bowen", `/groups/${group}/assignments`],
     ["settings", "Megan Bowen", `/groups/${group}/settings/member`],
     ["audit", "Megan Bowen", "/audit"],
+    ["access_reviews", "Megan Bowen", "/reviews", "access_reviews"],
+    ["access_review", "Megan Bowen", `/reviews/${review.id}`],
+    ["review_access", "Diego Siciliani", `/my/reviews/${review.id}/${instance}`, "review_access"],
   ];
   const pages = new Map();
   for (const person of new Set(blades.map((b) => b[1]))) {

@@ -11,7 +11,7 @@ const base = process.env.TRUNK_PUBLIC_URL ?? "/";
 const index = join(dir, "index.html");
 let html = readFileSync(index, "utf8");
 const metas = [];
-for (const name of ["bundle-approval", "bundle-requests", "bundle-groups", "bundle-group"]) {
+for (const name of ["bundle-approval", "bundle-requests", "bundle-groups", "bundle-group", "bundle-reviews"]) {
   const js = join(dir, `${name}.js`);
   const wasm = join(dir, `${name}_bg.wasm`);
   if (!existsSync(js) || !existsSync(wasm)) throw new Error(`bundles: ${name} was not built`);

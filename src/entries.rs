@@ -2,7 +2,9 @@
 //! optimisation leaves the other bundles' blades out of its module.
 
 use crate::auth::session::Session;
-use crate::blades::{approvals, audit, grants, group, groups, my_groups, my_requests, not_found};
+use crate::blades::{
+    approvals, audit, grants, group, groups, my_groups, my_requests, my_reviews, not_found, reviews,
+};
 use crate::client::use_graph;
 use crate::components::elsewhere::Elsewhere;
 use crate::domain::dashboard::opens_overview;
@@ -110,6 +112,21 @@ pub fn group() -> AnyView {
             <Route path=path!("/groups/:id/settings/:role") view=group::GroupBlade />
             <Route path=path!("/groups/:id/audit") view=group::GroupBlade />
             <Route path=path!("/groups/:id/history") view=group::GroupBlade />
+            <Route path=path!("/groups/:id/reviews") view=group::GroupBlade />
+        </Routes>
+    }
+    .into_any()
+}
+
+/// Access reviews: the administrator's pages and the reviewer's.
+pub fn reviews() -> AnyView {
+    view! {
+        <Routes fallback>
+            <Route path=path!("/reviews") view=reviews::AccessReviews />
+            <Route path=path!("/reviews/new") view=reviews::NewReview />
+            <Route path=path!("/reviews/:id") view=reviews::AccessReview />
+            <Route path=path!("/my/reviews") view=my_reviews::MyReviews />
+            <Route path=path!("/my/reviews/:definition/:instance") view=my_reviews::ReviewAccess />
         </Routes>
     }
     .into_any()

@@ -53,7 +53,17 @@ pub enum Route {
     GroupRoleSettings(String, GroupRole),
     GroupAudit(String),
     GroupHistory(String),
+    /// The access reviews of one group (its menu item).
+    GroupReviews(String),
     Audit,
+    /// Access reviews: every review, a new one, one review (definition id).
+    Reviews,
+    NewReview,
+    Review(String),
+    /// Review access: the reviews the user is asked to do, and one instance to review
+    /// (definition id, instance id), the page a reviewer's email opens.
+    MyReviews,
+    ReviewAccess(String, String),
     NotFound,
 }
 
@@ -73,15 +83,18 @@ pub enum Bundle {
     Groups,
     /// One group's blade: Overview, Assignments, Settings and its editor, Audit.
     Group,
+    /// Access reviews: the administrator's pages and the reviewer's (what a review email opens).
+    Reviews,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 5] = [
+    pub const ALL: [Bundle; 6] = [
         Bundle::Approval,
         Bundle::Me,
         Bundle::Requests,
         Bundle::Groups,
         Bundle::Group,
+        Bundle::Reviews,
     ];
 
     /// The Cargo binary (and so the file name prefix) of the bundle.
@@ -92,17 +105,20 @@ impl Bundle {
             Bundle::Requests => "bundle-requests",
             Bundle::Groups => "bundle-groups",
             Bundle::Group => "bundle-group",
+            Bundle::Reviews => "bundle-reviews",
         }
     }
 }
 
 /// A left-navigation entry: label and target.
-pub const NAV: [(&str, &str); 6] = [
+pub const NAV: [(&str, &str); 8] = [
     ("Overview", "/overview"),
     ("My roles", "/my/groups"),
     ("My requests", "/my/requests"),
     ("Approve requests", "/approvals"),
+    ("Review access", "/my/reviews"),
     ("Groups", "/groups"),
+    ("Access reviews", "/reviews"),
     ("Audit", "/audit"),
 ];
 
@@ -125,6 +141,14 @@ impl Route {
         match parts.as_slice() {
             [] | ["my"] | ["my", "groups"] => Route::MyGroups,
             ["my", "requests"] => Route::MyRequests,
+            ["my", "reviews"] => Route::MyReviews,
+            ["my", "reviews", d, i] => match (id_segment(d), id_segment(i)) {
+                (Some(d), Some(i)) => Route::ReviewAccess(d, i),
+                _ => Route::NotFound,
+            },
+            ["reviews"] => Route::Reviews,
+            ["reviews", "new"] => Route::NewReview,
+            ["reviews", id] => id_segment(id).map_or(Route::NotFound, Route::Review),
             ["approvals"] => Route::Approvals,
             ["approvals", id] => id_segment(id).map_or(Route::NotFound, Route::Approval),
             ["grants", id] => id_segment(id).map_or(Route::NotFound, Route::Grants),
@@ -140,6 +164,7 @@ impl Route {
                     .map_or(Route::NotFound, |r| Route::GroupRoleSettings(id, r)),
                 (Some(id), ["audit"]) => Route::GroupAudit(id),
                 (Some(id), ["history"]) => Route::GroupHistory(id),
+                (Some(id), ["reviews"]) => Route::GroupReviews(id),
                 _ => Route::NotFound,
             },
             ["audit"] => Route::Audit,
@@ -165,7 +190,13 @@ impl Route {
             Route::GroupRoleSettings(id, r) => format!("/groups/{id}/settings/{}", r.slug()),
             Route::GroupAudit(id) => format!("/groups/{id}/audit"),
             Route::GroupHistory(id) => format!("/groups/{id}/history"),
+            Route::GroupReviews(id) => format!("/groups/{id}/reviews"),
             Route::Audit => "/audit".into(),
+            Route::Reviews => "/reviews".into(),
+            Route::NewReview => "/reviews/new".into(),
+            Route::Review(id) => format!("/reviews/{id}"),
+            Route::MyReviews => "/my/reviews".into(),
+            Route::ReviewAccess(d, i) => format!("/my/reviews/{d}/{i}"),
             Route::NotFound => "/".into(),
         }
     }
@@ -189,7 +220,12 @@ impl Route {
             Route::GroupRoleSettings(_, GroupRole::Owner) => "Role setting details - Owner",
             Route::GroupAudit(_) => "Audit",
             Route::GroupHistory(_) => "History",
+            Route::GroupReviews(_) => "Access reviews",
             Route::Audit => "Audit",
+            Route::Reviews => "Access reviews",
+            Route::NewReview => "New access review",
+            Route::Review(_) => "Access review",
+            Route::MyReviews | Route::ReviewAccess(..) => "Review access",
             Route::NotFound => "Page not found",
         }
     }
@@ -212,7 +248,13 @@ impl Route {
             | Route::MyRequests
             | Route::Approvals
             | Route::Overview
-            | Route::Audit => vec![home, me],
+            | Route::Audit
+            | Route::Reviews
+            | Route::MyReviews => vec![home, me],
+            Route::NewReview | Route::Review(_) => {
+                vec![home, ("Access reviews".into(), "/reviews".into()), me]
+            }
+            Route::ReviewAccess(..) => vec![home, ("Review access".into(), "/my/reviews".into())],
             Route::Grants(_) => vec![home, ("My roles".into(), "/my/groups".into()), me],
             Route::Approval(_) => vec![home, ("Approve requests".into(), "/approvals".into()), me],
             Route::Groups => vec![home, ("Groups".into(), "/groups".into())],
@@ -228,7 +270,8 @@ impl Route {
             Route::GroupAssignments(id)
             | Route::GroupSettings(id)
             | Route::GroupAudit(id)
-            | Route::GroupHistory(id) => vec![home, groups, group(id), me],
+            | Route::GroupHistory(id)
+            | Route::GroupReviews(id) => vec![home, groups, group(id), me],
             Route::NotFound => vec![home, me],
         }
     }
@@ -250,7 +293,13 @@ impl Route {
             | Route::GroupSettings(_)
             | Route::GroupRoleSettings(..)
             | Route::GroupAudit(_)
-            | Route::GroupHistory(_) => Some(Bundle::Group),
+            | Route::GroupHistory(_)
+            | Route::GroupReviews(_) => Some(Bundle::Group),
+            Route::Reviews
+            | Route::NewReview
+            | Route::Review(_)
+            | Route::MyReviews
+            | Route::ReviewAccess(..) => Some(Bundle::Reviews),
             Route::NotFound => None,
         }
     }
@@ -263,6 +312,8 @@ impl Route {
             Route::Approvals | Route::Approval(_) => Some("/approvals"),
             Route::Audit => Some("/audit"),
             Route::Overview => Some("/overview"),
+            Route::Reviews | Route::NewReview | Route::Review(_) => Some("/reviews"),
+            Route::MyReviews | Route::ReviewAccess(..) => Some("/my/reviews"),
             Route::NotFound => None,
             _ => Some("/groups"),
         }

@@ -7,4 +7,6 @@ pub mod group;
 pub mod groups;
 pub mod my_groups;
 pub mod my_requests;
+pub mod my_reviews;
 pub mod not_found;
+pub mod reviews;

@@ -10,6 +10,9 @@ pub fn CsvLink(
     file: &'static str,
     /// Builds the CSV text at the click.
     make: Callback<(), String>,
+    /// The link's words.
+    #[prop(default = "Download CSV")]
+    label: &'static str,
 ) -> impl IntoView {
     let download = move |e: leptos::ev::MouseEvent| {
         let href = format!(
@@ -24,5 +27,5 @@ pub fn CsvLink(
             let _ = a.set_attribute("href", &href);
         }
     };
-    view! { <a class="pim-button" href="#" download=file on:click=download>"Download CSV"</a> }
+    view! { <a class="pim-button" href="#" download=file on:click=download>{label}</a> }
 }

@@ -14,17 +14,33 @@ pub struct Picked {
     pub is_group: bool,
 }
 
+/// What a picker offers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Offers {
+    #[default]
+    UsersAndGroups,
+    Groups,
+}
+
 async fn search(
     graph: Graph,
     text: String,
+    offers: Offers,
 ) -> Result<Vec<Picked>, crate::graph::error::GraphError> {
-    let requests = [search_users(&text, 10), search_groups(&text, 5)];
+    let with_users = offers == Offers::UsersAndGroups;
+    let mut requests = vec![search_groups(&text, if with_users { 5 } else { 10 })];
+    if with_users {
+        requests.push(search_users(&text, 10));
+    }
     // The first matches only: more would be typed for, not scrolled to.
     let mut answers = graph.batch_first_pages(&requests).await.into_iter();
-    let users: Page<User> = decode(answers.next())?;
     let groups: Page<Group> = decode(answers.next())?;
+    let users: Vec<User> = if with_users {
+        decode::<Page<User>>(answers.next())?.value
+    } else {
+        vec![]
+    };
     let mut out: Vec<Picked> = users
-        .value
         .into_iter()
         .map(|u| Picked {
             name: format!(
@@ -51,6 +67,12 @@ pub fn PeoplePicker(
     label: &'static str,
     /// Called with each person or group chosen.
     on_pick: Callback<Picked>,
+    /// The input's id, unique on the page (several pickers may share one).
+    #[prop(default = "pim-picker")]
+    id: &'static str,
+    /// Users and groups, or groups only.
+    #[prop(optional)]
+    offers: Offers,
 ) -> impl IntoView {
     let graph = use_graph();
     let text = RwSignal::new(String::new());
@@ -75,7 +97,7 @@ pub fn PeoplePicker(
             if t.trim().len() < 2 {
                 Ok(vec![])
             } else {
-                search(graph, t.trim().to_owned()).await
+                search(graph, t.trim().to_owned(), offers).await
             }
         }
     });
@@ -117,15 +139,16 @@ pub fn PeoplePicker(
             _ => {}
         }
     };
-    let option_id = |i: usize| format!("pim-picker-option-{i}");
+    let option_id = move |i: usize| format!("{id}-option-{i}");
+    let (input_id, listbox_id) = (format!("{id}-input"), format!("{id}-listbox"));
     view! {
         <div class="pim-picker">
-            <label for="pim-picker-input">{label}</label>
-            <input id="pim-picker-input" type="text" role="combobox" autocomplete="off" placeholder="Search by name or UPN"
-                aria-autocomplete="list" aria-controls="pim-picker-listbox" aria-expanded=move || open().to_string()
+            <label for=input_id.clone()>{label}</label>
+            <input id=input_id type="text" role="combobox" autocomplete="off" placeholder="Search by name or UPN"
+                aria-autocomplete="list" aria-controls=listbox_id.clone() aria-expanded=move || open().to_string()
                 aria-activedescendant=move || active.get().map(option_id)
                 prop:value=text on:input=move |e| typed(event_target_value(&e)) on:keydown=keys />
-            <ul id="pim-picker-listbox" role="listbox" class="pim-picker__results" aria-label="Suggestions" hidden=move || !open()>
+            <ul id=listbox_id role="listbox" class="pim-picker__results" aria-label="Suggestions" hidden=move || !open()>
                 <For each=move || options().into_iter().enumerate() key=|(i, p)| (*i, p.id.clone()) let:((i, p))>
                     <li id=option_id(i) role="option" class="pim-picker__option" aria-selected=move || (active.get() == Some(i)).to_string()
                         on:mousedown=move |ev| ev.prevent_default() on:click={let p = p.clone(); move |_| choose(p.clone())}>{format!("Add {}", p.name)}</li>

@@ -28,6 +28,9 @@ pub struct Period {
     pub reason: String,
     pub ticket: String,
     pub approver: Option<String>,
+    /// Why it ended early: the removal's or deactivation's justification (an access review's
+    /// removal names the review, the reviewer and the reason).
+    pub ended_because: String,
 }
 
 impl Period {
@@ -125,6 +128,7 @@ pub fn periods(
             Step::End => {
                 if let (Some(i), Some(at)) = (open.remove(&key), created) {
                     close(&mut out, at, i);
+                    out[i].ended_because = r.justification.clone().unwrap_or_default();
                 }
             }
             Step::Grant(how) => {
@@ -153,6 +157,7 @@ pub fn periods(
                         .and_then(|t| t.ticket_number.clone())
                         .unwrap_or_default(),
                     approver: approved_by.get(&r.id).cloned(),
+                    ended_because: String::new(),
                 });
             }
         }
@@ -180,8 +185,9 @@ fn stamp(t: DateTime<Utc>) -> String {
 
 /// One line per period, in the table's order.
 pub fn csv(periods: &[Period], now: DateTime<Utc>) -> String {
-    let mut out =
-        String::from("Principal,Role,Type,How,Start,End,State,Reason,Ticket,Approved by\r\n");
+    let mut out = String::from(
+        "Principal,Role,Type,How,Start,End,State,Reason,Ticket,Approved by,Ended because\r\n",
+    );
     for p in periods {
         let fields = [
             p.principal.clone(),
@@ -194,6 +200,7 @@ pub fn csv(periods: &[Period], now: DateTime<Utc>) -> String {
             p.reason.clone(),
             p.ticket.clone(),
             p.approver.clone().unwrap_or_default(),
+            p.ended_because.clone(),
         ];
         let line: Vec<String> = fields.iter().map(|f| cell(f)).collect();
         out.push_str(&line.join(","));

@@ -18,6 +18,7 @@ pub mod owners;
 pub mod principals;
 pub mod readback;
 pub mod recipients;
+pub mod reviews;
 pub mod settings;
 pub mod stamp;
 pub mod validate;

@@ -2,6 +2,7 @@
 // GraphError keeps every detail support needs; errors are rare, so its size is not worth boxing.
 #![allow(clippy::result_large_err)]
 
+pub mod access_reviews;
 pub mod audit;
 pub mod batch;
 pub mod conditional_access;

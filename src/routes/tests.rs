@@ -20,8 +20,14 @@ fn every_route_round_trips_through_its_path() {
         Route::GroupRoleSettings(g.clone(), GroupRole::Member),
         Route::GroupRoleSettings(g.clone(), GroupRole::Owner),
         Route::GroupAudit(g.clone()),
-        Route::GroupHistory(g),
+        Route::GroupHistory(g.clone()),
+        Route::GroupReviews(g.clone()),
         Route::Audit,
+        Route::Reviews,
+        Route::NewReview,
+        Route::Review(g.clone()),
+        Route::MyReviews,
+        Route::ReviewAccess(g.clone(), "6444d4fd-ab55-4608-8cf9-c6702d172bcc".into()),
     ];
     for r in all {
         assert_eq!(Route::parse(&r.path()), r, "{}", r.path());
@@ -106,6 +112,13 @@ fn each_page_is_in_one_bundle_and_unknown_pages_in_none() {
         (&format!("/groups/{g}/assignments"), Some(Bundle::Group)),
         (&format!("/groups/{g}/settings/owner"), Some(Bundle::Group)),
         (&format!("/groups/{g}/audit"), Some(Bundle::Group)),
+        (&format!("/groups/{g}/reviews"), Some(Bundle::Group)),
+        ("/reviews", Some(Bundle::Reviews)),
+        ("/reviews/new", Some(Bundle::Reviews)),
+        (&format!("/reviews/{g}"), Some(Bundle::Reviews)),
+        ("/my/reviews", Some(Bundle::Reviews)),
+        (&format!("/my/reviews/{g}/{g}"), Some(Bundle::Reviews)),
+        ("/my/reviews/x/<y>", None),
         ("/groups/new/x", None),
         ("/nowhere", None),
     ];

@@ -3,11 +3,9 @@
 // with the keyboard alone for Activate, Add assignments and the approval decision.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { newPage, screenshot, signIn, startStack } from "./harness.mjs";
+import { a11yCheck as check, newPage, signIn, startStack } from "./harness.mjs";
 import { setUpS1, state, ALEX } from "./stories.mjs";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const WIDTHS = [1280, 375];
 const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
 
@@ -20,29 +18,6 @@ async function at(width, person, path) {
   const page = await newPage(stack, { viewport: { width, height: 900 }, bypassCSP: true });
   await signIn(page, stack, person, path);
   return page;
-}
-
-/** Serious and critical axe violations on the page as it is now, as readable lines. */
-async function violations(page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-}
-
-async function sideways(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
-async function check(page, name, width) {
-  const found = await violations(page);
-  assert.deepEqual(found, [], `${name} at ${width} px`);
-  if (width <= 375) {
-    const extra = await sideways(page);
-    assert.ok(extra <= 0, `${name} scrolls sideways by ${extra} px at ${width}`);
-  }
-  await screenshot(page, `a11y-${name}-${width}`);
 }
 
 const h1 = (page, name) => page.getByRole("heading", { level: 1, name, exact: true }).waitFor();

@@ -94,9 +94,9 @@ describe("approvals", () => {
     const rows = (await table.getByRole("row").count()) - 1;
     const [download] = await Promise.all([megan.waitForEvent("download"), megan.getByRole("link", { name: "Download CSV" }).click()]);
     const csv = (await (await import("node:fs/promises")).readFile(await download.path(), "utf8")).trim().split("\r\n");
-    assert.equal(csv[0], "Principal,Role,Type,How,Start,End,State,Reason,Ticket,Approved by");
+    assert.equal(csv[0], "Principal,Role,Type,How,Start,End,State,Reason,Ticket,Approved by,Ended because");
     assert.equal(csv.length - 1, rows, "one line per period shown");
-    assert.ok(csv.some((l) => /^Alex Wilber \(AlexW@contoso\.onmicrosoft\.com\),Member,Active,Activated,.*,Ended,Legacy payroll export needs password \+ push MFA,,Diego Siciliani$/.test(l)), csv.join("\n"));
+    assert.ok(csv.some((l) => /^Alex Wilber \(AlexW@contoso\.onmicrosoft\.com\),Member,Active,Activated,.*,Ended,Legacy payroll export needs password \+ push MFA,,Diego Siciliani,$/.test(l)), csv.join("\n"));
   });
 
   test("a denial leaves Alex out and he reads the reason on My requests; he can't approve his own request", async () => {

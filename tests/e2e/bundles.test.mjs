@@ -35,6 +35,8 @@ describe("bundles", () => {
       ["/groups", "Privileged Identity Management | Groups", "bundle-groups"],
       ["/audit", "Audit", "bundle-groups"],
       [`/groups/${GROUP}/settings`, "Helpdesk Admin-Group", "bundle-group"],
+      ["/reviews", "Access reviews", "bundle-reviews"],
+      ["/my/reviews", "Review access", "bundle-reviews"],
       ["/no/such/page", "Page not found", "bundle-me"],
     ];
     for (const [path, heading, bundle] of cases) {

@@ -1,7 +1,9 @@
 // End-to-end harness: the built app (dist/) and the emulator on two loopback origins, and
 // headless Debian Chromium driven by playwright-core. Nothing else is mocked.
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { chromium } from "playwright-core";
 import { startAppServer } from "../../scripts/serve.mjs";
@@ -105,4 +107,30 @@ export async function graphToken(stack, userId) {
   const body = await token.json();
   if (!body.access_token) throw new Error(`no token: ${JSON.stringify(body)}`);
   return body.access_token;
+}
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Serious and critical axe violations on the page as it is now, as readable lines. */
+export async function violations(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+export async function sideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** axe-clean (no serious or critical) and, on a phone, no sideways scrolling; a screenshot. */
+export async function a11yCheck(page, name, width) {
+  const found = await violations(page);
+  assert.deepEqual(found, [], `${name} at ${width} px`);
+  if (width <= 375) {
+    const extra = await sideways(page);
+    assert.ok(extra <= 0, `${name} scrolls sideways by ${extra} px at ${width}`);
+  }
+  await screenshot(page, `a11y-${name}-${width}`);
 }

@@ -155,6 +155,7 @@ pub fn History(
                         <td>{p.reason.clone()}</td>
                         <td>{p.ticket.clone()}</td>
                         <td>{p.approver.clone().unwrap_or_else(|| "—".into())}</td>
+                        <td>{p.ended_because.clone()}</td>
                     </tr>
                 };
                 view! {
@@ -162,7 +163,7 @@ pub fn History(
                     <HeldAt periods=found.clone() />
                     <CsvLink file="pim-group-history.csv" make />
                     <DataTable caption="Periods" rows=Signal::stored(found) key=|p: &Period| p.id.clone() row
-                        headers=vec!["Name", "Role", "Type", "How", "Start", "End", "State", "Reason", "Ticket", "Approved by"]
+                        headers=vec!["Name", "Role", "Type", "How", "Start", "End", "State", "Reason", "Ticket", "Approved by", "Ended because"]
                         empty="No one has held or been eligible for a role of this group." />
                     <p class="pim-muted">"Approvers are named from the audit log, which Microsoft Entra keeps for 30 days."</p>
                 }

@@ -1,5 +1,5 @@
 //! `/groups/ID/...`: one group's blade with its own menu (overview, assignments, settings, history,
-//! audit).
+//! access reviews, audit).
 
 mod assign_wizard;
 mod assignment_row;
@@ -8,6 +8,7 @@ mod edit;
 mod edit_tabs;
 mod history;
 mod overview;
+mod reviews;
 mod schedule_draft;
 mod settings;
 mod settings_data;
@@ -27,14 +28,17 @@ use leptos_router::hooks::use_location;
 pub fn GroupBlade() -> impl IntoView {
     let location = use_location();
     let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
-    let group_id = Memo::new(move |_| match route.get() {
+    // A link into another bundle passes through this router on its way out: the id stays, so
+    // nothing is read for a page that is not a group's.
+    let group_id = Memo::new(move |prev: Option<&String>| match route.get() {
         Route::GroupOverview(id)
         | Route::GroupAssignments(id)
         | Route::GroupSettings(id)
         | Route::GroupRoleSettings(id, _)
         | Route::GroupAudit(id)
-        | Route::GroupHistory(id) => id,
-        _ => String::new(),
+        | Route::GroupHistory(id)
+        | Route::GroupReviews(id) => id,
+        _ => prev.cloned().unwrap_or_default(),
     });
     let graph = use_graph();
     let group = LocalResource::new(move || {
@@ -99,6 +103,7 @@ fn GroupMenu(route: Memo<Route>, group_id: Memo<String>) -> impl IntoView {
                 {item("Assignments", Route::GroupAssignments)}
                 {item("Settings", Route::GroupSettings)}
                 {item("History", Route::GroupHistory)}
+                {item("Access reviews", Route::GroupReviews)}
                 {item("Audit", Route::GroupAudit)}
             </ul>
         </nav>
@@ -136,6 +141,7 @@ fn section(route: Route) -> AnyView {
         }
         Route::GroupOverview(id) => view! { <overview::GroupOverview group_id=id /> }.into_any(),
         Route::GroupHistory(id) => view! { <history::History group_id=id /> }.into_any(),
+        Route::GroupReviews(id) => view! { <reviews::GroupReviews group_id=id /> }.into_any(),
         _ => ().into_any(),
     }
 }

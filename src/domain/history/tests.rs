@@ -141,3 +141,30 @@ fn approvers_come_from_approval_entries_of_the_audit_log() {
         HashMap::from([("a1".to_owned(), "Diego Siciliani".to_owned())])
     );
 }
+
+#[test]
+fn a_removal_says_why_the_period_ended() {
+    let requests = vec![
+        (
+            true,
+            req(
+                json!({"id": "e1", "principalId": "lidia", "action": "adminAssign", "createdDateTime": "2026-11-01T09:00:00Z",
+            "scheduleInfo": {"startDateTime": "2026-11-01T09:00:00Z", "expiration": {"type": "noExpiration"}}}),
+            ),
+        ),
+        (
+            true,
+            req(
+                json!({"id": "r1", "principalId": "lidia", "action": "adminRemove", "status": "Revoked", "createdDateTime": "2026-12-03T09:00:00Z",
+            "justification": "Denied in the access review \"Helpdesk quarterly review\" by Diego Siciliani: left the helpdesk"}),
+            ),
+        ),
+    ];
+    let p = periods(&requests, &HashMap::new(), &names());
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].end, Some(at("2026-12-03T09:00:00Z")));
+    assert!(p[0]
+        .ended_because
+        .contains("access review \"Helpdesk quarterly review\""));
+    assert!(csv(&p, at("2026-12-04T00:00:00Z")).contains("left the helpdesk"));
+}

@@ -4,10 +4,12 @@
 mod directory;
 mod pim;
 mod policy;
+mod reviews;
 
 pub use directory::*;
 pub use pim::*;
 pub use policy::*;
+pub use reviews::*;
 
 use serde::{Deserialize, Deserializer};
 

@@ -173,3 +173,46 @@ fn enums_write_the_schemas_lower_camel_and_keep_unknown_members() {
     let unknown: AccessId = serde_json::from_str("\"guest\"").unwrap();
     assert_eq!(unknown, AccessId::Unknown);
 }
+
+/// The access review examples (`shared/graph/access-reviews/examples`), lists and single items.
+#[test]
+fn documented_access_review_answers_read() {
+    let dir = format!(
+        "{}/../shared/graph/access-reviews/examples",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let read = |name: &str| -> serde_json::Value {
+        let text = std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+        serde_json::from_str(&tolerant(&text)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let defs: Page<AccessReviewScheduleDefinition> =
+        serde_json::from_value(read("accessReviewScheduleDefinition-list.response.json")).unwrap();
+    assert!(!defs.value.is_empty());
+    let made: AccessReviewScheduleDefinition = serde_json::from_value(read(
+        "accessReviewScheduleDefinition-create-inactiveGuestsTeams-ownersWithFallback.response.json",
+    ))
+    .unwrap();
+    assert_eq!(made.fallback_reviewers.len(), 1);
+    assert_eq!(made.settings.unwrap().instance_duration_in_days, 3);
+    let items: Page<AccessReviewDecision> = serde_json::from_value(read(
+        "accessReviewInstanceDecisionItem-list-expandInsights.response.json",
+    ))
+    .unwrap();
+    let first = &items.value[0];
+    assert_eq!(first.recommendation.as_deref(), Some("Approve"));
+    assert_eq!(
+        first.insights[0].last_sign_in_date_time.as_deref(),
+        Some("2022-02-11T20:00:34Z")
+    );
+    let instances: Page<AccessReviewInstance> =
+        serde_json::from_value(read("accessReviewInstance-list.response.json")).unwrap();
+    assert!(!instances.value.is_empty());
+    let reviewers: Page<AccessReviewReviewer> = serde_json::from_value(read(
+        "accessReviewInstance-list-contactedReviewers.response.json",
+    ))
+    .unwrap();
+    assert_eq!(
+        reviewers.value[0].display_name.as_deref(),
+        Some("Adele Vance")
+    );
+}

@@ -1,0 +1,304 @@
+//! One instance of a review, for its reviewer: each person with whether they are eligible or
+//! active (joined from the group's PIM schedules), their last sign-in and the recommendation;
+//! **Approve**, **Deny** or **Don't know** with a **Reason** for several people, one **Submit**;
+//! **Accept recommendations**. What was chosen survives a sign-in redirect.
+
+use crate::client::{use_graph, Graph};
+use crate::components::command_bar::CommandBar;
+use crate::components::draft::{discard_draft, use_draft};
+use crate::components::error_bar::ErrorBar;
+use crate::components::loaded::Loaded;
+use crate::components::submit::{use_submit, SubmitButton};
+use crate::domain::reviews::results::{
+    changes, decision_label, memberships, missing_reasons, people, progress, Choice, Pending,
+    Person,
+};
+use crate::domain::wording::when;
+use crate::graph::access_reviews::{
+    decisions_for_reviewer, get_definition, get_instance, instance_action, update_decision,
+    InstanceAction,
+};
+use crate::graph::batch::decode;
+use crate::graph::error::GraphError;
+use crate::graph::model::{
+    AccessReviewDecision, AccessReviewInstance, AccessReviewScheduleDefinition, Page,
+};
+use crate::graph::pim::{list_for_group, Collection};
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+/// What the page shows.
+#[derive(Clone, Debug, PartialEq)]
+struct ReviewData {
+    name: String,
+    for_reviewers: String,
+    resource: String,
+    due: String,
+    running: bool,
+    reason_required: bool,
+    progress: String,
+    people: Vec<Person>,
+    /// Why eligible/active could not be told, if so.
+    membership_note: Option<String>,
+}
+
+async fn load(graph: Graph, d: String, i: String) -> Result<ReviewData, GraphError> {
+    let mut a = graph
+        .batch(&[
+            get_definition(&d),
+            get_instance(&d, &i),
+            decisions_for_reviewer(&d, &i),
+        ])
+        .await
+        .into_iter();
+    let def: AccessReviewScheduleDefinition = decode(a.next())?;
+    let inst: AccessReviewInstance = decode(a.next())?;
+    let items: Page<AccessReviewDecision> = decode(a.next())?;
+    let resource = items
+        .value
+        .iter()
+        .find_map(|x| x.resource.clone())
+        .unwrap_or_default();
+    let group = resource
+        .id
+        .clone()
+        .or_else(|| crate::domain::reviews::group_of(&def));
+    // Eligible or active: the decision items do not say, the group's PIM schedules do.
+    let (mut eligible, mut active) = (HashSet::new(), HashSet::new());
+    let mut membership_note = None;
+    if let Some(g) = group {
+        let reads = [
+            list_for_group(Collection::EligibilitySchedules, &g, None),
+            list_for_group(Collection::AssignmentSchedules, &g, None),
+        ];
+        let mut s = graph.batch(&reads).await.into_iter();
+        (eligible, active, membership_note) = memberships(decode(s.next()), decode(s.next()));
+    }
+    let settings = def.settings.clone().unwrap_or_default();
+    Ok(ReviewData {
+        name: def.display_name.clone().unwrap_or_default(),
+        for_reviewers: def.description_for_reviewers.clone().unwrap_or_default(),
+        resource: resource.display_name.unwrap_or_default(),
+        due: inst.end_date_time.as_deref().map(when).unwrap_or_default(),
+        running: inst
+            .status
+            .as_deref()
+            .is_some_and(|s| s.eq_ignore_ascii_case("InProgress")),
+        reason_required: settings.justification_required_on_approval,
+        progress: progress(&items.value).sentence(),
+        people: people(&items.value, &eligible, &active),
+        membership_note,
+    })
+}
+
+/// Decisions to send: (decision id, choice, reason).
+type Sends = Vec<(String, Choice, String)>;
+type SendDecisions = crate::components::submit::Submit<Sends, usize>;
+type Accept = crate::components::submit::Submit<(), ()>;
+
+/// The sends live above the page's read, so their message and error stay when it is read again.
+#[component]
+pub fn Review(definition: String, instance: String) -> impl IntoView {
+    let graph = use_graph();
+    let version = RwSignal::new(0u32);
+    let (d, i) = (definition.clone(), instance.clone());
+    let g = graph.clone();
+    let data = LocalResource::new(move || {
+        version.track();
+        load(g.clone(), d.clone(), i.clone())
+    });
+    let reload = Callback::new(move |_| version.update(|v| *v += 1));
+    let announced = RwSignal::new(None::<String>);
+    let key = format!("review.{definition}.{instance}");
+    let (d, i, g) = (definition.clone(), instance.clone(), graph.clone());
+    let k = key.clone();
+    let submit: SendDecisions = use_submit(
+        move |sends: Sends| {
+            let (graph, d, i) = (g.clone(), d.clone(), i.clone());
+            async move {
+                let reqs: Vec<_> = sends
+                    .iter()
+                    .map(|(id, c, reason)| update_decision(&d, &i, id, c.wire(), reason))
+                    .collect();
+                // Each decision is its own PATCH (the last one wins), sent together.
+                for answer in graph.batch(&reqs).await {
+                    answer?;
+                }
+                Ok(sends.len())
+            }
+        },
+        move |n: usize| {
+            discard_draft(&k);
+            announced.set(Some(format!(
+                "{n} decision{} submitted.",
+                if n == 1 { "" } else { "s" }
+            )));
+            reload.run(());
+        },
+    );
+    let (d, i) = (definition.clone(), instance.clone());
+    let accept: Accept = use_submit(
+        move |_: ()| {
+            let (graph, req) = (
+                graph.clone(),
+                instance_action(&d, &i, InstanceAction::AcceptRecommendations),
+            );
+            async move { graph.send(&req, None).await.map(|_| ()) }
+        },
+        move |_| {
+            announced.set(Some(
+                "Recommendations accepted for everyone you had not reviewed.".into(),
+            ));
+            reload.run(());
+        },
+    );
+    // A failed send leaves its outcome unknown: what Graph holds now is read again (what was
+    // chosen and not sent comes back from the draft).
+    Effect::new(move |_| {
+        if submit.error().get().is_some() || accept.error().get().is_some() {
+            reload.run(());
+        }
+    });
+    view! {
+        <Loaded resource=data loading="Loading the review…" let:page>
+            <Decide page key=key.clone() submit accept announced />
+        </Loaded>
+        <p role="status">{move || announced.get()}</p>
+    }
+}
+
+#[component]
+fn Decide(
+    page: ReviewData,
+    key: String,
+    submit: SendDecisions,
+    accept: Accept,
+    announced: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let pending = RwSignal::new(Pending::new());
+    use_draft(key, pending);
+    let problem = RwSignal::new(None::<String>);
+    let people = StoredValue::new(page.people.clone());
+    let reason_required = page.reason_required;
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let list = people.with_value(|p| changes(p, &pending.get_untracked()));
+        if list.is_empty() {
+            problem.set(Some(
+                "Choose Approve, Deny or Don't know for at least one person.".into(),
+            ));
+            return;
+        }
+        let missing = people.with_value(|p| missing_reasons(p, &list));
+        if reason_required && !missing.is_empty() {
+            problem.set(Some(format!(
+                "This review asks for a reason with each decision: add one for {}.",
+                missing.join(", ")
+            )));
+            return;
+        }
+        problem.set(None);
+        announced.set(None);
+        submit.submit(list);
+    };
+    let running = page.running;
+    let cards = page
+        .people
+        .iter()
+        .cloned()
+        .map(|p| view! { <PersonCard p pending running /> })
+        .collect_view();
+    view! {
+        <h2>{page.name.clone()}</h2>
+        {(!page.for_reviewers.is_empty()).then(|| view! { <p>{page.for_reviewers.clone()}</p> })}
+        <dl class="pim-facts">
+            <dt>"Resource"</dt><dd>{page.resource.clone()}</dd>
+            <dt>"Due"</dt><dd>{page.due.clone()}</dd>
+            <dt>"Progress"</dt><dd>{page.progress.clone()}</dd>
+        </dl>
+        {(!running).then(|| view! { <p class="pim-notice" role="note">"This review has ended: its decisions can no longer be changed."</p> })}
+        {page.membership_note.clone().map(|n| view! { <p class="pim-notice" role="note">{n}</p> })}
+        {reason_required.then(|| view! { <p>"This review asks for a reason with each decision."</p> })}
+        <CommandBar label="Review commands">
+            <button class="pim-button" type="button" disabled=move || !running || accept.pending().get()
+                on:click=move |_| accept.submit(())>"Accept recommendations"</button>
+        </CommandBar>
+        {accept.error_bar()}
+        <form class="pim-review" on:submit=send novalidate>
+            <ul class="pim-review__people">{cards}</ul>
+            {move || problem.get().map(|p| view! { <div class="pim-alert pim-alert--error" role="alert"><p>{p}</p></div> })}
+            {move || submit.error().get().map(|error| view! { <ErrorBar error /> })}
+            <SubmitButton label="Submit" pending=Signal::derive(move || submit.pending().get() || !running) />
+        </form>
+    }
+}
+
+#[component]
+fn PersonCard(p: Person, pending: RwSignal<Pending>, running: bool) -> impl IntoView {
+    let id = p.decision_id.clone();
+    let recorded = (p.decided, p.reason.clone());
+    let chosen = {
+        let (id, recorded) = (id.clone(), recorded.clone());
+        move || {
+            pending
+                .with(|m| m.get(&id).cloned())
+                .unwrap_or(recorded.clone())
+        }
+    };
+    let set_choice = {
+        let (id, recorded) = (id.clone(), recorded.clone());
+        move |c: Choice| {
+            pending.update(|m| {
+                let e = m.entry(id.clone()).or_insert_with(|| recorded.clone());
+                e.0 = Some(c);
+            })
+        }
+    };
+    let set_reason = {
+        let (id, recorded) = (id.clone(), recorded.clone());
+        move |text: String| {
+            pending.update(|m| {
+                let e = m.entry(id.clone()).or_insert_with(|| recorded.clone());
+                e.1 = text;
+            })
+        }
+    };
+    let chosen = StoredValue::new(chosen);
+    let radios = Choice::ALL
+        .into_iter()
+        .map(|c| {
+            let set = set_choice.clone();
+            view! {
+                <label class="pim-choice">
+                    <input type="radio" name=format!("decision-{id}") value=c.wire() disabled=!running
+                        prop:checked=move || chosen.with_value(|f| f().0 == Some(c)) on:change=move |_| set(c) />
+                    {c.label()}
+                </label>
+            }
+        })
+        .collect_view();
+    let reason_id = format!("reason-{id}");
+    let so_far = match (&p.decided, p.reviewed_by.is_empty()) {
+        (Some(c), false) => format!("{} by {}", decision_label(c.wire()), p.reviewed_by),
+        (Some(c), true) => decision_label(c.wire()).to_owned(),
+        (None, _) => "Not reviewed".to_owned(),
+    };
+    view! {
+        <li>
+            <fieldset class="pim-review__person">
+                <legend>{p.name.clone()}</legend>
+                <dl class="pim-facts">
+                    <dt>"User"</dt><dd>{p.upn.clone()}</dd>
+                    <dt>"Access"</dt><dd>{p.membership}</dd>
+                    <dt>"Last sign-in"</dt><dd>{p.last_sign_in.clone()}</dd>
+                    <dt>"Recommendation"</dt><dd>{p.recommendation}</dd>
+                    <dt>"Decision"</dt><dd>{so_far}</dd>
+                </dl>
+                <div class="pim-review__choices">{radios}</div>
+                <label for=reason_id.clone()>"Reason"</label>
+                <textarea id=reason_id rows="2" maxlength="500" disabled=!running
+                    prop:value=move || chosen.with_value(|f| f().1) on:input=move |e| set_reason(event_target_value(&e))></textarea>
+            </fieldset>
+        </li>
+    }
+}

@@ -1,0 +1,130 @@
+//! Editing a review's series: the same fields (its group fixed), and a PUT of the whole
+//! definition as Graph asks, keeping what this form does not show (stages, extra recipients).
+
+use super::form::ReviewFields;
+use crate::client::use_graph;
+use crate::components::context_pane::ContextPane;
+use crate::components::submit::{use_submit, SubmitButton};
+use crate::domain::reviews::{definition, form_of, validate, Chosen, Problem, ReviewForm};
+use crate::graph::access_reviews::{get_definition, update_definition};
+use crate::graph::batch::decode;
+use crate::graph::directory::{get_group, get_user};
+use crate::graph::model::{AccessReviewScheduleDefinition, Group, User};
+use chrono::Utc;
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// What Graph sets itself and a PUT leaves out.
+const READ_ONLY: [&str; 6] = [
+    "id",
+    "createdBy",
+    "createdDateTime",
+    "lastModifiedDateTime",
+    "status",
+    "@odata.context",
+];
+
+#[component]
+pub fn EditReview(
+    id: String,
+    def: AccessReviewScheduleDefinition,
+    group: Chosen,
+    close: Callback<bool>,
+) -> impl IntoView {
+    let graph = use_graph();
+    let original = form_of(&def, group.clone(), &|x| x.to_owned());
+    let form = RwSignal::new(original.clone());
+    // Reviewers are stored as ids: their names are read once for the form.
+    {
+        let graph = graph.clone();
+        let people: Vec<Chosen> = original
+            .selected
+            .iter()
+            .chain(&original.fallback)
+            .cloned()
+            .collect();
+        leptos::task::spawn_local(async move {
+            let reads: Vec<_> = people
+                .iter()
+                .map(|c| {
+                    if c.is_group {
+                        get_group(&c.id, "id,displayName")
+                    } else {
+                        get_user(&c.id, "id,displayName")
+                    }
+                })
+                .collect();
+            for (c, answer) in people.iter().zip(graph.batch(&reads).await) {
+                let name = if c.is_group {
+                    decode::<Group>(Some(answer))
+                        .ok()
+                        .and_then(|g| g.display_name)
+                } else {
+                    decode::<User>(Some(answer))
+                        .ok()
+                        .and_then(|u| u.display_name)
+                };
+                if let Some(name) = name {
+                    form.update(|f| {
+                        for x in f
+                            .selected
+                            .iter_mut()
+                            .chain(f.fallback.iter_mut())
+                            .filter(|x| x.id == c.id)
+                        {
+                            x.name = name.clone();
+                        }
+                    });
+                }
+            }
+        });
+    }
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let save = use_submit(
+        move |f: ReviewForm| {
+            let (graph, id) = (graph.clone(), id.clone());
+            async move {
+                let group = f.groups.first().cloned().unwrap_or_default();
+                let mut whole: Value = graph.get(&get_definition(&id)).await?;
+                if let (Some(obj), Value::Object(new)) =
+                    (whole.as_object_mut(), definition(&f, &group))
+                {
+                    for k in READ_ONLY {
+                        obj.remove(k);
+                    }
+                    obj.extend(new);
+                }
+                graph
+                    .send(&update_definition(&id, whole), None)
+                    .await
+                    .map(|_| ())
+            }
+        },
+        move |_| close.run(true),
+    );
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let f = form.get_untracked();
+        let today = Utc::now().date_naive();
+        // A series that has started keeps its start date, even though it is now in the past.
+        let found: Vec<Problem> = validate(&f, today, true)
+            .into_iter()
+            .filter(|p| !(p.field == "review-start" && f.start_date == original.start_date))
+            .collect();
+        let ok = found.is_empty();
+        problems.set(found);
+        if ok {
+            save.submit(f);
+        }
+    };
+    view! {
+        <ContextPane title="Edit access review" wide=true on_close=Callback::new(move |_| close.run(false))>
+            <form class="pim-wizard" on:submit=send novalidate>
+                <p>"Changes apply to the review's next instances; the running one keeps its reviewers and people."</p>
+                <ReviewFields form problems fixed_group=true />
+                {save.error_bar()}
+                <SubmitButton label="Save" pending=save.pending() />
+            </form>
+        </ContextPane>
+    }
+}
