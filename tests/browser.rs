@@ -29,7 +29,7 @@ fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-async fn shell_has_the_six_links_a_breadcrumb_and_one_heading() {
+async fn shell_has_the_eight_links_a_breadcrumb_and_one_heading() {
     let root = fresh_root();
     let _handle = leptos::mount::mount_to(root.clone(), || {
         view! {
@@ -51,7 +51,9 @@ async fn shell_has_the_six_links_a_breadcrumb_and_one_heading() {
             "My roles",
             "My requests",
             "Approve requests",
+            "Review access",
             "Groups",
+            "Access reviews",
             "Audit"
         ]
     );
