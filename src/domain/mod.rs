@@ -20,6 +20,7 @@ pub mod readback;
 pub mod recipients;
 pub mod reviews;
 pub mod settings;
+pub mod settings_file;
 pub mod stamp;
 pub mod validate;
 pub mod wording;

@@ -319,7 +319,14 @@ pub fn patch(before: &[PolicyRule], after: &RoleSettings) -> Vec<PolicyRule> {
             let new = rewrite(rule, after);
             // Compare meaning, not spelling: a rule rewritten from unchanged settings is not sent.
             let same_meaning = rewrite(rule, &unchanged) == new;
-            (!same_meaning).then_some(new)
+            // Settings can't hold MFA and an authentication context both on; a policy that has
+            // them gets both rules written from `after`, which resolves the conflict.
+            let conflict = unchanged.conflicting_requirements
+                && matches!(
+                    rule.id(),
+                    "Enablement_EndUser_Assignment" | "AuthenticationContext_EndUser_Assignment"
+                );
+            (!same_meaning || conflict).then_some(new)
         })
         .collect()
 }

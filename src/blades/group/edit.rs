@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use serde_json::json;
 
 /// Re-reads the policy (its id may have changed since the page loaded), patches what changed.
-async fn update(
+pub(super) async fn update(
     graph: Graph,
     group: String,
     role: GroupRole,

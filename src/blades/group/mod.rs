@@ -12,6 +12,8 @@ mod reviews;
 mod schedule_draft;
 mod settings;
 mod settings_data;
+mod settings_io;
+mod settings_tools;
 
 use crate::client::use_graph;
 use crate::components::blade::Blade;
@@ -117,9 +119,10 @@ fn section(route: Route) -> AnyView {
         }
         Route::GroupSettings(id) => {
             let member = Route::GroupRoleSettings(id.clone(), GroupRole::Member).path();
-            let owner = Route::GroupRoleSettings(id, GroupRole::Owner).path();
+            let owner = Route::GroupRoleSettings(id.clone(), GroupRole::Owner).path();
             view! {
                 <h2>"Settings"</h2>
+                <settings_tools::SettingsTools group_id=id />
                 <ul class="pim-list">
                     <li><a href=member>"Member"</a></li>
                     <li><a href=owner>"Owner"</a></li>

@@ -120,6 +120,30 @@ fn switching_from_context_to_mfa_turns_the_context_off_in_the_same_patch() {
 }
 
 #[test]
+fn a_policy_with_both_mfa_and_a_context_is_resolved_by_the_settings_written() {
+    let mut rules = documented_rules();
+    let mut s = RoleSettings::from_rules(&rules);
+    s.activation.require = OnActivation::AuthContext("c2".into());
+    rules = apply(&rules, &patch(&rules, &s));
+    // MFA switched on beside the context, as old policies set elsewhere have it.
+    for r in &mut rules {
+        if let PolicyRule::Enablement {
+            id, enabled_rules, ..
+        } = r
+        {
+            if id == "Enablement_EndUser_Assignment" {
+                enabled_rules.push("MultiFactorAuthentication".into());
+            }
+        }
+    }
+    assert!(RoleSettings::from_rules(&rules).conflicting_requirements);
+    s.activation.require = OnActivation::None;
+    let after = RoleSettings::from_rules(&apply(&rules, &patch(&rules, &s)));
+    assert_eq!(after.activation.require, OnActivation::None);
+    assert!(!after.conflicting_requirements, "MFA is gone too");
+}
+
+#[test]
 fn permanent_assignments_drop_the_maximum() {
     let rules = documented_rules();
     let mut s = RoleSettings::from_rules(&rules);

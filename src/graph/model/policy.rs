@@ -91,6 +91,8 @@ const KNOWN_RULE_TYPES: [&str; 5] = [
 pub struct OtherRule {
     pub odata_type: String,
     pub id: String,
+    /// The rule exactly as Graph sent it (exported in settings files, never sent back).
+    pub raw: serde_json::Value,
 }
 
 impl<'de> Deserialize<'de> for OtherRule {
@@ -104,6 +106,7 @@ impl<'de> Deserialize<'de> for OtherRule {
         Ok(OtherRule {
             odata_type: ty.trim_start_matches("#microsoft.graph.").to_owned(),
             id: v["id"].as_str().unwrap_or_default().to_owned(),
+            raw: v,
         })
     }
 }

@@ -137,7 +137,9 @@ fn a_rule_of_an_unknown_type_is_kept_apart_and_a_misshapen_known_one_is_an_error
         policy.other_rules,
         [OtherRule {
             odata_type: "unifiedRoleManagementPolicyCustomExtensionRule".into(),
-            id: "CustomExtension_PreApproval".into()
+            id: "CustomExtension_PreApproval".into(),
+            raw: serde_json::json!({"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyCustomExtensionRule",
+                "id": "CustomExtension_PreApproval", "customExtension": {"id": "x"}}),
         }]
     );
     let bad = serde_json::from_value::<UnifiedRoleManagementPolicy>(serde_json::json!({

@@ -1,0 +1,341 @@
+//! What Export, Import, Compare and Copy to groups read and write: both role policies of a group,
+//! its people named for a file and resolved from one (by id, then by UPN), and the previews and
+//! updates that send only the rules that change.
+
+use super::edit::update;
+use crate::client::Graph;
+use crate::domain::settings::{Approver, RoleSettings};
+use crate::domain::settings_file::{
+    differences, role_file, settings_of, Difference, GroupRef, PersonRef, RoleFile, SettingsFile,
+    SCHEMA,
+};
+use crate::domain::validate::{validate, Severity};
+use crate::graph::batch::decode;
+use crate::graph::directory::{get_group, get_user};
+use crate::graph::error::GraphError;
+use crate::graph::model::{
+    Group, Page, UnifiedRoleManagementPolicy, UnifiedRoleManagementPolicyAssignment, User,
+};
+use crate::graph::policies::{role_policy, the_policy};
+use crate::routes::GroupRole;
+use std::collections::HashMap;
+
+pub const ROLES: [GroupRole; 2] = [GroupRole::Member, GroupRole::Owner];
+
+/// A group's name and both role policies, in one batch.
+pub async fn policies(
+    graph: &Graph,
+    group: &str,
+) -> Result<(String, Vec<UnifiedRoleManagementPolicy>), GraphError> {
+    let mut a = graph
+        .batch(&[
+            get_group(group, "id,displayName"),
+            role_policy(group, GroupRole::Member.slug()),
+            role_policy(group, GroupRole::Owner.slug()),
+        ])
+        .await
+        .into_iter();
+    let g: Group = decode(a.next())?;
+    let mut out = vec![];
+    for _ in ROLES {
+        let page: Page<UnifiedRoleManagementPolicyAssignment> = decode(a.next())?;
+        out.push(the_policy(page)?);
+    }
+    Ok((g.display_name.unwrap_or_else(|| group.to_owned()), out))
+}
+
+fn approver_id(a: &Approver) -> &str {
+    let (Approver::User(id) | Approver::Group(id)) = a;
+    id
+}
+
+/// Names every approver of `settings` for a file: display name, and UPN for users.
+async fn people(graph: &Graph, settings: &[RoleSettings]) -> HashMap<String, PersonRef> {
+    let mut all: Vec<Approver> = settings
+        .iter()
+        .flat_map(|s| s.activation.approvers.clone())
+        .collect();
+    all.sort_by(|a, b| approver_id(a).cmp(approver_id(b)));
+    all.dedup();
+    let reads: Vec<_> = all
+        .iter()
+        .map(|a| match a {
+            Approver::User(id) => get_user(id, "id,displayName,userPrincipalName"),
+            Approver::Group(id) => get_group(id, "id,displayName"),
+        })
+        .collect();
+    let mut out = HashMap::new();
+    for (a, answer) in all.iter().zip(graph.batch(&reads).await) {
+        let v = answer.unwrap_or_default();
+        let text = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+        let kind = if matches!(a, Approver::User(_)) {
+            "user"
+        } else {
+            "group"
+        };
+        out.insert(
+            approver_id(a).to_owned(),
+            PersonRef {
+                kind: kind.into(),
+                id: approver_id(a).to_owned(),
+                display_name: text("displayName"),
+                user_principal_name: text("userPrincipalName"),
+            },
+        );
+    }
+    out
+}
+
+/// The settings file of a group (both roles), and a file name for it.
+pub async fn export(graph: Graph, group: String) -> Result<(String, String), GraphError> {
+    let (name, policies) = policies(&graph, &group).await?;
+    let settings: Vec<RoleSettings> = policies
+        .iter()
+        .map(|p| RoleSettings::from_rules(&p.rules))
+        .collect();
+    let names = people(&graph, &settings).await;
+    let person = |a: &Approver| names.get(approver_id(a)).cloned().unwrap_or_default();
+    let files: Vec<RoleFile> = policies
+        .iter()
+        .zip(&settings)
+        .map(|(p, s)| {
+            role_file(
+                s,
+                p.other_rules.iter().map(|o| o.raw.clone()).collect(),
+                &person,
+            )
+        })
+        .collect();
+    let mut files = files.into_iter();
+    let file = SettingsFile {
+        schema: SCHEMA.into(),
+        group: Some(GroupRef {
+            id: group.clone(),
+            display_name: name.clone(),
+        }),
+        exported_date_time: Some(crate::domain::stamp::utc(chrono::Utc::now())),
+        member: files.next(),
+        owner: files.next(),
+    };
+    let text = serde_json::to_string_pretty(&file).unwrap_or_default();
+    let safe: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    Ok((format!("pim-settings-{safe}.json"), text))
+}
+
+/// Finds the people a file names in this directory: by id, and when the id is not found (another
+/// tenant's file), a user by UPN.
+async fn resolve(graph: &Graph, file: &SettingsFile) -> HashMap<(String, String), Approver> {
+    let mut refs: Vec<PersonRef> = [&file.member, &file.owner]
+        .into_iter()
+        .flatten()
+        .flat_map(|r| r.activation.approvers.clone())
+        .collect();
+    refs.dedup();
+    let by_id: Vec<_> = refs
+        .iter()
+        .map(|p| {
+            if p.kind == "group" {
+                get_group(&p.id, "id")
+            } else {
+                get_user(&p.id, "id")
+            }
+        })
+        .collect();
+    let mut found = HashMap::new();
+    let mut retry = vec![];
+    for (p, answer) in refs.iter().zip(graph.batch(&by_id).await) {
+        let key = (p.id.clone(), p.user_principal_name.clone());
+        match answer {
+            Ok(_) if !p.id.is_empty() => {
+                let a = if p.kind == "group" {
+                    Approver::Group(p.id.clone())
+                } else {
+                    Approver::User(p.id.clone())
+                };
+                found.insert(key, a);
+            }
+            _ if p.kind == "user" && !p.user_principal_name.is_empty() => {
+                retry.push((key, p.user_principal_name.clone()))
+            }
+            _ => {}
+        }
+    }
+    let by_upn: Vec<_> = retry.iter().map(|(_, upn)| get_user(upn, "id")).collect();
+    for ((key, _), answer) in retry.into_iter().zip(graph.batch(&by_upn).await) {
+        if let Ok(u) = decode::<User>(Some(answer)) {
+            found.insert(key, Approver::User(u.id));
+        }
+    }
+    found
+}
+
+/// What importing one role would do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RolePlan {
+    pub role: GroupRole,
+    /// The settings to write, when the file's are usable.
+    pub settings: Option<RoleSettings>,
+    pub differences: Vec<Difference>,
+    /// The ids of the rules that would be sent.
+    pub rules: Vec<String>,
+    /// What stops this role from being imported.
+    pub problems: Vec<String>,
+    /// People of the file not found here (left out, and said).
+    pub unresolved: Vec<String>,
+}
+
+/// The preview of a file onto `group`: rule by rule, current → new, and what would be sent.
+pub async fn plan(
+    graph: Graph,
+    group: String,
+    file: SettingsFile,
+) -> Result<Vec<RolePlan>, GraphError> {
+    let (_, current) = policies(&graph, &group).await?;
+    let people = resolve(&graph, &file).await;
+    let now: Vec<RoleSettings> = current
+        .iter()
+        .map(|p| RoleSettings::from_rules(&p.rules))
+        .collect();
+    let names = people_names(&graph, &now).await;
+    let mut out = vec![];
+    for ((role, policy), before) in ROLES.iter().zip(&current).zip(&now) {
+        let Some(f) = (if *role == GroupRole::Member {
+            &file.member
+        } else {
+            &file.owner
+        }) else {
+            continue;
+        };
+        let find = |p: &PersonRef| {
+            people
+                .get(&(p.id.clone(), p.user_principal_name.clone()))
+                .cloned()
+        };
+        let mut names = names.clone();
+        for p in &f.activation.approvers {
+            if let Some(a) = find(p) {
+                names.insert(approver_id(&a).to_owned(), p.display_name.clone());
+            }
+        }
+        let name = |a: &Approver| {
+            names
+                .get(approver_id(a))
+                .cloned()
+                .unwrap_or_else(|| approver_id(a).to_owned())
+        };
+        out.push(match settings_of(role.label(), f, &find) {
+            Ok((s, unresolved)) => {
+                let blocking: Vec<String> = validate(&s, None)
+                    .into_iter()
+                    .filter(|e| e.severity == Severity::Error)
+                    .map(|e| format!("{}: {}: {}", role.label(), e.field, e.message))
+                    .collect();
+                RolePlan {
+                    role: *role,
+                    differences: differences(before, &s, &name),
+                    rules: crate::domain::settings::patch(&policy.rules, &s)
+                        .iter()
+                        .map(|r| r.id().to_owned())
+                        .collect(),
+                    settings: blocking.is_empty().then_some(s),
+                    problems: blocking,
+                    unresolved,
+                }
+            }
+            Err(problems) => RolePlan {
+                role: *role,
+                settings: None,
+                differences: vec![],
+                rules: vec![],
+                problems,
+                unresolved: vec![],
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// The names of the approvers of `settings`, for differences.
+async fn people_names(graph: &Graph, settings: &[RoleSettings]) -> HashMap<String, String> {
+    people(graph, settings)
+        .await
+        .into_iter()
+        .map(|(id, p)| {
+            let name = if p.display_name.is_empty() {
+                id.clone()
+            } else {
+                p.display_name
+            };
+            (id, name)
+        })
+        .collect()
+}
+
+/// Writes the plans that can be written; one line per role.
+pub async fn apply(
+    graph: Graph,
+    group: String,
+    plans: Vec<RolePlan>,
+) -> Result<Vec<String>, GraphError> {
+    let mut said = vec![];
+    for p in plans {
+        if let Some(s) = p.settings {
+            let ids = update(graph.clone(), group.clone(), p.role, s).await?;
+            said.push(if ids.is_empty() {
+                format!("{}: nothing changed.", p.role.label())
+            } else {
+                format!("{}: updated {}.", p.role.label(), ids.join(", "))
+            });
+        }
+    }
+    Ok(said)
+}
+
+/// Both roles of two groups side by side: the differences per role (empty: identical).
+pub async fn compare(
+    graph: Graph,
+    group: String,
+    other: String,
+) -> Result<(String, Vec<(GroupRole, Vec<Difference>)>), GraphError> {
+    let ((_, a), (other_name, b)) =
+        futures::future::try_join(policies(&graph, &group), policies(&graph, &other)).await?;
+    let sa: Vec<RoleSettings> = a
+        .iter()
+        .map(|p| RoleSettings::from_rules(&p.rules))
+        .collect();
+    let sb: Vec<RoleSettings> = b
+        .iter()
+        .map(|p| RoleSettings::from_rules(&p.rules))
+        .collect();
+    let all: Vec<RoleSettings> = sa.iter().chain(&sb).cloned().collect();
+    let names = people_names(&graph, &all).await;
+    let name = |x: &Approver| {
+        names
+            .get(approver_id(x))
+            .cloned()
+            .unwrap_or_else(|| approver_id(x).to_owned())
+    };
+    let out = ROLES
+        .iter()
+        .zip(sa.iter().zip(&sb))
+        .map(|(r, (x, y))| (*r, differences(x, y, &name)))
+        .collect();
+    Ok((other_name, out))
+}
+
+/// Copies `roles` of `source` onto `target`: only the rules that change; the rule ids sent.
+pub async fn copy(
+    graph: Graph,
+    source: Vec<(GroupRole, RoleSettings)>,
+    target: String,
+) -> Result<Vec<String>, GraphError> {
+    let mut sent = vec![];
+    for (role, s) in source {
+        let ids = update(graph.clone(), target.clone(), role, s).await?;
+        sent.extend(ids.into_iter().map(|id| format!("{} {id}", role.label())));
+    }
+    Ok(sent)
+}

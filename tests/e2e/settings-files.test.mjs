@@ -1,0 +1,125 @@
+// Settings as code (issue 18): Helpdesk Admin-Group's settings exported, imported onto Exchange
+// Admins - External with a preview that lists exactly the rules that differ, applied, and the two
+// compared as identical; External's settings copied to three groups with one failing (a fault)
+// and Retry failed completing it.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { a11yCheck, signedInPage, startStack } from "./harness.mjs";
+import { state } from "./stories.mjs";
+
+const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
+const EX_EXT = "b3c7d634-1627-454b-875b-fa1ed5210e5d";
+const EX_INT = "13aecbc1-b516-42a4-b1de-e12daa190492";
+const LICENSE = "d1ea7894-ac63-4cab-82c6-24b892ed7ef1";
+const TRAVEL = "778c3149-d224-49ad-b4b3-772733a19fa6";
+
+let stack;
+before(async () => { stack = await startStack(); });
+after(async () => { await stack?.stop(); });
+
+const control = (path, body, method = "POST") => fetch(`${stack.emulatorUrl}/_emulator/${path}`, { method, headers: { "content-type": "application/json", "x-emulator-control": "1" }, body: body && JSON.stringify(body) });
+/** What a rule means, whatever its spelling: the fields PIM acts on. */
+const meaning = (r) => {
+  const s = r.setting ?? {};
+  const approvers = (s.approvalStages ?? []).flatMap((st) => st.primaryApprovers ?? []).map((a) => a.userId ?? a.groupId ?? a.id).sort();
+  return JSON.stringify([
+    r.isExpirationRequired ?? null, r.maximumDuration ?? null, [...(r.enabledRules ?? [])].sort(),
+    r.isEnabled === true ? r.claimValue : null, s.isApprovalRequired ?? null, approvers,
+    r.isDefaultRecipientsEnabled ?? null, r.notificationLevel ?? null, [...(r.notificationRecipients ?? [])].sort(),
+  ]);
+};
+/** A group's rules by id, each as what it means. */
+const rules = async (group, access) => {
+  const p = (await state(stack)).policies.find((x) => x.groupId === group && x.accessId === access);
+  return Object.fromEntries(p.rules.map((r) => [r.id, meaning(r)]));
+};
+const differing = async (a, b, access) => {
+  const [x, y] = [await rules(a, access), await rules(b, access)];
+  return Object.keys(x).filter((id) => x[id] !== y[id]).sort();
+};
+
+describe("settings files", () => {
+  test("export Helpdesk, import onto External with a preview of exactly the differing rules, then compare as identical", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", { bypassCSP: true }, `/groups/${HELPDESK}/settings`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export" }).click()]);
+    const path = await download.path();
+    const file = JSON.parse(await readFile(path, "utf8"));
+    assert.equal(file.$schema, "/schema/pim-group-settings.v1.json");
+    assert.deepEqual(file.group, { id: HELPDESK, displayName: "Helpdesk Admin-Group" });
+    assert.equal(file.member.activation.authenticationContext, "c1");
+    assert.ok(file.owner.activation.approvers.some((a) => a.displayName === "Diego Siciliani" && a.userPrincipalName.startsWith("DiegoS@") && a.id), JSON.stringify(file.owner.activation));
+    assert.equal(file.member.notifications.length, 9);
+    await page.getByText(/^Exported to pim-settings-Helpdesk-Admin-Group\.json\.$/).waitFor();
+    const schema = await (await fetch(`${stack.appUrl}/schema/pim-group-settings.v1.json`)).json();
+    assert.equal(schema.$id, "/schema/pim-group-settings.v1.json", "the schema is served beside the app");
+
+    const expected = { member: await differing(HELPDESK, EX_EXT, "member"), owner: await differing(HELPDESK, EX_EXT, "owner") };
+    assert.ok(expected.member.length > 0, "the two groups differ to begin with");
+    await page.goto(`${stack.appUrl}/groups/${EX_EXT}/settings`);
+    await page.getByRole("button", { name: "Import" }).click();
+    const pane = page.getByRole("dialog", { name: "Import settings" });
+    await pane.getByLabel("Settings file").setInputFiles(path);
+    await pane.getByRole("heading", { level: 3, name: "Member" }).waitFor();
+    for (const [role, label] of [["member", "Member"], ["owner", "Owner"]]) {
+      const line = pane.locator("section").filter({ has: page.getByRole("heading", { name: label }) }).getByText(/^(Rules that would be sent: |Nothing would be sent)/);
+      const text = await line.textContent();
+      const listed = text.startsWith("Nothing") ? [] : text.replace("Rules that would be sent: ", "").replace(/\.$/, "").split(", ").sort();
+      assert.deepEqual(listed, expected[role], `${label}: the preview lists exactly the rules that differ`);
+    }
+    await pane.getByRole("table", { name: "Member: current and new" }).getByText("Approvers").waitFor();
+    await a11yCheck(page, "import-preview", 1280);
+    await pane.getByRole("button", { name: "Apply" }).click();
+    await page.getByText(/^Imported\. Member: updated /).waitFor();
+    assert.deepEqual(await differing(HELPDESK, EX_EXT, "member"), []);
+    assert.deepEqual(await differing(HELPDESK, EX_EXT, "owner"), []);
+
+    await page.getByRole("button", { name: "Compare" }).click();
+    const compare = page.getByRole("dialog", { name: "Compare settings" });
+    await compare.getByRole("combobox", { name: "Compare with group" }).fill("Helpdesk");
+    await page.getByRole("option", { name: /^Add Helpdesk Admin-Group/ }).click();
+    await compare.getByText("Member compared with Helpdesk Admin-Group: identical.").waitFor();
+    await compare.getByText("Owner compared with Helpdesk Admin-Group: identical.").waitFor();
+    await a11yCheck(page, "compare", 1280);
+    assert.deepEqual(page.problems, []);
+  });
+
+  test("a bad file is refused with the reason, and nothing is sent", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${EX_EXT}/settings`);
+    await page.getByRole("button", { name: "Import" }).click();
+    const pane = page.getByRole("dialog", { name: "Import settings" });
+    await pane.getByLabel("Settings file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"$schema": "/schema/pim-group-settings.v1.json", "member": {"activation": {}}}') });
+    await pane.getByRole("alert").getByText(/^The file is not a settings file: missing field/).waitFor();
+    assert.ok(await pane.getByRole("button", { name: "Apply" }).isDisabled());
+  });
+
+  test("copy External's settings to three groups, one failing, and Retry failed completes it", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", { viewport: { width: 375, height: 800 }, bypassCSP: true }, `/groups/${EX_EXT}/settings`);
+    await page.getByRole("button", { name: "Copy to groups" }).click();
+    const pane = page.getByRole("dialog", { name: "Copy to groups" });
+    for (const [typed, name] of [["License", "License - Power Automate"], ["Travel", "Travel - Allow abroad"], ["Exchange Admins - Int", "Exchange Admins - Internal"]]) {
+      await pane.getByRole("combobox", { name: "Select target groups" }).fill(typed);
+      await page.getByRole("option", { name: new RegExp(`^Add ${name}`) }).click();
+      await pane.getByRole("table", { name: "Target groups" }).getByText(name).waitFor();
+    }
+    await control("faults", { path: `/v1.0/policies/roleManagementPolicies/Group_${TRAVEL}*`, kind: "error", status: 500, method: "PATCH", count: 1 });
+    await pane.getByRole("button", { name: "Apply" }).click();
+    const table = pane.getByRole("table", { name: "Target groups" });
+    await table.getByRole("row").filter({ hasText: "Travel - Allow abroad" }).getByText(/^Failed to write/).waitFor();
+    await table.getByRole("row").filter({ hasText: "License - Power Automate" }).getByText(/^Updated /).waitFor();
+    await table.getByRole("row").filter({ hasText: "Exchange Admins - Internal" }).getByText(/^Updated /).waitFor();
+    assert.notDeepEqual(await differing(EX_EXT, TRAVEL, "member"), [], "the failed group is unchanged");
+    await pane.getByRole("button", { name: "Retry failed" }).click();
+    await table.getByRole("row").filter({ hasText: "Travel - Allow abroad" }).getByText(/^Updated /).waitFor();
+    for (const g of [LICENSE, TRAVEL, EX_INT]) {
+      for (const access of ["member", "owner"]) {
+        const ids = await differing(EX_EXT, g, access);
+        const show = async (grp) => JSON.stringify((await state(stack)).policies.find((x) => x.groupId === grp && x.accessId === access).rules.filter((r) => ids.includes(r.id)));
+        assert.deepEqual(ids, [], `${g} ${access}: ${await show(EX_EXT)} vs ${await show(g)}`);
+      }
+    }
+    assert.ok(await pane.getByRole("button", { name: "Retry failed" }).isDisabled(), "nothing left to retry");
+    await a11yCheck(page, "copy-to-groups", 375);
+    assert.deepEqual(page.problems.filter((p) => !/status of 500/.test(p)), [], "only the injected fault's 500");
+  });
+});
