@@ -12,6 +12,7 @@ pub mod draft;
 pub mod elsewhere;
 pub mod error_bar;
 pub mod field;
+pub mod file;
 pub mod link_sections;
 pub mod loaded;
 pub mod people_picker;

@@ -443,5 +443,27 @@ pub fn differences(
     out
 }
 
+/// A template's approvers taken by id, as they are written (drift is a comparison, not an import:
+/// an id from another tenant simply differs).
+pub fn by_id(p: &PersonRef) -> Option<Approver> {
+    match p.kind.as_str() {
+        "group" if !p.id.is_empty() => Some(Approver::Group(p.id.clone())),
+        "user" if !p.id.is_empty() => Some(Approver::User(p.id.clone())),
+        _ => None,
+    }
+}
+
+/// The settings a group's role has that differ from a template's, by the portal's names.
+pub fn drift(template: &RoleSettings, current: &RoleSettings) -> Vec<String> {
+    let id = |a: &Approver| {
+        let (Approver::User(id) | Approver::Group(id)) = a;
+        id.clone()
+    };
+    differences(template, current, &id)
+        .into_iter()
+        .map(|d| d.setting)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

@@ -81,6 +81,23 @@ describe("settings files", () => {
     await compare.getByText("Member compared with Helpdesk Admin-Group: identical.").waitFor();
     await compare.getByText("Owner compared with Helpdesk Admin-Group: identical.").waitFor();
     await a11yCheck(page, "compare", 1280);
+    await compare.getByRole("button", { name: "Close" }).click();
+
+    // Drift: with Helpdesk's file as the template, External (now the same) is not listed as differing.
+    await page.goto(`${stack.appUrl}/groups`);
+    await page.getByRole("table").first().waitFor();
+    await page.getByRole("button", { name: "Drift" }).click();
+    const drift = page.getByRole("dialog", { name: "Settings drift" });
+    await drift.getByLabel("Template file").setInputFiles(path);
+    const table = drift.getByRole("table", { name: "Settings drift" });
+    await table.waitFor();
+    const cells = async (name) => (await table.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) }).getByRole("cell").allTextContents()).slice(1);
+    assert.deepEqual(await cells("Helpdesk Admin-Group"), ["Same", "Same"]);
+    assert.deepEqual(await cells("Exchange Admins - External"), ["Same", "Same"]);
+    const [license] = await cells("License - Power Automate");
+    assert.match(license, /^\d+ differ: .*Activation maximum duration/);
+    await drift.getByText(/^\d+ of \d+ managed groups differ from the template\.$/).waitFor();
+    await a11yCheck(page, "drift", 1280);
     assert.deepEqual(page.problems, []);
   });
 
@@ -102,6 +119,13 @@ describe("settings files", () => {
       await page.getByRole("option", { name: new RegExp(`^Add ${name}`) }).click();
       await pane.getByRole("table", { name: "Target groups" }).getByText(name).waitFor();
     }
+    // Preview: per group what would be sent, and nothing is.
+    const table0 = pane.getByRole("table", { name: "Target groups" });
+    await pane.getByRole("button", { name: "Preview" }).click();
+    for (const name of ["License - Power Automate", "Travel - Allow abroad", "Exchange Admins - Internal"]) {
+      await table0.getByRole("row").filter({ hasText: name }).getByText(/^Member: would send /).waitFor();
+    }
+    assert.notDeepEqual(await differing(EX_EXT, LICENSE, "member"), [], "a preview sends nothing");
     await control("faults", { path: `/v1.0/policies/roleManagementPolicies/Group_${TRAVEL}*`, kind: "error", status: 500, method: "PATCH", count: 1 });
     await pane.getByRole("button", { name: "Apply" }).click();
     const table = pane.getByRole("table", { name: "Target groups" });

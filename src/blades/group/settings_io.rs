@@ -339,3 +339,28 @@ pub async fn copy(
     }
     Ok(sent)
 }
+
+/// What copying would send to `target`, per role, without sending it.
+pub async fn copy_preview(
+    graph: Graph,
+    source: Vec<(GroupRole, RoleSettings)>,
+    target: String,
+) -> Result<String, GraphError> {
+    let (_, current) = policies(&graph, &target).await?;
+    let parts: Vec<String> = source
+        .iter()
+        .map(|(role, s)| {
+            let i = ROLES.iter().position(|r| r == role).unwrap_or(0);
+            let ids: Vec<String> = crate::domain::settings::patch(&current[i].rules, s)
+                .iter()
+                .map(|r| r.id().to_owned())
+                .collect();
+            if ids.is_empty() {
+                format!("{}: already the same", role.label())
+            } else {
+                format!("{}: would send {}", role.label(), ids.join(", "))
+            }
+        })
+        .collect();
+    Ok(format!("{}.", parts.join("; ")))
+}

@@ -3,11 +3,14 @@
 //! **Compare** (with another group or a file) and **Copy to groups** (per group, a failure
 //! listed with its error and **Retry failed**).
 
-use super::settings_io::{apply, compare, copy, export, plan, policies, RolePlan, ROLES};
+use super::settings_io::{
+    apply, compare, copy, copy_preview, export, plan, policies, RolePlan, ROLES,
+};
 use crate::client::use_graph;
 use crate::components::command_bar::CommandBar;
 use crate::components::context_pane::ContextPane;
 use crate::components::error_bar::ErrorBar;
+use crate::components::file::{chosen_text, download};
 use crate::components::people_picker::{Offers, PeoplePicker, Picked};
 use crate::components::submit::use_submit;
 use crate::domain::settings::RoleSettings;
@@ -15,7 +18,6 @@ use crate::domain::settings_file::{read, Difference, SettingsFile};
 use crate::domain::wording::unreadable;
 use crate::routes::GroupRole;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Tool {
@@ -25,41 +27,9 @@ enum Tool {
     Copy,
 }
 
-/// Saves `text` as a file named `name` (a link clicked for the user).
-fn download(name: &str, text: &str) {
-    let href = format!(
-        "data:application/json;charset=utf-8,{}",
-        js_sys::encode_uri_component(text)
-    );
-    let doc = document();
-    if let Ok(a) = doc.create_element("a") {
-        let _ = a.set_attribute("href", &href);
-        let _ = a.set_attribute("download", name);
-        let a: web_sys::HtmlElement = a.unchecked_into();
-        if let Some(body) = doc.body() {
-            let _ = body.append_child(&a);
-            a.click();
-            a.remove();
-        }
-    }
-}
-
-/// The text of the file chosen in a file input, read and checked as a settings file.
+/// The file chosen in a file input, read and checked as a settings file.
 async fn chosen_file(ev: leptos::ev::Event) -> Result<SettingsFile, String> {
-    let input: web_sys::HtmlInputElement = ev
-        .target()
-        .and_then(|t| t.dyn_into().ok())
-        .ok_or("No file was chosen.")?;
-    let file = input
-        .files()
-        .and_then(|f| f.get(0))
-        .ok_or("No file was chosen.")?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .ok()
-        .and_then(|v| v.as_string())
-        .ok_or("The file could not be read.")?;
-    read(&text)
+    read(&chosen_text(ev).await?)
 }
 
 fn differences_table(
@@ -209,8 +179,17 @@ fn Compare(group_id: String, close: Callback<()>) -> impl IntoView {
 struct Target {
     id: String,
     name: String,
+    /// What a preview found would be sent.
+    preview: Option<String>,
     /// `None` until tried; the rules sent, or the error.
     outcome: Option<Result<String, String>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Mode {
+    Preview,
+    Apply,
+    RetryFailed,
 }
 
 /// Copy Member and/or Owner to several groups, each on its own.
@@ -228,12 +207,14 @@ fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
                 t.push(Target {
                     id: p.id,
                     name,
+                    preview: None,
                     outcome: None,
                 });
             }
         })
     });
-    let run = move |only_failed: bool| {
+    // Preview (nothing sent), Apply to every group, or Retry failed.
+    let run = move |mode: Mode| {
         let roles: Vec<GroupRole> = ROLES
             .into_iter()
             .filter(|r| {
@@ -270,12 +251,24 @@ fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
             };
             let todo: Vec<String> = targets.with_untracked(|t| {
                 t.iter()
-                    .filter(|x| !only_failed || matches!(x.outcome, Some(Err(_))))
+                    .filter(|x| mode != Mode::RetryFailed || matches!(x.outcome, Some(Err(_))))
                     .map(|x| x.id.clone())
                     .collect()
             });
             // One group at a time: a failure is recorded and the next group still goes.
             for id in todo {
+                if mode == Mode::Preview {
+                    let said = copy_preview(graph.clone(), settings.clone(), id.clone())
+                        .await
+                        .map_err(|e| unreadable("its settings", &e));
+                    targets.update(|t| {
+                        if let Some(x) = t.iter_mut().find(|x| x.id == id) {
+                            x.outcome = None;
+                            x.preview = Some(said.unwrap_or_else(|e| e));
+                        }
+                    });
+                    continue;
+                }
                 let outcome = match copy(graph.clone(), settings.clone(), id.clone()).await {
                     Ok(sent) if sent.is_empty() => Ok("Already the same: nothing sent.".to_owned()),
                     Ok(sent) => Ok(format!("Updated {}.", sent.join(", "))),
@@ -309,11 +302,11 @@ fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
                     <caption>"Target groups"</caption>
                     <thead><tr><th scope="col">"Group"</th><th scope="col">"Result"</th><th scope="col"></th></tr></thead>
                     <tbody>
-                        <For each=move || targets.get() key=|t| (t.id.clone(), t.outcome.clone()) let:t>
+                        <For each=move || targets.get() key=|t| (t.id.clone(), t.preview.clone(), t.outcome.clone()) let:t>
                             <tr>
                                 <td>{t.name.clone()}</td>
                                 <td>{match t.outcome.clone() {
-                                    None => "Not yet copied".to_owned(),
+                                    None => t.preview.clone().unwrap_or_else(|| "Not yet copied".to_owned()),
                                     Some(Ok(s)) => s,
                                     Some(Err(e)) => e,
                                 }}</td>
@@ -326,11 +319,14 @@ fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
             </div>
             {move || problem.get().map(|p| view! { <div class="pim-alert pim-alert--error" role="alert"><p>{p}</p></div> })}
             {move || running.get().then(|| view! { <p role="status">"Copying…"</p> })}
+            <button class="pim-button" type="button" disabled=move || running.get()
+                on:click=move |_| run.with_value(|r| r(Mode::Preview))>"Preview"</button>
+            " "
             <button class="pim-button pim-button--primary" type="button" disabled=move || running.get()
-                on:click=move |_| run.with_value(|r| r(false))>"Apply"</button>
+                on:click=move |_| run.with_value(|r| r(Mode::Apply))>"Apply"</button>
             " "
             <button class="pim-button" type="button" disabled=move || running.get() || !failed()
-                on:click=move |_| run.with_value(|r| r(true))>"Retry failed"</button>
+                on:click=move |_| run.with_value(|r| r(Mode::RetryFailed))>"Retry failed"</button>
         </ContextPane>
     }
 }
@@ -345,7 +341,7 @@ pub fn SettingsTools(group_id: String) -> impl IntoView {
     let exporting = use_submit(
         move |_: ()| export(graph.clone(), id.clone()),
         move |(name, text): (String, String)| {
-            download(&name, &text);
+            download(&name, "application/json", &text);
             said.set(Some(format!("Exported to {name}.")));
         },
     );

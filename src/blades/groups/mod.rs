@@ -3,6 +3,7 @@
 
 mod dashboard;
 mod discover;
+mod drift;
 mod inventory;
 mod list;
 mod new_group;
@@ -17,16 +18,19 @@ use leptos::prelude::*;
 #[component]
 pub fn Groups() -> impl IntoView {
     let (refresh, set_refresh) = signal(0u32);
+    let drift = RwSignal::new(false);
     let commands = move || {
         view! {
             <a class="pim-command" href="/groups/discover">"Discover groups"</a>
             <a class="pim-command" href="/groups/new">"New group"</a>
             <button class="pim-command" type="button" on:click=move |_| { scan::invalidate(); set_refresh.update(|n| *n += 1); }>"Refresh"</button>
+            <button class="pim-command" type="button" on:click=move |_| drift.set(true)>"Drift"</button>
         }
     };
     view! {
         <Blade title=Route::Groups.heading() commands=Box::new(move || commands().into_any())>
             <list::ManagedGroups refresh />
+            {move || drift.get().then(|| view! { <drift::Drift close=Callback::new(move |_| drift.set(false)) /> })}
         </Blade>
     }
 }

@@ -173,3 +173,33 @@ fn differences_are_listed_rule_by_rule_in_the_portals_words() {
     assert_eq!(d[3].after, "Permanent allowed");
     assert!(d[4].after.ends_with("critical emails only"));
 }
+
+#[test]
+fn drift_names_the_settings_that_differ_from_a_template() {
+    let template = example();
+    assert!(drift(&template, &template).is_empty());
+    let mut group = template.clone();
+    group.activation.ticket = true;
+    group.assignment.eligible_max_minutes = None;
+    assert_eq!(
+        drift(&template, &group),
+        [
+            "Require ticket information on activation",
+            "Eligible assignments"
+        ]
+    );
+    let p = PersonRef {
+        kind: "user".into(),
+        id: "u1".into(),
+        ..PersonRef::default()
+    };
+    assert_eq!(super::by_id(&p), Some(Approver::User("u1".into())));
+    assert_eq!(
+        super::by_id(&PersonRef {
+            id: String::new(),
+            ..p
+        }),
+        None,
+        "no id, no approver"
+    );
+}
