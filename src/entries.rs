@@ -96,6 +96,7 @@ pub fn groups() -> AnyView {
             <Route path=path!("/groups") view=groups::Groups />
             <Route path=path!("/groups/discover") view=groups::DiscoverGroups />
             <Route path=path!("/groups/new") view=groups::NewGroup />
+            <Route path=path!("/groups/bulk") view=groups::BulkAssignments />
             <Route path=path!("/audit") view=audit::Audit />
         </Routes>
     }

@@ -47,6 +47,8 @@ pub enum Route {
     Groups,
     DiscoverGroups,
     NewGroup,
+    /// Assignments to many groups from a CSV file.
+    BulkAssignments,
     GroupOverview(String),
     GroupAssignments(String),
     GroupSettings(String),
@@ -156,6 +158,7 @@ impl Route {
             ["groups"] => Route::Groups,
             ["groups", "discover"] => Route::DiscoverGroups,
             ["groups", "new"] => Route::NewGroup,
+            ["groups", "bulk"] => Route::BulkAssignments,
             ["groups", id, rest @ ..] => match (id_segment(id), rest) {
                 (Some(id), []) => Route::GroupOverview(id),
                 (Some(id), ["assignments"]) => Route::GroupAssignments(id),
@@ -184,6 +187,7 @@ impl Route {
             Route::Groups => "/groups".into(),
             Route::DiscoverGroups => "/groups/discover".into(),
             Route::NewGroup => "/groups/new".into(),
+            Route::BulkAssignments => "/groups/bulk".into(),
             Route::GroupOverview(id) => format!("/groups/{id}"),
             Route::GroupAssignments(id) => format!("/groups/{id}/assignments"),
             Route::GroupSettings(id) => format!("/groups/{id}/settings"),
@@ -213,6 +217,7 @@ impl Route {
             Route::Groups => "Privileged Identity Management | Groups",
             Route::DiscoverGroups => "Discover groups",
             Route::NewGroup => "New group",
+            Route::BulkAssignments => "Bulk assignments",
             Route::GroupOverview(_) => "Overview",
             Route::GroupAssignments(_) => "Assignments",
             Route::GroupSettings(_) => "Settings",
@@ -258,7 +263,9 @@ impl Route {
             Route::Grants(_) => vec![home, ("My roles".into(), "/my/groups".into()), me],
             Route::Approval(_) => vec![home, ("Approve requests".into(), "/approvals".into()), me],
             Route::Groups => vec![home, ("Groups".into(), "/groups".into())],
-            Route::DiscoverGroups | Route::NewGroup => vec![home, groups, me],
+            Route::DiscoverGroups | Route::NewGroup | Route::BulkAssignments => {
+                vec![home, groups, me]
+            }
             Route::GroupOverview(id) => vec![home, groups, group(id)],
             Route::GroupRoleSettings(id, _) => {
                 let settings = (
@@ -287,6 +294,7 @@ impl Route {
             | Route::Groups
             | Route::DiscoverGroups
             | Route::NewGroup
+            | Route::BulkAssignments
             | Route::Audit => Some(Bundle::Groups),
             Route::GroupOverview(_)
             | Route::GroupAssignments(_)

@@ -10,7 +10,7 @@ use crate::graph::model::{
 use chrono::{DateTime, Duration, Utc};
 
 /// Eligible or active.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     Eligible,
     Active,

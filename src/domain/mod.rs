@@ -6,6 +6,7 @@ pub mod approvers;
 pub mod assign_form;
 pub mod assignments;
 pub mod audit;
+pub mod bulk;
 pub mod dashboard;
 pub mod duration;
 pub mod ending;

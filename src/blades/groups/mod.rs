@@ -1,6 +1,8 @@
 //! `/overview`, `/groups`, `/groups/discover`, `/groups/new`: the admin's overview, the groups
 //! under PIM and onboarding.
 
+mod bulk;
+mod bulk_data;
 mod dashboard;
 mod discover;
 mod drift;
@@ -12,6 +14,7 @@ mod scan;
 
 use crate::components::blade::Blade;
 use crate::routes::Route;
+pub use bulk::BulkAssignments;
 use leptos::prelude::*;
 
 /// Privileged Identity Management | Groups.
@@ -23,6 +26,7 @@ pub fn Groups() -> impl IntoView {
         view! {
             <a class="pim-command" href="/groups/discover">"Discover groups"</a>
             <a class="pim-command" href="/groups/new">"New group"</a>
+            <a class="pim-command" href="/groups/bulk">"Bulk assignments"</a>
             <button class="pim-command" type="button" on:click=move |_| { scan::invalidate(); set_refresh.update(|n| *n += 1); }>"Refresh"</button>
             <button class="pim-command" type="button" on:click=move |_| drift.set(true)>"Drift"</button>
         }

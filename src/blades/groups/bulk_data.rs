@@ -1,0 +1,276 @@
+//! What Bulk assignments reads for a file: its groups (by id or exact name) and people (by id or
+//! UPN), each group's assignment settings and who holds what, every row then checked; and the
+//! requests of the rows chosen, sent in `$batch` calls of 20, each row with its own outcome.
+
+use crate::client::Graph;
+use crate::domain::assignments::Kind;
+use crate::domain::bulk::{check, to_request, Action, Row};
+use crate::domain::settings::{AssignmentSettings, RoleSettings};
+use crate::domain::wording::unreadable;
+use crate::graph::batch::decode;
+use crate::graph::directory::{get_group, get_user, list_groups_named};
+use crate::graph::model::{
+    AccessId, Group, Page, PrivilegedAccessGroupSchedule, UnifiedRoleManagementPolicyAssignment,
+    User,
+};
+use crate::graph::pim::{create_schedule_request, list_for_group, Collection};
+use crate::graph::policies::{role_policy, the_policy};
+use crate::routes::GroupRole;
+use chrono::Utc;
+use std::collections::{HashMap, HashSet};
+
+/// A row of the preview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub row: Row,
+    pub group: Option<(String, String)>,
+    pub principal: Option<(String, String)>,
+    /// What the principal holds now, in words.
+    pub live: String,
+    pub problems: Vec<String>,
+    pub selected: bool,
+    /// After Apply: the request's status, or the error (and whether its outcome is unknown).
+    pub result: Option<Result<String, (String, bool)>>,
+}
+
+impl Line {
+    pub fn ok(&self) -> bool {
+        self.problems.is_empty() && self.group.is_some() && self.principal.is_some()
+    }
+}
+
+fn looks_like_id(s: &str) -> bool {
+    s.len() == 36 && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+}
+
+/// Per group: its Member and Owner assignment settings and who holds what.
+struct GroupState {
+    settings: Result<[AssignmentSettings; 2], String>,
+    /// (principal, access, kind) → when it ends (`None`: permanent).
+    held: HashMap<(String, AccessId, Kind), Option<String>>,
+}
+
+async fn group_state(graph: &Graph, ids: &[String]) -> HashMap<String, GroupState> {
+    let reads: Vec<_> = ids
+        .iter()
+        .flat_map(|g| {
+            [
+                role_policy(g, GroupRole::Member.slug()),
+                role_policy(g, GroupRole::Owner.slug()),
+                list_for_group(Collection::EligibilitySchedules, g, None),
+                list_for_group(Collection::AssignmentSchedules, g, None),
+            ]
+        })
+        .collect();
+    let mut a = graph.batch(&reads).await.into_iter();
+    let mut out = HashMap::new();
+    for g in ids {
+        let mut policy = || {
+            decode::<Page<UnifiedRoleManagementPolicyAssignment>>(a.next())
+                .and_then(the_policy)
+                .map(|p| RoleSettings::from_rules(&p.rules).assignment)
+        };
+        let (m, o) = (policy(), policy());
+        let settings = match (m, o) {
+            (Ok(m), Ok(o)) => Ok([m, o]),
+            (Err(e), _) | (_, Err(e)) => Err(unreadable("the group's settings", &e)),
+        };
+        let mut held = HashMap::new();
+        for kind in [Kind::Eligible, Kind::Active] {
+            if let Ok(p) = decode::<Page<PrivilegedAccessGroupSchedule>>(a.next()) {
+                for s in p.value {
+                    let end = s
+                        .schedule_info
+                        .and_then(|i| i.expiration)
+                        .and_then(|e| e.end_date_time);
+                    held.insert((s.principal_id, s.access_id, kind), end);
+                }
+            }
+        }
+        out.insert(g.clone(), GroupState { settings, held });
+    }
+    out
+}
+
+/// Resolves and checks every row of a file.
+pub async fn preview(graph: Graph, rows: Vec<Row>) -> Vec<Line> {
+    let mut groups: Vec<String> = rows
+        .iter()
+        .map(|r| r.group.clone())
+        .filter(|g| !g.is_empty())
+        .collect();
+    groups.sort();
+    groups.dedup();
+    let mut people: Vec<String> = rows
+        .iter()
+        .map(|r| r.principal.clone())
+        .filter(|p| !p.is_empty())
+        .collect();
+    people.sort();
+    people.dedup();
+    let group_reads: Vec<_> = groups
+        .iter()
+        .map(|g| {
+            if looks_like_id(g) {
+                get_group(g, "id,displayName")
+            } else {
+                list_groups_named(g, "id,displayName")
+            }
+        })
+        .collect();
+    let people_reads: Vec<_> = people
+        .iter()
+        .map(|p| get_user(p, "id,displayName,userPrincipalName"))
+        .collect();
+    let reads: Vec<_> = group_reads.into_iter().chain(people_reads).collect();
+    let mut a = graph.batch(&reads).await.into_iter();
+    let mut found_groups: HashMap<String, Result<(String, String), String>> = HashMap::new();
+    for g in &groups {
+        let r = if looks_like_id(g) {
+            decode::<Group>(a.next())
+                .map(|x| vec![x])
+                .map_err(|e| unreadable("the group", &e))
+        } else {
+            decode::<Page<Group>>(a.next())
+                .map(|p| p.value)
+                .map_err(|e| unreadable("the group", &e))
+        };
+        let one = r.and_then(|v| match v.as_slice() {
+            [x] => Ok((x.id.clone(), x.display_name.clone().unwrap_or_default())),
+            [] => Err(format!("no group is named \"{g}\".")),
+            _ => Err(format!("several groups are named \"{g}\": give its id.")),
+        });
+        found_groups.insert(g.clone(), one);
+    }
+    let mut found_people: HashMap<String, Result<(String, String), String>> = HashMap::new();
+    for p in &people {
+        let r = decode::<User>(a.next())
+            .map(|u| (u.id.clone(), u.display_name.unwrap_or(u.id)))
+            .map_err(|_| format!("no user is {p}."));
+        found_people.insert(p.clone(), r);
+    }
+    let ids: Vec<String> = found_groups
+        .values()
+        .filter_map(|r| r.as_ref().ok().map(|g| g.0.clone()))
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let state = group_state(&graph, &ids).await;
+    let now = Utc::now();
+    rows.into_iter()
+        .map(|row| {
+            let mut problems = row.problems.clone();
+            let group = match found_groups.get(&row.group) {
+                Some(Ok(g)) => Some(g.clone()),
+                Some(Err(e)) => {
+                    problems.push(format!("Row {}, group: {e}", row.line));
+                    None
+                }
+                None => None,
+            };
+            let principal = match found_people.get(&row.principal) {
+                Some(Ok(p)) => Some(p.clone()),
+                Some(Err(e)) => {
+                    problems.push(format!("Row {}, principal: {e}", row.line));
+                    None
+                }
+                None => None,
+            };
+            let mut live = String::new();
+            if let (Some((gid, _)), Some((pid, _))) = (&group, &principal) {
+                if let Some(s) = state.get(gid) {
+                    let held = s.held.get(&(pid.clone(), row.access, row.kind));
+                    live = match held {
+                        Some(Some(end)) => {
+                            format!("Assigned until {}", crate::domain::wording::when(end))
+                        }
+                        Some(None) => "Assigned, permanent".into(),
+                        None => "Not assigned".into(),
+                    };
+                    match &s.settings {
+                        Ok(settings) if problems.is_empty() => {
+                            let i = if row.access == AccessId::Owner { 1 } else { 0 };
+                            problems.extend(check(&row, &settings[i], held.is_some(), now));
+                        }
+                        Ok(_) => {}
+                        Err(e) => problems.push(format!("Row {}: {e}", row.line)),
+                    }
+                }
+            }
+            let ok = problems.is_empty() && group.is_some() && principal.is_some();
+            Line {
+                row,
+                group,
+                principal,
+                live,
+                problems,
+                selected: ok,
+                result: None,
+            }
+        })
+        .collect()
+}
+
+/// Sends the rows at `which` (in `$batch` calls of 20) and returns each one's outcome.
+pub async fn send(
+    graph: Graph,
+    lines: Vec<Line>,
+    which: Vec<usize>,
+) -> Vec<(usize, Result<String, (String, bool)>)> {
+    let now = Utc::now();
+    let reqs: Vec<_> = which
+        .iter()
+        .map(|&i| {
+            let l = &lines[i];
+            let (g, p) = (
+                l.group.clone().unwrap_or_default().0,
+                l.principal.clone().unwrap_or_default().0,
+            );
+            let body = serde_json::to_value(to_request(&l.row, &g, &p, now)).unwrap_or_default();
+            create_schedule_request(l.row.kind == Kind::Eligible, body)
+        })
+        .collect();
+    which
+        .into_iter()
+        .zip(graph.batch(&reqs).await)
+        .map(|(i, answer)| {
+            let out = match answer {
+                Ok(v) => Ok(v["status"].as_str().unwrap_or("Sent").to_owned()),
+                Err(e) => Err((
+                    unreadable("the answer", &e).replacen("Couldn't read the answer", "Failed", 1),
+                    e.outcome_unknown,
+                )),
+            };
+            (i, out)
+        })
+        .collect()
+}
+
+/// For rows whose answer was lost: whether the change is there now (read again, not resent).
+pub async fn landed(graph: &Graph, lines: &[Line], which: &[usize]) -> HashSet<usize> {
+    let mut ids: Vec<String> = which
+        .iter()
+        .filter_map(|&i| lines[i].group.clone().map(|g| g.0))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    let state = group_state(graph, &ids).await;
+    which
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let l = &lines[i];
+            let (Some((g, _)), Some((p, _))) = (&l.group, &l.principal) else {
+                return false;
+            };
+            let held = state
+                .get(g)
+                .is_some_and(|s| s.held.contains_key(&(p.clone(), l.row.access, l.row.kind)));
+            match l.row.action {
+                Action::Add => held,
+                Action::Remove => !held,
+                Action::Extend => false,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,80 @@
+// Bulk assignments (issue 18): a CSV of 200 rows, some invalid, previews with a problem per bad
+// row (named by row and field) and the live state of the good ones; Apply selected sends the
+// valid rows in at most 10 $batch calls (counted in the emulator's log); every row is reported,
+// in the page and in Download results; what was sent exists in the emulator afterwards.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { a11yCheck, signedInPage, startStack } from "./harness.mjs";
+import { log, state } from "./stories.mjs";
+
+const USERS = ["MeganB", "AlexW", "LidiaH", "DiegoS", "AdeleV", "IsaiahL", "GradyA", "NestorW", "PattiF"];
+const GROUPS = ["Helpdesk Admin-Group", "Exchange Admins - Internal", "Exchange Admins - External", "License - Power Automate", "Travel - Allow abroad"];
+
+let stack;
+before(async () => { stack = await startStack(); });
+after(async () => { await stack?.stop(); });
+
+/** 180 combinations of person, group, role and type, then 20 rows with something wrong. */
+function csv() {
+  const lines = ["group;principal;role;type;duration;justification;action"];
+  for (const g of GROUPS) for (const u of USERS) for (const role of ["member", "owner"]) for (const type of ["eligible", "active"]) {
+    lines.push(`${g};${u}@contoso.onmicrosoft.com;${role};${type};P30D;"Quarterly access; bulk";add`);
+  }
+  for (let n = 0; n < 20; n++) {
+    const bad = [
+      `Helpdesk Admin-Group;MeganB@contoso.onmicrosoft.com;guest;eligible;P30D;x;add`,
+      `No Such Group;MeganB@contoso.onmicrosoft.com;member;eligible;P30D;x;add`,
+      `Helpdesk Admin-Group;nobody${n}@contoso.onmicrosoft.com;member;eligible;P30D;x;add`,
+      `Helpdesk Admin-Group;AlexW@contoso.onmicrosoft.com;member;eligible;thirty days;x;add`,
+    ][n % 4];
+    lines.push(bad);
+  }
+  return "\ufeff" + lines.join("\r\n") + "\r\n";
+}
+
+describe("bulk assignments", () => {
+  test("200 rows: problems per row, the valid ones sent in at most 10 $batch calls, every row reported", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", { bypassCSP: true }, "/groups");
+    await page.getByRole("link", { name: "Bulk assignments" }).click();
+    await page.getByRole("heading", { level: 1, name: "Bulk assignments" }).waitFor();
+    const [template] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download template" }).click()]);
+    assert.match(await readFile(await template.path(), "utf8"), /^group,principal,role,type,start,end,duration,justification,action\r\n/);
+
+    await page.getByLabel("Upload CSV").setInputFiles({ name: "bulk.csv", mimeType: "text/csv", buffer: Buffer.from(csv()) });
+    const summary = page.getByText(/^200 rows: \d+ ready, \d+ with problems\. Nothing has been sent\.$/);
+    await summary.waitFor({ timeout: 60_000 });
+    const [, ready, bad] = (await summary.textContent()).match(/(\d+) ready, (\d+) with problems/).map(Number);
+    assert.ok(ready >= 150 && bad >= 20, `${ready} ready, ${bad} with problems`);
+    const table = page.getByRole("table", { name: "Preview" });
+    await table.getByText('Row 182, role: "guest" is not member or owner.').waitFor();
+    await table.getByText('Row 183, group: no group is named "No Such Group".').waitFor();
+    await table.getByText("Row 184, principal: no user is nobody2@contoso.onmicrosoft.com.").waitFor();
+    await table.getByText('Row 185, duration: "thirty days" is not a duration such as P90D or PT8H.').waitFor();
+    // Lidia is already eligible for Helpdesk's Member (line 10 of the file): that row says so,
+    // beside the live state.
+    const lidia = table.getByRole("row").filter({ hasText: "Row 10: LidiaH@contoso.onmicrosoft.com is already assigned to this role." });
+    assert.match(await lidia.textContent(), /Assigned until \d{4}-\d\d-\d\d/);
+    assert.ok(await table.getByRole("checkbox", { name: "Select row 182" }).isDisabled(), "a bad row can't be selected");
+    await a11yCheck(page, "bulk-preview", 1280);
+
+    const since = (await log(stack)).total;
+    await page.getByRole("button", { name: "Apply selected" }).click();
+    await page.getByText(new RegExp(`^${ready} rows done, 0 failed\\.$`)).waitFor({ timeout: 60_000 });
+    const calls = (await log(stack, since)).value.filter((r) => !r.inBatch);
+    const batches = calls.filter((r) => r.method === "POST" && r.url.startsWith("/v1.0/$batch"));
+    assert.ok(batches.length <= 10, `${batches.length} $batch calls`);
+    assert.equal(calls.length, batches.length, "nothing but $batch calls");
+
+    const s = await state(stack);
+    const bulk = s.requests.filter((r) => r.justification === "Quarterly access; bulk" && r.action === "adminAssign");
+    assert.equal(bulk.length, ready, "one request per ready row, none twice");
+    const [results] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download results" }).click()]);
+    const out = (await readFile(await results.path(), "utf8")).trim().split("\r\n");
+    assert.equal(out.length, 201, "a line per row");
+    assert.equal(out.slice(1).filter((l) => /,Done: \w+$/.test(l)).length, ready);
+    assert.ok(out.some((l) => l.startsWith("182,") && l.includes('is not member or owner')), "a bad row keeps its reason");
+    assert.ok(await page.getByRole("button", { name: "Retry failed" }).isDisabled());
+    assert.deepEqual(page.problems, []);
+  });
+});
