@@ -96,7 +96,6 @@ pub fn groups() -> AnyView {
             <Route path=path!("/groups") view=groups::Groups />
             <Route path=path!("/groups/discover") view=groups::DiscoverGroups />
             <Route path=path!("/groups/new") view=groups::NewGroup />
-            <Route path=path!("/groups/bulk") view=groups::BulkAssignments />
             <Route path=path!("/audit") view=audit::Audit />
         </Routes>
     }
@@ -119,10 +118,11 @@ pub fn group() -> AnyView {
     .into_any()
 }
 
-/// Access reviews: the administrator's pages and the reviewer's.
+/// Access reviews (the administrator's pages and the reviewer's) and Bulk assignments.
 pub fn reviews() -> AnyView {
     view! {
         <Routes fallback>
+            <Route path=path!("/groups/bulk") view=groups::BulkAssignments />
             <Route path=path!("/reviews") view=reviews::AccessReviews />
             <Route path=path!("/reviews/new") view=reviews::NewReview />
             <Route path=path!("/reviews/:id") view=reviews::AccessReview />

@@ -85,7 +85,8 @@ pub enum Bundle {
     Groups,
     /// One group's blade: Overview, Assignments, Settings and its editor, Audit.
     Group,
-    /// Access reviews: the administrator's pages and the reviewer's (what a review email opens).
+    /// Access reviews (the administrator's pages and the reviewer's, what a review email opens)
+    /// and Bulk assignments: occasional work that the groups list should not carry.
     Reviews,
 }
 
@@ -294,7 +295,6 @@ impl Route {
             | Route::Groups
             | Route::DiscoverGroups
             | Route::NewGroup
-            | Route::BulkAssignments
             | Route::Audit => Some(Bundle::Groups),
             Route::GroupOverview(_)
             | Route::GroupAssignments(_)
@@ -304,6 +304,7 @@ impl Route {
             | Route::GroupHistory(_)
             | Route::GroupReviews(_) => Some(Bundle::Group),
             Route::Reviews
+            | Route::BulkAssignments
             | Route::NewReview
             | Route::Review(_)
             | Route::MyReviews

@@ -1,3 +1,4 @@
-//! The browser entry of access reviews: the administrator's pages and the reviewer's.
+//! The browser entry of access reviews (the administrator's pages and the reviewer's) and of
+//! Bulk assignments.
 
 pim_groups::bundle_main!(Reviews, reviews);

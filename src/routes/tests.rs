@@ -106,7 +106,7 @@ fn each_page_is_in_one_bundle_and_unknown_pages_in_none() {
         ("/groups", Some(Bundle::Groups)),
         ("/groups/discover", Some(Bundle::Groups)),
         ("/groups/new", Some(Bundle::Groups)),
-        ("/groups/bulk", Some(Bundle::Groups)),
+        ("/groups/bulk", Some(Bundle::Reviews)),
         ("/audit", Some(Bundle::Groups)),
         ("/overview", Some(Bundle::Groups)),
         (&format!("/groups/{g}"), Some(Bundle::Group)),

@@ -37,6 +37,7 @@ describe("bundles", () => {
       [`/groups/${GROUP}/settings`, "Helpdesk Admin-Group", "bundle-group"],
       ["/reviews", "Access reviews", "bundle-reviews"],
       ["/my/reviews", "Review access", "bundle-reviews"],
+      ["/groups/bulk", "Bulk assignments", "bundle-reviews"],
       ["/no/such/page", "Page not found", "bundle-me"],
     ];
     for (const [path, heading, bundle] of cases) {

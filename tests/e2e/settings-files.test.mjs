@@ -101,13 +101,17 @@ describe("settings files", () => {
     assert.deepEqual(page.problems, []);
   });
 
-  test("a bad file is refused with the reason, and nothing is sent", async () => {
+  test("a bad file is refused with the reason, and nothing is sent; Export works under the app's CSP", async () => {
     const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${EX_EXT}/settings`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export" }).click()]);
+    const exported = JSON.parse(await readFile(await download.path(), "utf8"));
+    assert.equal(exported.group.displayName, "Exchange Admins - External");
     await page.getByRole("button", { name: "Import" }).click();
     const pane = page.getByRole("dialog", { name: "Import settings" });
     await pane.getByLabel("Settings file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"$schema": "/schema/pim-group-settings.v1.json", "member": {"activation": {}}}') });
     await pane.getByRole("alert").getByText(/^The file is not a settings file: missing field/).waitFor();
     assert.ok(await pane.getByRole("button", { name: "Apply" }).isDisabled());
+    assert.deepEqual(page.problems, []);
   });
 
   test("copy External's settings to three groups, one failing, and Retry failed completes it", async () => {

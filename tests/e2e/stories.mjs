@@ -62,3 +62,23 @@ export async function setUpS1(stack) {
   await page.context().close();
   return group;
 }
+
+/** A bulk-assignments CSV of 200 rows: 180 combinations of nine demo people, five managed groups,
+ * both roles and both types (30 days, with a justification), then 20 rows with something wrong. */
+export function bulkCsv() {
+  const users = ["MeganB", "AlexW", "LidiaH", "DiegoS", "AdeleV", "IsaiahL", "GradyA", "NestorW", "PattiF"];
+  const groups = ["Helpdesk Admin-Group", "Exchange Admins - Internal", "Exchange Admins - External", "License - Power Automate", "Travel - Allow abroad"];
+  const lines = ["group;principal;role;type;duration;justification;action"];
+  for (const g of groups) for (const u of users) for (const role of ["member", "owner"]) for (const type of ["eligible", "active"]) {
+    lines.push(`${g};${u}@contoso.onmicrosoft.com;${role};${type};P30D;"Quarterly access; bulk";add`);
+  }
+  for (let n = 0; n < 20; n++) {
+    lines.push([
+      "Helpdesk Admin-Group;MeganB@contoso.onmicrosoft.com;guest;eligible;P30D;x;add",
+      "No Such Group;MeganB@contoso.onmicrosoft.com;member;eligible;P30D;x;add",
+      `Helpdesk Admin-Group;nobody${n}@contoso.onmicrosoft.com;member;eligible;P30D;x;add`,
+      "Helpdesk Admin-Group;AlexW@contoso.onmicrosoft.com;member;eligible;thirty days;x;add",
+    ][n % 4]);
+  }
+  return "\ufeff" + lines.join("\r\n") + "\r\n";
+}

@@ -89,8 +89,8 @@ fn Import(group_id: String, close: Callback<()>, said: RwSignal<Option<String>>)
                     .map_err(|e| unreadable("the group's settings", &e)),
                 Err(e) => Err(e),
             };
-            plans.set(Some(result));
-            reading.set(false);
+            plans.try_set(Some(result));
+            reading.try_set(false);
         });
     };
     let run = use_submit(
@@ -135,7 +135,7 @@ fn Compare(group_id: String, close: Callback<()>) -> impl IntoView {
             let r = compare(graph, group, p.id)
                 .await
                 .map_err(|e| unreadable("the settings", &e));
-            result.set(Some(r));
+            result.try_set(Some(r));
         });
     });
     let with_file = move |ev: leptos::ev::Event| {
@@ -154,7 +154,7 @@ fn Compare(group_id: String, close: Callback<()>) -> impl IntoView {
                     .map_err(|e| unreadable("the settings", &e)),
                 Err(e) => Err(e),
             };
-            result.set(Some(r));
+            result.try_set(Some(r));
         });
     };
     view! {
@@ -244,24 +244,27 @@ fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
                     .map(|(r, p)| (*r, RoleSettings::from_rules(&p.rules)))
                     .collect(),
                 Err(e) => {
-                    problem.set(Some(unreadable("this group's settings", &e)));
-                    running.set(false);
+                    problem.try_set(Some(unreadable("this group's settings", &e)));
+                    running.try_set(false);
                     return;
                 }
             };
-            let todo: Vec<String> = targets.with_untracked(|t| {
+            // The pane may have been closed while the source was read: then nothing is sent.
+            let Some(todo) = targets.try_with_untracked(|t| {
                 t.iter()
                     .filter(|x| mode != Mode::RetryFailed || matches!(x.outcome, Some(Err(_))))
                     .map(|x| x.id.clone())
-                    .collect()
-            });
+                    .collect::<Vec<String>>()
+            }) else {
+                return;
+            };
             // One group at a time: a failure is recorded and the next group still goes.
             for id in todo {
                 if mode == Mode::Preview {
                     let said = copy_preview(graph.clone(), settings.clone(), id.clone())
                         .await
                         .map_err(|e| unreadable("its settings", &e));
-                    targets.update(|t| {
+                    targets.try_update(|t| {
                         if let Some(x) = t.iter_mut().find(|x| x.id == id) {
                             x.outcome = None;
                             x.preview = Some(said.unwrap_or_else(|e| e));
@@ -278,13 +281,13 @@ fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
                         1,
                     )),
                 };
-                targets.update(|t| {
+                targets.try_update(|t| {
                     if let Some(x) = t.iter_mut().find(|x| x.id == id) {
                         x.outcome = Some(outcome);
                     }
                 });
             }
-            running.set(false);
+            running.try_set(false);
         });
     };
     let run = StoredValue::new(run);

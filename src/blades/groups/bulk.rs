@@ -79,19 +79,19 @@ pub fn BulkAssignments() -> impl IntoView {
                 Ok(rows) => {
                     let checked = preview(graph, rows).await;
                     let ready = checked.iter().filter(|l| l.ok()).count();
-                    said.set(Some(format!(
+                    said.try_set(Some(format!(
                         "{} rows: {ready} ready, {} with problems. Nothing has been sent.",
                         checked.len(),
                         checked.len() - ready
                     )));
-                    lines.set(checked);
+                    lines.try_set(checked);
                 }
                 Err(e) => {
-                    said.set(None);
-                    problem.set(Some(e));
+                    said.try_set(None);
+                    problem.try_set(Some(e));
                 }
             }
-            busy.set(false);
+            busy.try_set(false);
         });
     };
     // Apply the selected rows, or retry the failed ones (those whose answer was lost are read
@@ -130,7 +130,7 @@ pub fn BulkAssignments() -> impl IntoView {
                 .filter(|i| !there.contains(i))
                 .collect();
             let results = send(graph, all, resend).await;
-            lines.update(|ls| {
+            lines.try_update(|ls| {
                 for i in there {
                     ls[i].result = Some(Ok("found done on reading again".into()));
                     ls[i].selected = false;
@@ -142,18 +142,20 @@ pub fn BulkAssignments() -> impl IntoView {
                     ls[i].result = Some(r);
                 }
             });
-            let (done, failed) = lines.with_untracked(|ls| {
-                (
-                    ls.iter()
-                        .filter(|l| matches!(l.result, Some(Ok(_))))
-                        .count(),
-                    ls.iter()
-                        .filter(|l| matches!(l.result, Some(Err(_))))
-                        .count(),
-                )
-            });
-            said.set(Some(format!("{done} rows done, {failed} failed.")));
-            busy.set(false);
+            let (done, failed) = lines
+                .try_with_untracked(|ls| {
+                    (
+                        ls.iter()
+                            .filter(|l| matches!(l.result, Some(Ok(_))))
+                            .count(),
+                        ls.iter()
+                            .filter(|l| matches!(l.result, Some(Err(_))))
+                            .count(),
+                    )
+                })
+                .unwrap_or_default();
+            said.try_set(Some(format!("{done} rows done, {failed} failed.")));
+            busy.try_set(false);
         });
     };
     let run = StoredValue::new(run);

@@ -126,8 +126,8 @@ pub fn Drift(close: Callback<()>) -> impl IntoView {
                 Ok(file) => check(graph, file).await,
                 Err(e) => Err(e),
             };
-            result.set(Some(r));
-            busy.set(false);
+            result.try_set(Some(r));
+            busy.try_set(false);
         });
     };
     view! {

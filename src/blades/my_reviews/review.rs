@@ -218,6 +218,9 @@ fn Decide(
         </dl>
         {(!running).then(|| view! { <p class="pim-notice" role="note">"This review has ended: its decisions can no longer be changed."</p> })}
         {page.membership_note.clone().map(|n| view! { <p class="pim-notice" role="note">{n}</p> })}
+        {page.people.is_empty().then(|| view! {
+            <p class="pim-notice" role="note">"There is no one for you to review in this review: its people are assigned to other reviewers, or none were in scope."</p>
+        })}
         {reason_required.then(|| view! { <p>"This review asks for a reason with each decision."</p> })}
         <CommandBar label="Review commands">
             <button class="pim-button" type="button" disabled=move || !running || accept.pending().get()
