@@ -14,7 +14,7 @@ const EX_INT = "13aecbc1-b516-42a4-b1de-e12daa190492";
 const LICENSE = "d1ea7894-ac63-4cab-82c6-24b892ed7ef1";
 const TRAVEL = "778c3149-d224-49ad-b4b3-772733a19fa6";
 
-let stack;
+let stack, helpdeskFile;
 before(async () => { stack = await startStack(); });
 after(async () => { await stack?.stop(); });
 
@@ -45,6 +45,7 @@ describe("settings files", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export" }).click()]);
     const path = await download.path();
     const file = JSON.parse(await readFile(path, "utf8"));
+    helpdeskFile = file;
     assert.equal(file.$schema, "/schema/pim-group-settings.v1.json");
     assert.deepEqual(file.group, { id: HELPDESK, displayName: "Helpdesk Admin-Group" });
     assert.equal(file.member.activation.authenticationContext, "c1");
@@ -148,6 +149,21 @@ describe("settings files", () => {
     }
     assert.ok(await pane.getByRole("button", { name: "Retry failed" }).isDisabled(), "nothing left to retry");
     await a11yCheck(page, "copy-to-groups", 375);
+
+    // A template (a file without a group) copied to a group: Member only.
+    await pane.getByRole("button", { name: "Close" }).click();
+    await page.getByRole("button", { name: "Copy to groups" }).click();
+    const again = page.getByRole("dialog", { name: "Copy to groups" });
+    const { group, ...template } = helpdeskFile;
+    template.member.activation.maximumDuration = "PT3H";
+    await again.getByLabel("Copy from a settings file instead of this group (optional)").setInputFiles({ name: "template.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(template)) });
+    await again.getByText("Copying from the template file.").waitFor();
+    await again.getByRole("checkbox", { name: "Owner" }).uncheck();
+    await again.getByRole("combobox", { name: "Select target groups" }).fill("License");
+    await page.getByRole("option", { name: /^Add License - Power Automate/ }).click();
+    await again.getByRole("button", { name: "Apply" }).click();
+    await again.getByRole("table", { name: "Target groups" }).getByText("Updated Member Expiration_EndUser_Assignment.").waitFor();
+    assert.match((await rules(LICENSE, "member")).Expiration_EndUser_Assignment, /"PT3H"/);
     assert.deepEqual(page.problems.filter((p) => !/status of 500/.test(p)), [], "only the injected fault's 500");
   });
 });

@@ -364,3 +364,35 @@ pub async fn copy_preview(
         .collect();
     Ok(format!("{}.", parts.join("; ")))
 }
+
+/// The settings a file (a template) holds for `roles`, its people found here; a person not found,
+/// or any problem in the file, stops it (a copy never drops an approver silently).
+pub async fn file_settings(
+    graph: &Graph,
+    file: &SettingsFile,
+    roles: &[GroupRole],
+) -> Result<Vec<(GroupRole, RoleSettings)>, String> {
+    let people = resolve(graph, file).await;
+    let find = |p: &PersonRef| {
+        people
+            .get(&(p.id.clone(), p.user_principal_name.clone()))
+            .cloned()
+    };
+    let mut out = vec![];
+    for role in roles {
+        let f = if *role == GroupRole::Member {
+            &file.member
+        } else {
+            &file.owner
+        };
+        let Some(f) = f else {
+            return Err(format!("The file has no {} settings.", role.label()));
+        };
+        let (s, unresolved) = settings_of(role.label(), f, &find).map_err(|p| p.join(" "))?;
+        if !unresolved.is_empty() {
+            return Err(unresolved.join(" "));
+        }
+        out.push((*role, s));
+    }
+    Ok(out)
+}

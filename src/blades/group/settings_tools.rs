@@ -4,7 +4,7 @@
 //! listed with its error and **Retry failed**).
 
 use super::settings_io::{
-    apply, compare, copy, copy_preview, export, plan, policies, RolePlan, ROLES,
+    apply, compare, copy, copy_preview, export, file_settings, plan, policies, RolePlan, ROLES,
 };
 use crate::client::use_graph;
 use crate::components::command_bar::CommandBar;
@@ -198,6 +198,7 @@ fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
     let graph = use_graph();
     let (member, owner) = (RwSignal::new(true), RwSignal::new(true));
     let targets = RwSignal::new(Vec::<Target>::new());
+    let from_file = RwSignal::new(None::<SettingsFile>);
     let running = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let add = Callback::new(move |p: Picked| {
@@ -235,16 +236,25 @@ fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
         running.set(true);
         let (graph, source) = (graph.clone(), group_id.clone());
         leptos::task::spawn_local(async move {
-            let read = policies(&graph, &source).await;
+            // From a template file when one is chosen, else from this group.
+            let read = match from_file.try_get_untracked().flatten() {
+                Some(file) => file_settings(&graph, &file, &roles).await,
+                None => policies(&graph, &source)
+                    .await
+                    .map(|(_, p)| {
+                        ROLES
+                            .iter()
+                            .zip(&p)
+                            .filter(|(r, _)| roles.contains(r))
+                            .map(|(r, p)| (*r, RoleSettings::from_rules(&p.rules)))
+                            .collect()
+                    })
+                    .map_err(|e| unreadable("this group's settings", &e)),
+            };
             let settings: Vec<(GroupRole, RoleSettings)> = match read {
-                Ok((_, p)) => ROLES
-                    .iter()
-                    .zip(&p)
-                    .filter(|(r, _)| roles.contains(r))
-                    .map(|(r, p)| (*r, RoleSettings::from_rules(&p.rules)))
-                    .collect(),
+                Ok(s) => s,
                 Err(e) => {
-                    problem.try_set(Some(unreadable("this group's settings", &e)));
+                    problem.try_set(Some(e));
                     running.try_set(false);
                     return;
                 }
@@ -299,6 +309,21 @@ fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
                 <label class="pim-choice"><input type="checkbox" prop:checked=member on:change=move |e| member.set(event_target_checked(&e)) />"Member"</label>
                 <label class="pim-choice"><input type="checkbox" prop:checked=owner on:change=move |e| owner.set(event_target_checked(&e)) />"Owner"</label>
             </fieldset>
+            <div class="pim-field">
+                <label for="copy-file">"Copy from a settings file instead of this group (optional)"</label>
+                <input id="copy-file" type="file" accept="application/json,.json" on:change=move |ev| {
+                    leptos::task::spawn_local(async move {
+                        match chosen_file(ev).await {
+                            Ok(f) => { problem.try_set(None); from_file.try_set(Some(f)); }
+                            Err(e) => { from_file.try_set(None); problem.try_set(Some(e)); }
+                        }
+                    });
+                } />
+            </div>
+            <p role="status">{move || from_file.with(|f| f.as_ref().map(|f| match &f.group {
+                Some(g) => format!("Copying from the file of {}.", g.display_name),
+                None => "Copying from the template file.".to_owned(),
+            }))}</p>
             <PeoplePicker label="Select target groups" id="copy-targets" offers=Offers::Groups on_pick=add />
             <div class="pim-table-scroll" tabindex="0" role="region" aria-label="Target groups">
                 <table class="pim-table">
