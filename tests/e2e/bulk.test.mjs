@@ -56,4 +56,18 @@ describe("bulk assignments", () => {
     assert.ok(await page.getByRole("button", { name: "Retry failed" }).isDisabled());
     assert.deepEqual(page.problems, []);
   });
+
+  test("a group whose assignments can't be read leaves its rows unchecked and unselectable, with the reason", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/groups/bulk");
+    await page.getByRole("heading", { level: 1, name: "Bulk assignments" }).waitFor();
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "/v1.0/identityGovernance/privilegedAccess/group/eligibilitySchedules", kind: "error", status: 403, count: 1 }) });
+    const text = "group,principal,role,type,duration,justification\nTravel - Allow abroad,GradyA@contoso.onmicrosoft.com,member,eligible,P30D,Trip\n";
+    await page.getByLabel("Upload CSV").setInputFiles({ name: "one.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+    await page.getByText("1 rows: 0 ready, 1 with problems. Nothing has been sent.").waitFor();
+    const row = page.getByRole("table", { name: "Preview" }).getByRole("row").filter({ hasText: "Grady" });
+    assert.match(await row.textContent(), /Row 2: Couldn't read who holds the group's roles: Authorization_RequestDenied/);
+    assert.ok(await page.getByRole("checkbox", { name: "Select row 2" }).isDisabled());
+    assert.ok(await page.getByRole("button", { name: "Apply selected" }).isDisabled());
+  });
 });

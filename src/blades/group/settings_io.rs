@@ -10,6 +10,7 @@ use crate::domain::settings_file::{
     SCHEMA,
 };
 use crate::domain::validate::{validate, Severity};
+use crate::domain::wording::unreadable;
 use crate::graph::batch::decode;
 use crate::graph::directory::{get_group, get_user};
 use crate::graph::error::GraphError;
@@ -66,8 +67,15 @@ async fn people(graph: &Graph, settings: &[RoleSettings]) -> HashMap<String, Per
         .collect();
     let mut out = HashMap::new();
     for (a, answer) in all.iter().zip(graph.batch(&reads).await) {
-        let v = answer.unwrap_or_default();
-        let text = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+        // A name that can't be read says so in the file; the id is what imports use.
+        let (v, unread) = match answer {
+            Ok(v) => (v, None),
+            Err(e) => (serde_json::Value::Null, Some(unreadable("the name", &e))),
+        };
+        let text = |k: &str| match (&unread, k) {
+            (Some(why), "displayName") => why.clone(),
+            _ => v[k].as_str().unwrap_or_default().to_owned(),
+        };
         let kind = if matches!(a, Approver::User(_)) {
             "user"
         } else {

@@ -76,15 +76,23 @@ async fn group_state(graph: &Graph, ids: &[String]) -> HashMap<String, GroupStat
             (Err(e), _) | (_, Err(e)) => Err(unreadable("the group's settings", &e)),
         };
         let mut held = HashMap::new();
+        let mut settings = settings;
         for kind in [Kind::Eligible, Kind::Active] {
-            if let Ok(p) = decode::<Page<PrivilegedAccessGroupSchedule>>(a.next()) {
-                for s in p.value {
-                    let end = s
-                        .schedule_info
-                        .and_then(|i| i.expiration)
-                        .and_then(|e| e.end_date_time);
-                    held.insert((s.principal_id, s.access_id, kind), end);
+            match decode::<Page<PrivilegedAccessGroupSchedule>>(a.next()) {
+                Ok(p) => {
+                    for s in p.value {
+                        let end = s
+                            .schedule_info
+                            .and_then(|i| i.expiration)
+                            .and_then(|e| e.end_date_time);
+                        held.insert((s.principal_id, s.access_id, kind), end);
+                    }
                 }
+                // Who holds what unknown is not "nobody": the group's rows can't be checked.
+                Err(e) if settings.is_ok() => {
+                    settings = Err(unreadable("who holds the group's roles", &e));
+                }
+                Err(_) => {}
             }
         }
         out.insert(g.clone(), GroupState { settings, held });
