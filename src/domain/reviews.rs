@@ -5,7 +5,7 @@ pub mod results;
 
 use crate::graph::access_reviews::group_scope_query;
 use crate::graph::model::AccessReviewScheduleDefinition;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -357,7 +357,7 @@ pub fn definition(f: &ReviewForm, group: &Chosen) -> Value {
         vec![]
     };
     let start = crate::domain::stamp::parse_date(&f.start_date).unwrap_or_default();
-    let date = |d: NaiveDate| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+    let date = crate::domain::stamp::ymd;
     let recurrence = match f.frequency.pattern() {
         None => json!({"pattern": null, "range": {"type": "numbered", "numberOfOccurrences": 0,
             "startDate": date(start), "endDate": date(start)}}),
@@ -409,6 +409,24 @@ pub fn mass_removal_risk(f: &ReviewForm) -> bool {
         )
 }
 
+/// How often a definition recurs, in the form's words.
+pub fn frequency_of(d: &AccessReviewScheduleDefinition) -> Frequency {
+    let pattern = d
+        .settings
+        .as_ref()
+        .and_then(|s| s.recurrence.as_ref())
+        .and_then(|r| r.pattern.clone())
+        .unwrap_or_default();
+    match (pattern.kind.as_deref(), pattern.interval.unwrap_or(1)) {
+        (Some("weekly"), _) => Frequency::Weekly,
+        (Some("absoluteMonthly"), 3) => Frequency::Quarterly,
+        (Some("absoluteMonthly"), 6) => Frequency::SemiAnnually,
+        (Some("absoluteMonthly"), 12) => Frequency::Annually,
+        (Some("absoluteMonthly"), _) => Frequency::Monthly,
+        _ => Frequency::OneTime,
+    }
+}
+
 /// The form a definition was made from, to edit the series (the group and scope stay).
 pub fn form_of(
     d: &AccessReviewScheduleDefinition,
@@ -421,17 +439,12 @@ pub fn form_of(
         .as_ref()
         .and_then(|s| s.query.clone())
         .unwrap_or_default();
-    let recurrence = s.recurrence.clone().unwrap_or_default();
-    let pattern = recurrence.pattern.unwrap_or_default();
-    let range = recurrence.range.unwrap_or_default();
-    let frequency = match (pattern.kind.as_deref(), pattern.interval.unwrap_or(1)) {
-        (Some("weekly"), _) => Frequency::Weekly,
-        (Some("absoluteMonthly"), 3) => Frequency::Quarterly,
-        (Some("absoluteMonthly"), 6) => Frequency::SemiAnnually,
-        (Some("absoluteMonthly"), 12) => Frequency::Annually,
-        (Some("absoluteMonthly"), _) => Frequency::Monthly,
-        _ => Frequency::OneTime,
-    };
+    let range = s
+        .recurrence
+        .clone()
+        .and_then(|r| r.range)
+        .unwrap_or_default();
+    let frequency = frequency_of(d);
     let chosen = |scopes: &[crate::graph::model::ReviewerScope]| -> Vec<Chosen> {
         scopes
             .iter()

@@ -3,6 +3,11 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 
+/// `2027-02-20`: a `date` value.
+pub fn ymd(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 /// `2027-02-20{sep}21:05`.
 pub fn ymd_hm<T: Datelike + Timelike>(t: &T, sep: char) -> String {
     format!(

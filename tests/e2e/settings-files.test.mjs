@@ -112,6 +112,17 @@ describe("settings files", () => {
     await pane.getByLabel("Settings file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"$schema": "/schema/pim-group-settings.v1.json", "member": {"activation": {}}}') });
     await pane.getByRole("alert").getByText(/^The file is not a settings file: missing field/).waitFor();
     assert.ok(await pane.getByRole("button", { name: "Apply" }).isDisabled());
+    await pane.getByRole("button", { name: "Close" }).click();
+
+    // Compare with a group that differs: the differing settings side by side.
+    await page.getByRole("button", { name: "Compare" }).click();
+    const compare = page.getByRole("dialog", { name: "Compare settings" });
+    await compare.getByRole("combobox", { name: "Compare with group" }).fill("License");
+    await page.getByRole("option", { name: /^Add License - Power Automate/ }).click();
+    const member = compare.getByRole("table", { name: "Member compared with License - Power Automate" });
+    const approval = await member.getByRole("row").filter({ hasText: "Require approval to activate" }).getByRole("cell").allTextContents();
+    assert.deepEqual(approval, ["Require approval to activate", "No", "Yes"]);
+    await member.getByRole("row").filter({ hasText: "Approvers" }).getByText("Diego Siciliani").waitFor();
     assert.deepEqual(page.problems, []);
   });
 

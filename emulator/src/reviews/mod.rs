@@ -1,6 +1,7 @@
 //! Access reviews of groups (`/identityGovernance/accessReviews`): the definitions as stored, their
 //! instances and decisions, and how the clock starts, ends and applies them.
 
+mod apply;
 pub mod json;
 pub mod lifecycle;
 

@@ -18,12 +18,8 @@ use wasm_bindgen::JsCast;
 
 const DRAFT: &str = "review.new";
 
-fn today() -> String {
-    let d = Utc::now().date_naive();
-    crate::domain::stamp::ymd_hm(&d.and_hms_opt(0, 0, 0).unwrap_or_default(), 'T')
-        .chars()
-        .take(10)
-        .collect()
+fn today() -> chrono::NaiveDate {
+    Utc::now().date_naive()
 }
 
 #[component]
@@ -32,7 +28,7 @@ pub fn NewReview() -> impl IntoView {
     let form = RwSignal::new(ReviewForm::default());
     use_draft(DRAFT, form);
     if form.with_untracked(|f| f.start_date.is_empty()) {
-        form.update(|f| f.start_date = today());
+        form.update(|f| f.start_date = crate::domain::stamp::ymd(today()));
     }
     // A link from a group's Access reviews starts with that group.
     let query = use_query_map();
@@ -98,10 +94,9 @@ pub fn NewReview() -> impl IntoView {
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let f = form.get_untracked();
-        let today = crate::domain::stamp::parse_date(&today()).unwrap_or_default();
         // Reviews of PIM for Groups need a fallback with owners as reviewers; this app reviews
         // the groups PIM manages, so the rule always applies here.
-        let found = validate(&f, today, true);
+        let found = validate(&f, today(), true);
         let first = found.first().map(|p| p.field);
         problems.set(found);
         if let Some(id) = first {

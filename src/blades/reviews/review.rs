@@ -23,7 +23,7 @@ use crate::graph::directory::get_group;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
     AccessReviewDecision, AccessReviewInstance, AccessReviewReviewer,
-    AccessReviewScheduleDefinition, Group, Page, PrivilegedAccessGroupSchedule,
+    AccessReviewScheduleDefinition, Group, Page,
 };
 use crate::graph::pim::{list_for_group, Collection};
 use crate::routes::Route;
@@ -53,23 +53,20 @@ async fn load(graph: Graph, id: String, wanted: Option<String>) -> Result<Data, 
     let current = wanted
         .and_then(|w| instances.iter().find(|i| i.id == w).cloned())
         .or_else(|| instances.last().cloned());
-    let group_id = group_of(&def).unwrap_or_default();
-    let mut reads = vec![
-        get_group(&group_id, "id,displayName"),
-        list_for_group(Collection::EligibilitySchedules, &group_id, None),
-        list_for_group(Collection::AssignmentSchedules, &group_id, None),
-    ];
+    let mut reads = vec![];
     if let Some(i) = &current {
         reads.push(list_decisions(&id, &i.id));
         reads.push(list_contacted_reviewers(&id, &i.id));
     }
+    // A review of a group: its name and PIM schedules (who is eligible or active). A review made
+    // elsewhere of something else has neither to read.
+    let group_id = group_of(&def);
+    if let Some(g) = &group_id {
+        reads.push(get_group(g, "id,displayName"));
+        reads.push(list_for_group(Collection::EligibilitySchedules, g, None));
+        reads.push(list_for_group(Collection::AssignmentSchedules, g, None));
+    }
     let mut b = graph.batch(&reads).await.into_iter();
-    let group = decode::<Group>(b.next())
-        .ok()
-        .and_then(|g| g.display_name)
-        .unwrap_or_else(|| group_id.clone());
-    let e = decode::<Page<PrivilegedAccessGroupSchedule>>(b.next());
-    let ac = decode::<Page<PrivilegedAccessGroupSchedule>>(b.next());
     let (mut decisions, mut reviewers) = (vec![], vec![]);
     if current.is_some() {
         decisions = decode::<Page<AccessReviewDecision>>(b.next())?.value;
@@ -79,10 +76,19 @@ async fn load(graph: Graph, id: String, wanted: Option<String>) -> Result<Data, 
             .map(|r| r.display_name.unwrap_or(r.id))
             .collect();
     }
-    let (eligible, active, note) = memberships(e, ac);
+    let (group, (eligible, active, note)) = match group_id {
+        Some(g) => {
+            let name = decode::<Group>(b.next())
+                .ok()
+                .and_then(|x| x.display_name)
+                .unwrap_or_else(|| g.clone());
+            ((g, name), memberships(decode(b.next()), decode(b.next())))
+        }
+        None => (Default::default(), Default::default()),
+    };
     Ok(Data {
         people: people(&decisions, &eligible, &active),
-        group: (group_id, group),
+        group,
         def,
         instances,
         current,
@@ -214,9 +220,7 @@ fn Body(
     let results = Callback::new(move |_| decisions.with_value(|x| csv(x)));
     let p = progress(&d.decisions);
     let name = d.def.display_name.clone().unwrap_or_default();
-    let frequency = crate::domain::reviews::form_of(&d.def, Default::default(), &|x| x.to_owned())
-        .frequency
-        .label();
+    let frequency = crate::domain::reviews::frequency_of(&d.def).label();
     let (group_id, group_name) = d.group.clone();
     let def_id = id.clone();
     let current_id = d.current.as_ref().map(|i| i.id.clone());
@@ -246,7 +250,9 @@ fn Body(
         </CommandBar>
         <p id="pim-apply-why">{apply_why}</p>
         <dl class="pim-facts">
-            <dt>"Group"</dt><dd><a href=Route::GroupOverview(group_id.clone()).path()>{group_name.clone()}</a></dd>
+            <dt>"Group"</dt><dd>{(!group_id.is_empty()).then(|| view! {
+                <a href=Route::GroupOverview(group_id.clone()).path()>{group_name.clone()}</a>
+            })}{group_id.is_empty().then_some("Not a group review")}</dd>
             <dt>"Status"</dt><dd>{if status.is_empty() { d.def.status.clone().unwrap_or_default() } else { status.clone() }}</dd>
             <dt>"Reviewers"</dt><dd>{reviewers_text(&d.def)}</dd>
             <dt>"Contacted reviewers"</dt><dd>{if d.reviewers.is_empty() { "None yet".to_owned() } else { d.reviewers.join(", ") }}</dd>

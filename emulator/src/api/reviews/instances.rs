@@ -1,15 +1,15 @@
-//! A review's instances and decisions: list and get, the reviewer's own lists
-//! (`filterByCurrentUser(on='reviewer')`), recording decisions (PATCH, `batchRecordDecisions`,
-//! `acceptRecommendations`), and the administrator's `stop`, `resetDecisions`, `applyDecisions`,
-//! `sendReminder` and PUT (fallback reviewers may only be added).
+//! A review's instances: list and get, the reviewer's own (`filterByCurrentUser(on='reviewer')`),
+//! the reviewer's `batchRecordDecisions` and `acceptRecommendations`, and the administrator's
+//! `stop`, `resetDecisions`, `applyDecisions`, `sendReminder` and PUT (fallback reviewers may only
+//! be added). Decisions themselves are in decisions.rs.
 
+use super::decisions;
 use super::{manageable, paged, readable, BASE, READ, WRITE};
 use crate::api::directory::need;
 use crate::api::list::Query;
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::reviews::{json, lifecycle, Instance, Review};
-use crate::state::World;
 use crate::Shared;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -26,11 +26,11 @@ pub fn routes() -> Router<Shared> {
         )
         .route(
             &format!("{BASE}/{{d}}/instances/{{i}}/{{action}}"),
-            get(read).post(act),
+            get(decisions::read).post(act),
         )
         .route(
             &format!("{BASE}/{{d}}/instances/{{i}}/decisions/{{x}}"),
-            get(decision).patch(record),
+            get(decisions::decision).patch(decisions::record),
         )
 }
 
@@ -49,7 +49,7 @@ pub(super) fn reviewer_only(segment: &str) -> ApiResult<()> {
     }
 }
 
-fn instance_of<'a>(r: &'a Review, id: &str) -> ApiResult<(usize, &'a Instance)> {
+pub(super) fn instance_of<'a>(r: &'a Review, id: &str) -> ApiResult<(usize, &'a Instance)> {
     r.instances
         .iter()
         .enumerate()
@@ -61,7 +61,7 @@ fn instance_of<'a>(r: &'a Review, id: &str) -> ApiResult<(usize, &'a Instance)> 
         })
 }
 
-fn ctx(d: &str, rest: &str) -> String {
+pub(super) fn ctx(d: &str, rest: &str) -> String {
     format!("identityGovernance/accessReviews/definitions('{d}')/{rest}")
 }
 
@@ -111,7 +111,7 @@ async fn one(
 
 /// The decisions a caller may record: all of an instance they review, or only their own in a
 /// self-review.
-fn mine<'a>(x: &'a Instance, caller: &'a Caller) -> impl Iterator<Item = usize> + 'a {
+pub(super) fn mine<'a>(x: &'a Instance, caller: &'a Caller) -> impl Iterator<Item = usize> + 'a {
     x.decisions
         .iter()
         .enumerate()
@@ -122,127 +122,7 @@ fn mine<'a>(x: &'a Instance, caller: &'a Caller) -> impl Iterator<Item = usize> 
         .map(|(n, _)| n)
 }
 
-/// `GET .../instances/{i}/decisions`, `.../contactedReviewers`.
-async fn read(
-    State(s): State<Shared>,
-    caller: Caller,
-    Path((d, i, action)): Path<(String, String, String)>,
-    q: Query,
-) -> ApiResult<Json<Value>> {
-    need(&caller, READ)?;
-    let w = s.world();
-    let (_, r) = readable(&w, &caller, &d)?;
-    let (_, x) = instance_of(r, &i)?;
-    let insights = q.get("$expand").is_some_and(|e| e.contains("insights"));
-    let items: Vec<Value> = match action.as_str() {
-        "decisions" => {
-            manageable(&w, &caller, &d).or_else(|_| {
-                (r.created_by == caller.user_id)
-                    .then_some(0)
-                    .ok_or_else(ApiError::denied)
-            })?;
-            x.decisions
-                .iter()
-                .map(|dd| json::decision(&w, x, dd, insights))
-                .collect()
-        }
-        "contactedReviewers" => x
-            .reviewers
-            .iter()
-            .map(|id| json::reviewer(&w, x, id))
-            .collect(),
-        _ => {
-            return Err(ApiError::bad_request(format!(
-                "Resource not found for the segment '{action}'."
-            )))
-        }
-    };
-    let items = filtered(items, &q)?;
-    paged(
-        &s,
-        items,
-        q,
-        &ctx(&d, &format!("instances('{i}')/{action}")),
-    )
-}
-
-/// `$filter=decision eq 'NotReviewed'` and the like: `eq` on one property, as the docs allow.
-fn filtered(items: Vec<Value>, q: &Query) -> ApiResult<Vec<Value>> {
-    match q.filter()? {
-        Some(f) => Ok(items.into_iter().filter(|o| f.matches(o)).collect()),
-        None => Ok(items),
-    }
-}
-
-/// `GET .../decisions/{x}` and `GET .../decisions/filterByCurrentUser(on='reviewer')`.
-async fn decision(
-    State(s): State<Shared>,
-    caller: Caller,
-    Path((d, i, x)): Path<(String, String, String)>,
-    q: Query,
-) -> ApiResult<Json<Value>> {
-    need(&caller, READ)?;
-    let w = s.world();
-    let (_, r) = readable(&w, &caller, &d)?;
-    let (_, inst) = instance_of(r, &i)?;
-    let insights = q.get("$expand").is_some_and(|e| e.contains("insights"));
-    if x.starts_with("filterByCurrentUser(") {
-        reviewer_only(&x)?;
-        let items = mine(inst, &caller)
-            .map(|n| json::decision(&w, inst, &inst.decisions[n], insights))
-            .collect();
-        let items = filtered(items, &q)?;
-        return paged(&s, items, q, "Collection(accessReviewInstanceDecisionItem)");
-    }
-    let item =
-        inst.decisions.iter().find(|dd| dd.id == x).ok_or_else(|| {
-            ApiError::not_found(format!("The decision with id '{x}' was not found."))
-        })?;
-    let mut v = json::decision(&w, inst, item, insights);
-    v["@odata.context"] = json!(format!(
-        "{}/v1.0/$metadata#{}/$entity",
-        s.base_url(),
-        ctx(&d, &format!("instances('{i}')/decisions"))
-    ));
-    Ok(Json(v))
-}
-
-const DECISIONS: [&str; 4] = ["Approve", "Deny", "NotReviewed", "DontKnow"];
-
-/// Records one decision by the caller (a reviewer of a running instance).
-fn decide(
-    w: &mut World,
-    ri: usize,
-    ii: usize,
-    n: usize,
-    caller: &Caller,
-    decision: &str,
-    justification: &str,
-) -> ApiResult<()> {
-    let value = DECISIONS
-        .iter()
-        .find(|v| v.eq_ignore_ascii_case(decision))
-        .ok_or_else(|| {
-            ApiError::bad_request(format!(
-                "'{decision}' is not a valid decision: use Approve, Deny, NotReviewed or DontKnow."
-            ))
-        })?;
-    let required = w.reviews[ri].definition["settings"]["justificationRequiredOnApproval"] == true;
-    if required && *value != "NotReviewed" && justification.trim().is_empty() {
-        return Err(ApiError::bad_request(
-            "This review requires a justification for each decision.",
-        ));
-    }
-    let now = w.now();
-    let item = &mut w.reviews[ri].instances[ii].decisions[n];
-    item.decision = (*value).to_owned();
-    item.justification = justification.to_owned();
-    item.reviewed_by = Some(caller.user_id.clone());
-    item.reviewed = Some(now);
-    Ok(())
-}
-
-fn running(x: &Instance) -> ApiResult<()> {
+pub(super) fn running(x: &Instance) -> ApiResult<()> {
     if x.status == "InProgress" {
         Ok(())
     } else {
@@ -251,32 +131,6 @@ fn running(x: &Instance) -> ApiResult<()> {
             x.status
         )))
     }
-}
-
-/// `PATCH .../decisions/{x}`: `{decision, justification}`, 204; the last one wins.
-async fn record(
-    State(s): State<Shared>,
-    caller: Caller,
-    Path((d, i, x)): Path<(String, String, String)>,
-    Json(body): Json<Value>,
-) -> ApiResult<StatusCode> {
-    need(&caller, WRITE)?;
-    let mut w = s.world();
-    let (ri, r) = readable(&w, &caller, &d)?;
-    let (ii, inst) = instance_of(r, &i)?;
-    running(inst)?;
-    let n = inst
-        .decisions
-        .iter()
-        .position(|dd| dd.id == x)
-        .ok_or_else(|| ApiError::not_found(format!("The decision with id '{x}' was not found.")))?;
-    if !mine(inst, &caller).any(|m| m == n) {
-        return Err(ApiError::denied());
-    }
-    let decision = body["decision"].as_str().unwrap_or("").to_owned();
-    let justification = body["justification"].as_str().unwrap_or("").to_owned();
-    decide(&mut w, ri, ii, n, &caller, &decision, &justification)?;
-    Ok(StatusCode::NO_CONTENT)
 }
 
 /// `POST .../instances/{i}/{action}`: the instance's actions, each 204.
@@ -325,7 +179,7 @@ async fn act(
                         .is_none_or(|g| g == inst.resource.id);
                 if keep {
                     let decision = body["decision"].as_str().unwrap_or("");
-                    decide(
+                    decisions::decide(
                         &mut w,
                         ri,
                         ii,

@@ -2,6 +2,7 @@
 //! the scope's query), get, replace (PUT), delete, stop, and the reviewer's own list.
 
 mod accept;
+mod decisions;
 mod instances;
 
 use super::directory::need;
