@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+WSPLIT_VERSION=0.2.4
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 step() { # step NAME CHECK-COMMAND INSTALL-COMMAND
@@ -35,6 +36,11 @@ step "trunk $TRUNK_VERSION" \
 step "wasm-bindgen-cli $WBG_VERSION" \
   "wasm-bindgen --version | grep -qx 'wasm-bindgen $WBG_VERSION' && wasm-bindgen-test-runner --version" \
   "cargo install --force wasm-bindgen-cli --version $WBG_VERSION"
+# Splits each bundle at its #[wasm_split] points (scripts/wasm.mjs); the version the
+# wasm_split_helpers crate in Cargo.lock is made for.
+step "wasm-split-cli $WSPLIT_VERSION" \
+  "test -x $HOME/.cargo/bin/wasm-split-cli && cargo install --list | grep -qx 'wasm_split_cli_support v$WSPLIT_VERSION:'" \
+  "cargo install --locked wasm_split_cli_support --version $WSPLIT_VERSION --features build-binary"
 step "npm tools (binaryen 132, playwright-core, axe-core)" \
   "node_modules/.bin/wasm-opt --version | grep -q 'version 132' && test -f node_modules/playwright-core/package.json && test -f node_modules/axe-core/axe.min.js" \
   "npm ci --no-audit --no-fund"

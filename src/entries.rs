@@ -6,6 +6,7 @@ use crate::blades::{
     approvals, audit, grants, group, groups, my_groups, my_requests, my_reviews, not_found, reviews,
 };
 use crate::client::use_graph;
+use crate::components::deferred::{Chunk, Deferred};
 use crate::components::elsewhere::Elsewhere;
 use crate::domain::dashboard::opens_overview;
 use crate::graph::model::{Page, UnifiedRoleAssignment};
@@ -14,6 +15,18 @@ use crate::routes::Route as AppRoute;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
 use leptos_router::path;
+
+/// A route's view whose blade is fetched when the route is first opened: a chunk of its own
+/// (`#[wasm_split]`), so the bundle's entry page does not carry it.
+macro_rules! on_demand {
+    ($chunk:ident, $($blade:ident)::+) => {{
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $chunk() -> Chunk {
+            Ok($($blade)::+().into_any())
+        }
+        || view! { <Deferred load=$chunk what="this page" /> }
+    }};
+}
 
 fn fallback() -> impl IntoView {
     view! { <Elsewhere><not_found::NotFound /></Elsewhere> }
@@ -24,7 +37,7 @@ pub fn approval() -> AnyView {
     view! {
         <Routes fallback>
             <Route path=path!("/approvals/:id") view=approvals::ApprovalRequest />
-            <Route path=path!("/grants/:id") view=grants::GroupGrants />
+            <Route path=path!("/grants/:id") view=on_demand!(grants_page, grants::GroupGrants) />
         </Routes>
     }
     .into_any()
@@ -92,11 +105,11 @@ pub fn requests() -> AnyView {
 pub fn groups() -> AnyView {
     view! {
         <Routes fallback>
-            <Route path=path!("/overview") view=groups::Overview />
+            <Route path=path!("/overview") view=on_demand!(overview_page, groups::Overview) />
             <Route path=path!("/groups") view=groups::Groups />
-            <Route path=path!("/groups/discover") view=groups::DiscoverGroups />
-            <Route path=path!("/groups/new") view=groups::NewGroup />
-            <Route path=path!("/audit") view=audit::Audit />
+            <Route path=path!("/groups/discover") view=on_demand!(discover_page, groups::DiscoverGroups) />
+            <Route path=path!("/groups/new") view=on_demand!(new_group_page, groups::NewGroup) />
+            <Route path=path!("/audit") view=on_demand!(audit_page, audit::Audit) />
         </Routes>
     }
     .into_any()

@@ -8,6 +8,7 @@ pub mod context_pane;
 pub mod csv_link;
 pub mod data_table;
 pub mod datetime;
+pub mod deferred;
 pub mod draft;
 pub mod elsewhere;
 pub mod error_bar;

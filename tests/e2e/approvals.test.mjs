@@ -2,7 +2,7 @@
 // signed-out browser opened from the email link, denial, self-approval, expiry, and the audit blade.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { newPage, screenshot, signIn, signedInPage, startStack } from "./harness.mjs";
+import { holdChunks, newPage, screenshot, signIn, signedInPage, startStack } from "./harness.mjs";
 import { ALEX, advance, setUpS1, state } from "./stories.mjs";
 
 let stack, group;
@@ -56,6 +56,14 @@ describe("approvals", () => {
     assert.match(text, /1 hour/);
     assert.match(await diego.getByRole("list", { name: "Conditional Access policies" }).textContent(), /Require phishing-resistant MFA for admins — Excludes this group/);
     await screenshot(diego, "approval-phone");
+    // The request shows before the code of Approve and Deny arrives (a chunk of its own).
+    const chunks = await holdChunks(diego);
+    await diego.reload();
+    await diego.getByRole("heading", { level: 2, name: "Alex Wilber asks for CA-Exclusion-LegacyMFA" }).waitFor();
+    assert.equal(await diego.getByRole("button", { name: "Approve" }).count(), 0);
+    chunks.release();
+    await diego.getByRole("button", { name: "Approve" }).waitFor();
+    assert.ok(chunks.held.some((c) => c.startsWith("decide")), chunks.held.join(" "));
     const wide = await diego.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 376).map((e) => `${e.tagName}.${e.className}`).slice(0, 8));
     const width = await diego.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 375, `no sideways scrolling at 375 px (${width}): ${wide.join(" ")}`);

@@ -3,7 +3,7 @@
 // bundle of the page it returns to.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { newPage, signedInPage, startStack } from "./harness.mjs";
+import { holdChunks, newPage, signedInPage, startStack } from "./harness.mjs";
 
 const GROUP = "347ea741-b4c8-4d9e-8111-87902089734f";
 const APPROVAL = "f8bd9e2d-bc15-49b1-8a9b-c571b3cf9555";
@@ -47,6 +47,39 @@ describe("bundles", () => {
       assert.deepEqual(log, [bundle], path);
     }
     assert.deepEqual(page.problems, []);
+  });
+
+  test("the entry pages paint their first rows with every chunk held back, and fetch one when it is needed", async () => {
+    // My roles: the rows need no chunk; the settings (what activation requires) and the pane do.
+    const lidia = await signedInPage(stack, "Lidia Holloway", {}, "/my/groups");
+    await lidia.getByRole("table", { name: "Eligible assignments" }).waitFor();
+    const chunks = await holdChunks(lidia);
+    await lidia.reload();
+    const row = lidia.getByRole("table", { name: "Eligible assignments" }).getByRole("row", { name: /Helpdesk Admin-Group/ });
+    await row.waitFor();
+    assert.ok(chunks.held.every((c) => c.startsWith("my_settings") || c.startsWith("chunk_")), chunks.held.join(" "));
+    chunks.release();
+    await row.getByText(/Up to 4 hours/).waitFor();
+    await row.getByRole("button", { name: "Activate Helpdesk Admin-Group (Member)" }).click();
+    await lidia.getByRole("dialog", { name: "Activate – Helpdesk Admin-Group" }).getByLabel("Reason").waitFor();
+    assert.ok(chunks.held.some((c) => c.startsWith("activate_pane")), chunks.held.join(" "));
+    assert.deepEqual(lidia.problems, []);
+
+    // The groups list needs no chunk at all; Drift does, and a failed fetch is said, with Try again.
+    const megan = await signedInPage(stack, "Megan Bowen", {}, "/groups");
+    await megan.getByRole("table", { name: "Groups managed by PIM" }).waitFor();
+    const groups = await holdChunks(megan, 1);
+    await megan.reload();
+    await megan.getByRole("table", { name: "Groups managed by PIM" }).getByRole("row", { name: /Helpdesk Admin-Group/ }).waitFor();
+    assert.deepEqual(groups.held, []);
+    groups.release();
+    await megan.getByRole("button", { name: "Drift" }).click();
+    const alert = megan.getByRole("alert").filter({ hasText: "The code for Drift could not be fetched." });
+    await alert.waitFor();
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await megan.getByRole("dialog", { name: "Settings drift" }).waitFor();
+    assert.ok(groups.held.filter((c) => c.startsWith("drift")).length >= 2, groups.held.join(" "));
+    // The approval page: tests/e2e/approvals.test.mjs (the request shows before Approve's code).
   });
 
   test("a link into another bundle opens its page, and Back returns", async () => {

@@ -59,6 +59,27 @@ export async function newPage(stack, options = {}) {
   return page;
 }
 
+/**
+ * Holds back every chunk (`<bundle>-<hash>-<chunk>.wasm`, fetched when a pane or page first needs
+ * it) until `release()`, failing the first `failFirst` of them; `held` lists the chunks asked for.
+ */
+export async function holdChunks(page, failFirst = 0) {
+  const held = [];
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route(/\/bundle-[a-z]+-[0-9a-f]{16}-[a-z0-9_]+\.wasm$/, async (route) => {
+    held.push(new URL(route.request().url()).pathname.replace(/^\/bundle-[a-z]+-[0-9a-f]+-/, ""));
+    if (failFirst > 0) {
+      failFirst -= 1;
+      await route.abort("connectionreset");
+      return;
+    }
+    await gate;
+    await route.continue();
+  });
+  return { held, release };
+}
+
 /** Saves a PNG under target/screenshots/ for a person to look at. */
 export async function screenshot(page, name) {
   mkdirSync("target/screenshots", { recursive: true });

@@ -5,6 +5,7 @@
 use crate::auth::session::Session;
 use crate::client::{use_graph, Graph};
 use crate::components::datetime::local;
+use crate::components::deferred::{Chunk, Deferred};
 use crate::components::draft::{discard_draft, use_draft};
 use crate::components::field::Field;
 use crate::components::link_sections::LinkSections;
@@ -122,7 +123,10 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
                             {(v == Verdict::CanDecide).then(|| field("Time left to decide", created.map(|c| time_left(c, now)).unwrap_or_default()))}
                         </dl>
                         {if v == Verdict::CanDecide {
-                            view! { <Decide approval=r.id.clone() stage=stage.map(|s| s.id).unwrap_or_default() done=Callback::new(move |_| version.update(|n| *n += 1)) /> }.into_any()
+                            let (approval, stage) = (r.id.clone(), stage.map(|s| s.id).unwrap_or_default());
+                            let done = Callback::new(move |_| version.update(|n| *n += 1));
+                            let load = move || decide(approval.clone(), stage.clone(), done);
+                            view! { <Deferred load what="Approve and Deny" /> }.into_any()
                         } else {
                             view! { <p class="pim-notice" role="status">{v.sentence()}</p> }.into_any()
                         }}
@@ -148,6 +152,13 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
 struct Decision {
     approve: Option<bool>,
     justification: String,
+}
+
+/// The form's code is fetched once the page shows the request: someone who can't decide, or
+/// only reads, never downloads it.
+#[leptos::wasm_split::wasm_split(decide, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn decide(approval: String, stage: String, done: Callback<()>) -> Chunk {
+    Ok(view! { <Decide approval stage done /> }.into_any())
 }
 
 /// Approve or Deny, a Justification, Submit.

@@ -13,6 +13,7 @@ mod onboard;
 mod scan;
 
 use crate::components::blade::Blade;
+use crate::components::deferred::{Chunk, Deferred};
 use crate::routes::Route;
 pub use bulk::BulkAssignments;
 use leptos::prelude::*;
@@ -34,9 +35,18 @@ pub fn Groups() -> impl IntoView {
     view! {
         <Blade title=Route::Groups.heading() commands=Box::new(move || commands().into_any())>
             <list::ManagedGroups refresh />
-            {move || drift.get().then(|| view! { <drift::Drift close=Callback::new(move |_| drift.set(false)) /> })}
+            {move || drift.get().then(|| {
+                let load = move || drift_pane(Callback::new(move |_| drift.set(false)));
+                view! { <Deferred load what="Drift" /> }
+            })}
         </Blade>
     }
+}
+
+/// Drift's code (it reads every managed group's settings) is fetched when it is first opened.
+#[leptos::wasm_split::wasm_split(drift, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn drift_pane(close: Callback<()>) -> Chunk {
+    Ok(view! { <drift::Drift close /> }.into_any())
 }
 
 /// Overview: what needs an admin's attention across every managed group.

@@ -1,6 +1,7 @@
 //! What My roles shows, read in one `$batch` (instances, requests, contexts, groups expanded) and
 //! then the roles' settings in a second, so rows paint after one round trip.
 
+use super::SettingsMap;
 use crate::client::Graph;
 use crate::domain::assignments::{expired_by_group, parse, Kind, Row};
 use crate::domain::settings::RoleSettings;
@@ -15,6 +16,7 @@ use crate::graph::model::{
 use crate::graph::pim::{filter_by_current_user, Collection, On};
 use crate::graph::request::GraphRequest;
 use chrono::{DateTime, Utc};
+use futures::future::LocalBoxFuture;
 use std::collections::HashMap;
 
 /// One of the user's group roles.
@@ -157,7 +159,33 @@ pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
 }
 
 /// Round two: the settings of every role the user may activate, batches in parallel.
-pub async fn settings(
+/// Reading the settings comes in a chunk of its own (the policy rules' decoder is the largest code
+/// My roles has): the rows paint first, and a chunk that can't be fetched is each role's error.
+pub async fn settings_of(graph: Graph, roles: Vec<(String, AccessId)>) -> SettingsMap {
+    match settings_reader(graph, roles.clone()).await {
+        Ok(read) => read.await,
+        Err(_) => roles
+            .into_iter()
+            .map(|k| {
+                let e = GraphError::unexpected(
+                    "chunkLoadFailed",
+                    "The code that reads the role settings could not be fetched. Check the connection and reload the page.",
+                );
+                (k, Err(e))
+            })
+            .collect(),
+    }
+}
+
+#[leptos::wasm_split::wasm_split(my_settings, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn settings_reader(
+    graph: Graph,
+    roles: Vec<(String, AccessId)>,
+) -> Result<LocalBoxFuture<'static, SettingsMap>, leptos::wasm_split::SplitLoaderError> {
+    Ok(Box::pin(settings(graph, roles)))
+}
+
+async fn settings(
     graph: Graph,
     roles: Vec<(String, AccessId)>,
 ) -> HashMap<(String, AccessId), Result<RoleSettings, GraphError>> {

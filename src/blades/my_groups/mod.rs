@@ -13,6 +13,7 @@ mod rows;
 
 use crate::client::use_graph;
 use crate::components::blade::Blade;
+use crate::components::deferred::Deferred;
 use crate::components::draft::use_draft;
 use crate::components::error_bar::ErrorBar;
 use crate::components::tabs::{use_tab, Tab, Tabs};
@@ -21,7 +22,7 @@ use crate::routes::Route;
 use chrono::Utc;
 use data::MyRole;
 use leptos::prelude::*;
-use pane::{fresh, ActivatePane, PaneDraft, DRAFT};
+use pane::{activate_pane, fresh, PaneDraft, DRAFT};
 
 const TABS: &[Tab] = &[
     Tab {
@@ -56,7 +57,7 @@ pub fn MyGroups() -> impl IntoView {
         let roles: Vec<(String, AccessId)> = m.eligible.iter().map(MyRole::key).collect();
         let graph = graph.clone();
         leptos::task::spawn_local(async move {
-            settings_now.set(Some(data::settings(graph, roles).await));
+            settings_now.set(Some(data::settings_of(graph, roles).await));
         });
     });
     let tab = use_tab("tab", TABS);
@@ -125,7 +126,7 @@ pub fn MyGroups() -> impl IntoView {
         if roles.is_empty() {
             return ().into_any();
         }
-        let names = m
+        let names: Vec<(String, String)> = m
             .contexts
             .iter()
             .map(|c| {
@@ -135,7 +136,8 @@ pub fn MyGroups() -> impl IntoView {
                 )
             })
             .collect();
-        view! { <ActivatePane roles context_names=names draft close=closed /> }.into_any()
+        let load = move || activate_pane(roles.clone(), names.clone(), draft, closed);
+        view! { <Deferred load what="the Activate pane" /> }.into_any()
     };
     view! {
         <Blade title=Route::MyGroups.heading()>
@@ -149,8 +151,14 @@ pub fn MyGroups() -> impl IntoView {
                     {move || mine.get().map(|r| match r {
                         Err(error) => view! { <ErrorBar error /> }.into_any(),
                         Ok(m) => match tab.get() {
-                            "active" => rows::active(m.active, now, done).into_any(),
-                            "expired" => rows::expired(m.expired, done).into_any(),
+                            "active" => {
+                                let load = move || rows::active_tab(m.active.clone(), now, done);
+                                view! { <Deferred load what="the active assignments" /> }.into_any()
+                            }
+                            "expired" => {
+                                let load = move || rows::expired_tab(m.expired.clone(), done);
+                                view! { <Deferred load what="the expired assignments" /> }.into_any()
+                            }
                             _ => rows::eligible(m, settings_now, selected, open, done).into_any(),
                         },
                     })}

@@ -9,6 +9,7 @@ use crate::auth::session::{current_location, Session};
 use crate::client::{use_graph, Graph};
 use crate::components::context_pane::ContextPane;
 use crate::components::datetime::from_input;
+use crate::components::deferred::Chunk;
 use crate::components::draft::discard_draft;
 use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::activation::{
@@ -100,6 +101,17 @@ async fn read_back_lost(
             (r, outcome)
         })
         .collect()
+}
+
+/// The pane's code is fetched when a pane is first opened: My roles paints its rows without it.
+#[leptos::wasm_split::wasm_split(activate_pane, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn activate_pane(
+    roles: Vec<(MyRole, RoleSettings)>,
+    context_names: Vec<(String, String)>,
+    draft: RwSignal<PaneDraft>,
+    close: Callback<Vec<String>>,
+) -> Chunk {
+    Ok(view! { <ActivatePane roles context_names draft close /> }.into_any())
 }
 
 /// The pane. `close` gets the results to announce (empty when cancelled).

@@ -8,6 +8,7 @@ use super::Settings;
 use crate::components::command_bar::CommandBar;
 use crate::components::data_table::DataTable;
 use crate::components::datetime::local;
+use crate::components::deferred::Chunk;
 use crate::domain::activation::{requirements, time_left};
 use crate::graph::model::{AccessId, ScheduleRequestAction};
 use chrono::Utc;
@@ -87,7 +88,22 @@ pub fn eligible(
     }
 }
 
-pub fn active(
+// The Active and Expired tabs come in chunks of their own: My roles opens on Eligible.
+#[leptos::wasm_split::wasm_split(my_active, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn active_tab(
+    rows: Vec<MyRole>,
+    now: RwSignal<chrono::DateTime<Utc>>,
+    done: Callback<String>,
+) -> Chunk {
+    Ok(active(rows, now, done).into_any())
+}
+
+#[leptos::wasm_split::wasm_split(my_expired, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn expired_tab(rows: Vec<MyRole>, done: Callback<String>) -> Chunk {
+    Ok(expired(rows, done).into_any())
+}
+
+fn active(
     rows: Vec<MyRole>,
     now: RwSignal<chrono::DateTime<Utc>>,
     done: Callback<String>,
@@ -135,7 +151,7 @@ pub fn active(
     }
 }
 
-pub fn expired(rows: Vec<MyRole>, done: Callback<String>) -> impl IntoView {
+fn expired(rows: Vec<MyRole>, done: Callback<String>) -> impl IntoView {
     let row = move |r: MyRole| {
         view! {
             <tr>

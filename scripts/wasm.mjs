@@ -1,0 +1,99 @@
+// Trunk post-build hook, first: builds the six bundles (Bundle in src/routes.rs) and splits each
+// at its `#[wasm_split]` points, so a page downloads its first screen's code and fetches the
+// rest (a pane, another tab) when it is first opened.
+//
+// Trunk 0.21 runs wasm-bindgen straight after cargo, with no step between them for a splitter,
+// so it builds no Rust here (index.html has no rel="rust" link). Per bundle:
+//   cargo build (one call for all six; .cargo/config.toml keeps the relocations the splitter reads)
+//   wasm-exports.mjs: the module stops exporting other bundles' split functions
+//   wasm-split-cli: the main module, a chunk per split point and __wasm_split.js that loads them
+//   wasm-bindgen --keep-lld-exports: the main module's glue; the chunks import its table and memory
+//   wasm-opt -Oz on the main module and on each chunk
+// Files are named <bundle>-<hash>: the glue (.js), its module (_bg.wasm), the loader (.split.js)
+// and the chunks (<bundle>-<hash>-<chunk>.wasm); one <meta name="pim-bundle"> per bundle names
+// the first two for the loader in index.html.
+import { execFileSync, execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { dropUnusedSplitExports } from "./wasm-exports.mjs";
+
+const run = promisify(execFile);
+const BUNDLES = ["bundle-approval", "bundle-me", "bundle-requests", "bundle-groups", "bundle-group", "bundle-reviews"];
+// wasm-bindgen's glue uses an externref table and bulk memory; npm's binaryen 132 (not Debian's).
+const WASM_OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+  "--enable-mutable-globals", "--enable-reference-types"];
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) throw new Error("wasm: TRUNK_STAGING_DIR is not set");
+const base = process.env.TRUNK_PUBLIC_URL ?? "/";
+const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
+const started = Date.now();
+
+const cargo = ["build", "--target", "wasm32-unknown-unknown", "-p", "pim-groups", ...BUNDLES.flatMap((b) => ["--bin", b])];
+if (release) cargo.push("--release");
+execFileSync("cargo", cargo, { stdio: "inherit" });
+const built = join("target", "wasm32-unknown-unknown", release ? "release" : "debug");
+
+const work = join("target", "split");
+rmSync(work, { recursive: true, force: true });
+
+async function bundle(name) {
+  const out = join(work, name);
+  const bg = join(out, "bindgen");
+  mkdirSync(bg, { recursive: true });
+  const { wasm: own } = dropUnusedSplitExports(readFileSync(join(built, `${name}.wasm`)));
+  writeFileSync(join(bg, "own.wasm"), own);
+  await run("wasm-split-cli", [join(bg, "own.wasm"), out, "--out-name", name]);
+  await run("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--no-typescript", "--out-dir", bg, join(out, `${name}.wasm`)]);
+  const chunks = readdirSync(out).filter((f) => f.endsWith(".wasm") && f !== `${name}.wasm`).sort();
+  const optimise = async (from, to) => {
+    if (release) await run("wasm-opt", [...WASM_OPT, "-o", to, from]);
+    else writeFileSync(to, readFileSync(from));
+  };
+  await optimise(join(bg, `${name}_bg.wasm`), join(out, "main.wasm"));
+  for (const c of chunks) await optimise(join(out, c), join(out, `opt-${c}`));
+
+  let glue = readFileSync(join(bg, `${name}.js`), "utf8");
+  let loader = readFileSync(join(out, "__wasm_split.js"), "utf8");
+  const wasm = readFileSync(join(out, "main.wasm"));
+  const chunkData = chunks.map((c) => readFileSync(join(out, `opt-${c}`)));
+  // One hash for the four kinds of file: the loader and the glue name each other, so neither
+  // can be named after its own content; together they depend only on what is hashed here.
+  const h = createHash("sha256").update(glue).update(loader).update(wasm);
+  chunkData.forEach((d) => h.update(d));
+  const stem = `${name}-${h.digest("hex").slice(0, 16)}`;
+
+  const replace = (text, from, to) => {
+    if (!text.includes(from)) throw new Error(`wasm: ${name}: "${from}" not found where it is rewritten`);
+    return text.split(from).join(to);
+  };
+  // A bundle without split points has no loader to import.
+  if (chunks.length > 0) {
+    // The import statement only: the same string names the wasm module's imports in the glue.
+    glue = replace(glue, 'from "./__wasm_split.js"', `from "./${stem}.split.js"`);
+    loader = replace(loader, `"./${name}.js"`, `"./${stem}.js"`);
+    chunks.forEach((c, i) => {
+      const file = `${stem}-${c.replace(/^split_/, "")}`;
+      loader = replace(loader, `"./${c}"`, `"./${file}"`);
+      writeFileSync(join(dir, file), chunkData[i]);
+    });
+    writeFileSync(join(dir, `${stem}.split.js`), loader);
+  }
+  writeFileSync(join(dir, `${stem}.js`), glue);
+  writeFileSync(join(dir, `${stem}_bg.wasm`), wasm);
+  console.log(`wasm: ${name}: main ${wasm.length} bytes, ${chunks.length} chunks ${chunkData.reduce((t, d) => t + d.length, 0)} bytes`);
+  return `<meta name="pim-bundle" content="${base}${stem}.js ${base}${stem}_bg.wasm">`;
+}
+
+// Two at a time: the machine has two cores and wasm-opt uses one.
+const metas = [];
+for (let i = 0; i < BUNDLES.length; i += 2) {
+  metas.push(...(await Promise.all(BUNDLES.slice(i, i + 2).map(bundle))));
+}
+const index = join(dir, "index.html");
+const html = readFileSync(index, "utf8");
+if (!html.includes("</head>")) throw new Error("wasm: no </head> in index.html");
+writeFileSync(index, html.replace("</head>", `${metas.join("")}</head>`));
+console.log(`wasm: ${BUNDLES.length} bundles built, split and named in index.html (${Math.round((Date.now() - started) / 1000)}s)`);
