@@ -1,4 +1,6 @@
 // Trunk post-build hook: the steps that rewrite index.html, in order (Trunk may run separate
-// hooks of one stage at once, and both of these write the same file).
+// hooks of one stage at once, and each of these writes the same file).
 await import("./wasm.mjs");
+await import("./styles.mjs");
+await import("./inline.mjs");
 await import("./csp-hash.mjs");

@@ -6,7 +6,7 @@ use crate::blades::{
     approvals, audit, grants, group, groups, my_groups, my_requests, my_reviews, not_found, reviews,
 };
 use crate::client::use_graph;
-use crate::components::deferred::{Chunk, Deferred};
+use crate::components::deferred::{loader, Chunk, Deferred};
 use crate::components::elsewhere::Elsewhere;
 use crate::domain::dashboard::opens_overview;
 use crate::graph::model::{Page, UnifiedRoleAssignment};
@@ -24,7 +24,7 @@ macro_rules! on_demand {
         fn $chunk() -> Chunk {
             Ok($($blade)::+().into_any())
         }
-        || view! { <Deferred load=$chunk what="this page" /> }
+        || view! { <Deferred load=loader($chunk) what="this page" /> }
     }};
 }
 

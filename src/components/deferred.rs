@@ -1,37 +1,55 @@
 //! A part of a page whose code is fetched when it is first shown (a `#[wasm_split]` chunk):
 //! "Loading…" while it comes, and an alert with Try again when it can't be fetched.
 
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 use std::future::Future;
+use std::rc::Rc;
 
-/// What a split function returns: the view, or why its chunk could not be fetched.
+/// What a split function returns: the view, or why its chunk could not be fetched. A split
+/// function is called only from code outside every chunk (a module's first screen): the browser
+/// tests' binary exports every split function and has no chunks, so a call from inside one would
+/// leave it an import it cannot resolve (tests/browser.rs then fails to start).
 pub type Chunk = Result<AnyView, SplitLoaderError>;
 
-/// Shows what `load` gives once its chunk is in; a failed fetch (the network, a deployment that
-/// replaced the files) is said, with Try again, never shown as nothing.
-#[component]
-pub fn Deferred<F, Fut>(
-    /// Calls the split function (fetching its chunk the first time).
-    load: F,
-    /// What is loading, for "Loading {what}…" and the alert.
-    #[prop(into)]
-    what: String,
-) -> impl IntoView
+/// A split function's call, boxed: `Deferred` is built once for every use, not once per caller
+/// (its view code is most of what a small chunk would otherwise save).
+#[derive(Clone)]
+pub struct Loader(Rc<dyn Fn() -> LocalBoxFuture<'static, Chunk>>);
+
+/// `load` (a call of a split function) as a `Loader`.
+pub fn loader<F, Fut>(load: F) -> Loader
 where
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Chunk> + 'static,
 {
+    Loader(Rc::new(move || Box::pin(load())))
+}
+
+/// Shows what `load` gives once its chunk is in; a failed fetch (the network, a deployment that
+/// replaced the files) is said, with Try again, never shown as nothing.
+#[component]
+pub fn Deferred(
+    /// Calls the split function (fetching its chunk the first time).
+    load: Loader,
+    /// What is loading, for "Loading {what}…" and the alert.
+    #[prop(into)]
+    what: String,
+    /// Nothing while loading (a row's button: "Loading…" in every row would be noise).
+    #[prop(optional)]
+    quiet: bool,
+) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let loading = format!("Loading {what}…");
     // Views want Send closures and futures; these never leave the browser's one thread.
     let load = SendWrapper::new(load);
     view! {
-        <Suspense fallback=move || view! { <p role="status" class="pim-loading">{loading.clone()}</p> }>
+        <Suspense fallback=move || (!quiet).then(|| view! { <p role="status" class="pim-loading">{loading.clone()}</p> })>
             {move || {
                 attempt.track();
-                let chunk = SendWrapper::new(load());
+                let chunk = SendWrapper::new((load.0)());
                 let what = what.clone();
                 Suspend::new(async move {
                     chunk.await.unwrap_or_else(|_| view! {

@@ -120,7 +120,10 @@ describe("settings files", () => {
     await compare.getByRole("combobox", { name: "Compare with group" }).fill("License");
     await page.getByRole("option", { name: /^Add License - Power Automate/ }).click();
     const member = compare.getByRole("table", { name: "Member compared with License - Power Automate" });
-    const approval = await member.getByRole("row").filter({ hasText: "Require approval to activate" }).getByRole("cell").allTextContents();
+    // allTextContents does not wait: the row is waited for first (the table fills as it reads).
+    const row = member.getByRole("row").filter({ hasText: "Require approval to activate" });
+    await row.waitFor();
+    const approval = await row.getByRole("cell").allTextContents();
     assert.deepEqual(approval, ["Require approval to activate", "No", "Yes"]);
     await member.getByRole("row").filter({ hasText: "Approvers" }).getByText("Diego Siciliani").waitFor();
     assert.deepEqual(page.problems, []);

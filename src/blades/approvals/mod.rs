@@ -1,6 +1,7 @@
 //! `/approvals` and `/approvals/ID`: requests waiting for the signed-in approver, and the page an
 //! approval email opens.
 
+mod grants;
 mod list;
 mod request;
 

@@ -1,20 +1,19 @@
 //! `/approvals/ID`, the page an approval email opens: the request in full, the requester's recent
-//! activations of the group, what the group grants, and Approve or Deny with a justification.
+//! activations of the group, what the group grants (grants.rs), and Approve or Deny with a
+//! justification.
 //! It also says plainly when the user can't decide, and why.
 
 use crate::auth::session::Session;
 use crate::client::{use_graph, Graph};
 use crate::components::datetime::local;
-use crate::components::deferred::{Chunk, Deferred};
+use crate::components::deferred::{loader, Chunk, Deferred};
 use crate::components::draft::{discard_draft, use_draft};
 use crate::components::field::Field;
-use crate::components::link_sections::LinkSections;
 use crate::components::loaded::Loaded;
 use crate::components::submit::{use_submit, SubmitButton};
 use crate::components::text_list::TextList;
 use crate::domain::approval::{age, time_left, verdict, Verdict};
 use crate::domain::assignments::{parse, span};
-use crate::domain::grants::{self, Section, AZURE_NOTE};
 use crate::domain::wording::{duration, unreadable};
 use crate::graph::batch::decode;
 use crate::graph::error::GraphError;
@@ -36,7 +35,6 @@ struct Loaded {
     // What the group grants and the requester's history are context, read with the approver's
     // own rights: an approver who may not read them still decides, and sees why they are missing.
     history: Result<Vec<PrivilegedAccessGroupScheduleRequest>, GraphError>,
-    grants: Vec<Section>,
 }
 
 async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
@@ -50,13 +48,11 @@ async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
         Err(e) => return Err(e),
     };
     let g = &request.item.group_id;
-    let second: Vec<_> = std::iter::once(list_for_principal(
+    let second = [list_for_principal(
         Collection::AssignmentScheduleRequests,
         g,
         &request.item.principal_id,
-    ))
-    .chain(grants::requests(g))
-    .collect();
+    )];
     let mut b = graph.batch(&second).await.into_iter();
     let history = decode::<Page<PrivilegedAccessGroupScheduleRequest>>(b.next()).map(|h| {
         let mut h: Vec<_> = h
@@ -70,9 +66,7 @@ async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
         h.truncate(5);
         h
     });
-    let grants = grants::read(g, &mut b);
     Ok(Loaded {
-        grants,
         history,
         approval,
         request,
@@ -126,12 +120,16 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
                             let (approval, stage) = (r.id.clone(), stage.map(|s| s.id).unwrap_or_default());
                             let done = Callback::new(move |_| version.update(|n| *n += 1));
                             let load = move || decide(approval.clone(), stage.clone(), done);
-                            view! { <Deferred load what="Approve and Deny" /> }.into_any()
+                            view! { <Deferred load=loader(load) what="Approve and Deny" /> }.into_any()
                         } else {
                             view! { <p class="pim-notice" role="status">{v.sentence()}</p> }.into_any()
                         }}
                         <h2>"What the group grants"</h2>
-                        <LinkSections sections=d.grants note=AZURE_NOTE />
+                        {
+                            let group = d.request.item.group_id.clone();
+                            let load = move || super::grants::grants_section(group.clone());
+                            view! { <Deferred load=loader(load) what="what the group grants" /> }
+                        }
                         <h2>"Recent activations of this group by the requester"</h2>
                         {match d.history {
                             Ok(history) => view! { <TextList label="Recent activations" empty="None before this one." items=history.into_iter().map(|h| {

@@ -45,6 +45,7 @@ async fn load(graph: Graph, progress: WriteSignal<(usize, usize)>) -> Result<Ove
             graph.clone(),
             move |rows| sink.borrow_mut().extend(rows),
             progress,
+            super::scan::in_place,
         ),
         graph.get_all::<Group>(&list_role_assignable_groups(GROUP_FIELDS)),
     )

@@ -26,7 +26,7 @@ pub fn Discover() -> impl IntoView {
     let g = graph.clone();
     let data = LocalResource::new(move || {
         refresh.track();
-        read_all(g.clone(), set_progress)
+        read_all(g.clone(), set_progress, super::scan::in_place)
     });
     let search = RwSignal::new(String::new());
     let shown = RwSignal::new(PAGE);

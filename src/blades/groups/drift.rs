@@ -63,6 +63,7 @@ async fn check(graph: Graph, file: SettingsFile) -> Result<(Vec<Drifted>, bool, 
         graph.clone(),
         move |r| sink.borrow_mut().extend(r),
         progress,
+        super::scan::in_place,
     )
     .await
     .map_err(|e| unreadable("the groups PIM manages", &e))?;

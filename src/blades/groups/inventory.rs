@@ -1,7 +1,7 @@
 //! Which groups PIM manages: PIM's own list (beta, ids only) named through `getByIds` page by page,
 //! or, when that list is refused, the scan of every group (scan.rs), with the refusal kept to show.
 
-use super::scan::{scan, Row};
+use super::scan::{Row, Scanner};
 use crate::client::Graph;
 use crate::domain::managed::{not_eligible_reason, Signals};
 use crate::graph::directory::{get_groups_by_ids, list_groups, GROUP_FIELDS, IDS_PER_CALL};
@@ -60,6 +60,7 @@ pub async fn read_managed(
     graph: Graph,
     add: impl Fn(Vec<Row>),
     progress: WriteSignal<(usize, usize)>,
+    scan: Scanner,
 ) -> Result<Source, GraphError> {
     let mut next = Some(list_group_resources());
     let mut first = true;
@@ -88,6 +89,7 @@ pub async fn read_managed(
 pub async fn read_all(
     graph: Graph,
     progress: WriteSignal<(usize, usize)>,
+    scan: Scanner,
 ) -> Result<(Vec<(Row, bool)>, Source), GraphError> {
     let (groups, listed) = futures::future::join(
         graph.get_all::<Group>(&list_groups(GROUP_FIELDS)),

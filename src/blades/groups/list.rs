@@ -5,6 +5,7 @@ use super::inventory::{read_managed, Source};
 use super::scan::{count_requests, counts, Row};
 use crate::client::use_graph;
 use crate::components::data_table::DataTable;
+use crate::components::deferred::{loader, Chunk, Deferred};
 use crate::components::error_bar::ErrorBar;
 use crate::domain::managed::{kind, matches, Signals};
 use crate::domain::wording::yes_no;
@@ -38,6 +39,12 @@ pub fn ScanNotice(error: GraphError) -> impl IntoView {
             </p>
         </div>
     }
+}
+
+/// The notice's code comes in the scan's chunk: only a refused list needs either.
+#[leptos::wasm_split::wasm_split(groups_scan, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn scan_notice(error: GraphError) -> Chunk {
+    Ok(view! { <ScanNotice error /> }.into_any())
 }
 
 /// Reads the counts of the shown groups that have none yet, 10 groups to a `$batch`.
@@ -87,7 +94,7 @@ pub fn ManagedGroups(refresh: ReadSignal<u32>) -> impl IntoView {
                     rows.update(|r| r.extend(more));
                 }
             };
-            let result = read_managed(graph, add, set_progress).await;
+            let result = read_managed(graph, add, set_progress, super::scan::on_demand).await;
             if !current() {
                 return;
             }
@@ -168,7 +175,7 @@ pub fn ManagedGroups(refresh: ReadSignal<u32>) -> impl IntoView {
             <label for="groups-search">"Search by group name or ID"</label>
             <input id="groups-search" type="search" prop:value=search on:input=move |e| { search.set(event_target_value(&e)); shown.set(PAGE); } />
         </div>
-        {move || source.get().and_then(|s| match s { Source::Scanned(error) => Some(view! { <ScanNotice error /> }), Source::Listed => None })}
+        {move || source.get().and_then(|s| match s { Source::Scanned(error) => Some(view! { <Deferred load=loader(move || scan_notice(error.clone())) what="why every group was checked" /> }), Source::Listed => None })}
         {move || error.get().map(|error| view! { <ErrorBar error /> })}
         {move || count_error().map(|error| view! { <ErrorBar error /> })}
         <p role="status">{move || match (reading_now.get(), rows.with(Vec::len), progress.get()) {

@@ -13,7 +13,7 @@ mod onboard;
 mod scan;
 
 use crate::components::blade::Blade;
-use crate::components::deferred::{Chunk, Deferred};
+use crate::components::deferred::{loader, Chunk, Deferred};
 use crate::routes::Route;
 pub use bulk::BulkAssignments;
 use leptos::prelude::*;
@@ -37,7 +37,7 @@ pub fn Groups() -> impl IntoView {
             <list::ManagedGroups refresh />
             {move || drift.get().then(|| {
                 let load = move || drift_pane(Callback::new(move |_| drift.set(false)));
-                view! { <Deferred load what="Drift" /> }
+                view! { <Deferred load=loader(load) what="Drift" /> }
             })}
         </Blade>
     }

@@ -8,7 +8,7 @@ use crate::domain::managed::{not_eligible_reason, Signals};
 use crate::graph::batch::decode;
 use crate::graph::directory::{list_groups, GROUP_FIELDS};
 use crate::graph::error::GraphError;
-use crate::graph::model::{Group, Page, UnifiedRoleManagementPolicyAssignment};
+use crate::graph::model::{Group, Page, PolicyAssignmentChange};
 use crate::graph::pim::{list_ids_for_group, Collection};
 use crate::graph::policies::list_role_management_policy_assignments;
 use crate::graph::request::GraphRequest;
@@ -67,7 +67,7 @@ fn checks(group: &str) -> impl Iterator<Item = GraphRequest> {
 }
 
 fn signals(answers: Answers) -> Result<Signals, GraphError> {
-    let policies: Page<UnifiedRoleManagementPolicyAssignment> = decode(answers.next())?;
+    let policies: Page<PolicyAssignmentChange> = decode(answers.next())?;
     Ok(Signals {
         policy_changed: policies.value.iter().any(|a| {
             a.policy
@@ -78,11 +78,50 @@ fn signals(answers: Answers) -> Result<Signals, GraphError> {
     })
 }
 
-/// Every group of the tenant with what PIM makes of it; `progress` counts groups checked.
-pub async fn scan(
+/// How a page scans when PIM's list is refused: `on_demand` from the groups list (the scan's code
+/// is a chunk fetched then), `in_place` from pages that are chunks themselves (a chunk never calls
+/// a split function: see components/deferred.rs).
+pub type Scanner =
+    fn(Graph, WriteSignal<(usize, usize)>) -> futures::future::LocalBoxFuture<'static, Scanned>;
+type Scanned = Result<Vec<Row>, GraphError>;
+
+/// The scan from its own chunk.
+pub fn on_demand(graph: Graph, progress: WriteSignal<(usize, usize)>) -> Scanning {
+    Box::pin(scan_when_refused(graph, progress))
+}
+
+/// The scan from the calling page's own code.
+pub fn in_place(graph: Graph, progress: WriteSignal<(usize, usize)>) -> Scanning {
+    Box::pin(scan(graph, progress))
+}
+
+/// `scan`, whose code is fetched only when PIM's list of managed groups is refused (most tenants
+/// never need it); a chunk that can't be fetched is an error like Graph's, never an empty list.
+async fn scan_when_refused(
     graph: Graph,
     progress: WriteSignal<(usize, usize)>,
 ) -> Result<Vec<Row>, GraphError> {
+    match scanner(graph, progress).await {
+        Ok(scanning) => scanning.await,
+        Err(_) => Err(GraphError::unexpected(
+            "chunkLoadFailed",
+            "The code that checks every group could not be fetched. Check the connection and reload the page.",
+        )),
+    }
+}
+
+type Scanning = futures::future::LocalBoxFuture<'static, Scanned>;
+
+#[leptos::wasm_split::wasm_split(groups_scan, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn scanner(
+    graph: Graph,
+    progress: WriteSignal<(usize, usize)>,
+) -> Result<Scanning, leptos::wasm_split::SplitLoaderError> {
+    Ok(Box::pin(scan(graph, progress)))
+}
+
+/// Every group of the tenant with what PIM makes of it; `progress` counts groups checked.
+async fn scan(graph: Graph, progress: WriteSignal<(usize, usize)>) -> Result<Vec<Row>, GraphError> {
     if let Some(rows) = CACHE.with(|c| c.borrow().clone()) {
         return Ok(rows);
     }

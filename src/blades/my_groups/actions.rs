@@ -6,6 +6,7 @@ use super::data::MyRole;
 use crate::auth::session::Session;
 use crate::client::use_graph;
 use crate::components::context_pane::ContextPane;
+use crate::components::deferred::Chunk;
 use crate::components::draft::{discard_draft, use_draft};
 use crate::components::field::Field;
 use crate::components::submit::{use_submit, SubmitButton};
@@ -26,6 +27,19 @@ use leptos::prelude::*;
 struct Asking {
     open: bool,
     reason: String,
+}
+
+/// `RoleAction`, whose code is fetched when a row first offers it (on the Eligible tab, only an
+/// eligibility ending within 14 days does).
+#[leptos::wasm_split::wasm_split(role_action, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn role_action(
+    role: MyRole,
+    action: ScheduleRequestAction,
+    done: Callback<String>,
+    eligibility: bool,
+    max: Signal<Option<u32>>,
+) -> Chunk {
+    Ok(view! { <RoleAction role action done eligibility max /> }.into_any())
 }
 
 /// Deactivate, Extend or Renew for one row; Extend and Renew ask for a reason in a pane.

@@ -2,11 +2,23 @@
 //! Activate pane, opened to start when the activation ends, with the remembered reason.
 
 use super::data::MyRole;
+use crate::components::deferred::Chunk;
 use crate::domain::activation::time_left;
 use crate::domain::ending::ending_soon;
 use crate::graph::model::AccessId;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+
+/// The notice's code (and the browser notification's) is fetched after the rows show.
+#[leptos::wasm_split::wasm_split(ending_notice, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn ending_notice(
+    roles: Signal<Vec<MyRole>>,
+    now: RwSignal<DateTime<Utc>>,
+    ready: Signal<bool>,
+    continue_from: Callback<MyRole>,
+) -> Chunk {
+    Ok(view! { <EndingSoon roles now ready continue_from /> }.into_any())
+}
 
 /// `roles`: the user's active roles; `now`: the ticking clock; `ready`: whether the settings are
 /// read (the pane needs them); `continue_from` opens the pane for one role.

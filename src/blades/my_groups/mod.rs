@@ -13,7 +13,7 @@ mod rows;
 
 use crate::client::use_graph;
 use crate::components::blade::Blade;
-use crate::components::deferred::Deferred;
+use crate::components::deferred::{loader, Deferred};
 use crate::components::draft::use_draft;
 use crate::components::error_bar::ErrorBar;
 use crate::components::tabs::{use_tab, Tab, Tabs};
@@ -137,14 +137,18 @@ pub fn MyGroups() -> impl IntoView {
             })
             .collect();
         let load = move || activate_pane(roles.clone(), names.clone(), draft, closed);
-        view! { <Deferred load what="the Activate pane" /> }.into_any()
+        view! { <Deferred load=loader(load) what="the Activate pane" /> }.into_any()
     };
     view! {
         <Blade title=Route::MyGroups.heading()>
             {move || (!announced.get().is_empty()).then(|| view! {
                 <ul class="pim-list" role="status" aria-label="Results"><For each=move || announced.get() key=|s| s.clone() let:s><li>{s}</li></For></ul>
             })}
-            <ending::EndingSoon roles=active_roles now ready continue_from />
+            {
+                let roles = Signal::from(active_roles);
+                let load = move || ending::ending_notice(roles, now, ready, continue_from);
+                view! { <Deferred load=loader(load) what="the notice of activations ending soon" quiet=true /> }
+            }
             {pane}
             <Tabs param="tab" tabs=TABS label="My roles" selected=tab>
                 <Transition fallback=|| view! { <p role="status" class="pim-loading">"Loading your roles…"</p> }>
@@ -153,11 +157,11 @@ pub fn MyGroups() -> impl IntoView {
                         Ok(m) => match tab.get() {
                             "active" => {
                                 let load = move || rows::active_tab(m.active.clone(), now, done);
-                                view! { <Deferred load what="the active assignments" /> }.into_any()
+                                view! { <Deferred load=loader(load) what="the active assignments" /> }.into_any()
                             }
                             "expired" => {
                                 let load = move || rows::expired_tab(m.expired.clone(), done);
-                                view! { <Deferred load what="the expired assignments" /> }.into_any()
+                                view! { <Deferred load=loader(load) what="the expired assignments" /> }.into_any()
                             }
                             _ => rows::eligible(m, settings_now, selected, open, done).into_any(),
                         },

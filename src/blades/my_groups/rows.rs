@@ -1,14 +1,14 @@
 //! The three tables of My roles: eligible (with what activation asks, Activate, Extend), active
 //! (with the time left, Deactivate or Extend) and expired (Renew).
 
-use super::actions::RoleAction;
+use super::actions::{role_action, RoleAction};
 use super::data::{Mine, MyRole};
 use super::effect::{track, EffectCell};
 use super::Settings;
 use crate::components::command_bar::CommandBar;
 use crate::components::data_table::DataTable;
 use crate::components::datetime::local;
-use crate::components::deferred::Chunk;
+use crate::components::deferred::{loader, Chunk, Deferred};
 use crate::domain::activation::{requirements, time_left};
 use crate::graph::model::{AccessId, ScheduleRequestAction};
 use chrono::Utc;
@@ -74,7 +74,11 @@ pub fn eligible(
                             on:click=move |_| open(vec![key.clone()])>"Activate"</button>
                     })}
                     // An eligibility ending within 14 days can be extended (an admin decides).
-                    {ending_soon.then(|| view! { <RoleAction role=r.clone() action=ScheduleRequestAction::SelfExtend done eligibility=true max=max_minutes /> })}</td>
+                    {ending_soon.then(|| {
+                        let r = r.clone();
+                        let load = move || role_action(r.clone(), ScheduleRequestAction::SelfExtend, done, true, max_minutes);
+                        view! { <Deferred load=loader(load) what=format!("Extend {name}") quiet=true /> }
+                    })}</td>
             </tr>
         }
     };

@@ -16,6 +16,21 @@ pub struct UnifiedRoleManagementPolicyAssignment {
     pub policy: Option<UnifiedRoleManagementPolicy>,
 }
 
+/// A policy assignment read for when its policy last changed and nothing else (whether a group
+/// was ever onboarded): decoding the rules too would carry their decoder where it isn't needed.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct PolicyAssignmentChange {
+    #[serde(default)]
+    pub policy: Option<PolicyChange>,
+}
+
+/// The `lastModifiedDateTime` of a `unifiedRoleManagementPolicy`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyChange {
+    pub last_modified_date_time: Option<String>,
+}
+
 /// `unifiedRoleManagementPolicy`: the rules the app knows, and the others apart.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(from = "RawPolicy")]
