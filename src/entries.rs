@@ -22,7 +22,9 @@ macro_rules! on_demand {
     ($chunk:ident, $($blade:ident)::+) => {{
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $chunk() -> Chunk {
-            Ok($($blade)::+().into_any())
+            // Untracked like any component: the Suspend that awaits this would otherwise re-run
+            // it when a signal the blade reads while being built changes.
+            Ok(untrack(|| $($blade)::+().into_any()))
         }
         || view! { <Deferred load=loader($chunk) what="this page" /> }
     }};

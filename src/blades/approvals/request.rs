@@ -32,8 +32,9 @@ struct Loaded {
     request: Expanded,
     /// `None` when Graph refuses to show the approval to this user (not an approver).
     approval: Option<Approval>,
-    // What the group grants and the requester's history are context, read with the approver's
-    // own rights: an approver who may not read them still decides, and sees why they are missing.
+    // The requester's history (and what the group grants, read by grants.rs) are context, read
+    // with the approver's own rights: an approver who may not read them still decides, and sees
+    // why they are missing.
     history: Result<Vec<PrivilegedAccessGroupScheduleRequest>, GraphError>,
 }
 

@@ -99,12 +99,12 @@ pub fn active_tab(
     now: RwSignal<chrono::DateTime<Utc>>,
     done: Callback<String>,
 ) -> Chunk {
-    Ok(active(rows, now, done).into_any())
+    Ok(untrack(|| active(rows, now, done).into_any()))
 }
 
 #[leptos::wasm_split::wasm_split(my_expired, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn expired_tab(rows: Vec<MyRole>, done: Callback<String>) -> Chunk {
-    Ok(expired(rows, done).into_any())
+    Ok(untrack(|| expired(rows, done).into_any()))
 }
 
 fn active(
