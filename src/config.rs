@@ -95,7 +95,7 @@ impl AppConfig {
     /// Parses and checks the text of `config.json`.
     pub fn from_json(text: &str) -> Result<Self, ConfigError> {
         let raw: RawConfig =
-            serde_json::from_str(text).map_err(|e| ConfigError::Malformed(e.to_string()))?;
+            crate::json::from_text(text).map_err(|e| ConfigError::Malformed(e.to_string()))?;
         let authority = secure_url(required(raw.authority, "authority")?, "authority")?.trimmed();
         let tenant_id = required(raw.tenant_id, "tenantId")?;
         let client_id = required(raw.client_id, "clientId")?;

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod config;
 pub mod domain;
 pub mod graph;
+pub mod json;
 pub mod number;
 pub mod routes;
 

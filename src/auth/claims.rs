@@ -83,7 +83,7 @@ fn from_www_authenticate(header: &str) -> Option<ClaimsChallenge> {
     let start = header.find("claims=\"")? + "claims=\"".len();
     let end = header[start..].find('"')? + start;
     let raw = base64_decode(&header[start..end])?;
-    let claims: Value = serde_json::from_slice(&raw).ok()?;
+    let claims: Value = serde_json::from_str(std::str::from_utf8(&raw).ok()?).ok()?;
     Some(ClaimsChallenge { claims })
 }
 

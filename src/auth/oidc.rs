@@ -127,10 +127,10 @@ async fn grant(
         .await
         .map_err(AuthError::Transport)?;
     if (200..300).contains(&status) {
-        return serde_json::from_str(&body)
+        return crate::json::from_text(&body)
             .map_err(|e| AuthError::Transport(format!("unreadable token response ({e})")));
     }
-    match serde_json::from_str::<Refusal>(&body) {
+    match crate::json::from_text::<Refusal>(&body) {
         Ok(r) => Err(AuthError::authority(&r.error, &r.error_description)),
         Err(_) => Err(AuthError::Transport(format!(
             "unreadable token response (HTTP {status})"

@@ -15,7 +15,7 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 pub(super) fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_str(&storage()?.get_item(key).ok()??).ok()
+    crate::json::from_text(&storage()?.get_item(key).ok()??).ok()
 }
 
 pub(super) fn save<T: serde::Serialize>(key: &str, value: &T) {

@@ -2,7 +2,7 @@
 //! browser layer keeps this in memory and sessionStorage (never localStorage).
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// Refresh this long before expiry, so a call never leaves with a token about to lapse.
 pub const REFRESH_MARGIN_SECS: i64 = 300;
@@ -38,9 +38,11 @@ pub fn scope_key(scopes: &[String]) -> String {
 }
 
 /// Tokens by scope set (and by authentication context, kept apart for the operation that needed it).
+/// A `HashMap`, not a `BTreeMap`: serde_json's objects are the module's one B-tree already, and a
+/// second key type would compile its code again (about 1 KB brotli) for a map of two entries.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TokenCache {
-    entries: BTreeMap<String, TokenSet>,
+    entries: HashMap<String, TokenSet>,
 }
 
 impl TokenCache {

@@ -12,7 +12,7 @@ where
     T: Serialize + DeserializeOwned + Clone + Default + PartialEq + Send + Sync + 'static,
 {
     let key = key.into();
-    if let Some(saved) = load_draft(&key).and_then(|json| serde_json::from_str::<T>(&json).ok()) {
+    if let Some(saved) = load_draft(&key).and_then(|json| crate::json::from_text::<T>(&json).ok()) {
         state.set(saved);
     }
     // An effect because sessionStorage is outside the reactive world.
@@ -39,7 +39,7 @@ where
 {
     let key = key.into();
     let initial = untrack(&read);
-    let saved = load_draft(&key).and_then(|json| serde_json::from_str::<T>(&json).ok());
+    let saved = load_draft(&key).and_then(|json| crate::json::from_text::<T>(&json).ok());
     let restored = saved.is_some();
     if let Some(saved) = saved {
         write(saved);

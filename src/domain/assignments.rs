@@ -32,8 +32,7 @@ pub struct Row {
 }
 
 pub fn parse(ts: Option<&str>) -> Option<DateTime<Utc>> {
-    ts.and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-        .map(|t| t.with_timezone(&Utc))
+    ts.and_then(super::stamp::parse_instant)
 }
 
 /// Start and end of a `requestSchedule`; an end of `None` means permanent.

@@ -182,14 +182,11 @@ pub fn rows(text: &str) -> Result<Vec<Row>, String> {
                 if v.is_empty() {
                     return None;
                 }
-                let t = chrono::DateTime::parse_from_rfc3339(&v)
-                    .map(|t| t.with_timezone(&Utc))
-                    .ok()
-                    .or_else(|| {
-                        super::stamp::parse_date(&v)
-                            .and_then(|d| d.and_hms_opt(0, 0, 0))
-                            .map(|d| d.and_utc())
-                    });
+                let t = super::stamp::parse_instant(&v).or_else(|| {
+                    super::stamp::parse_date(&v)
+                        .and_then(|d| d.and_hms_opt(0, 0, 0))
+                        .map(|d| d.and_utc())
+                });
                 if t.is_none() {
                     bad(
                         field,

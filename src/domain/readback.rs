@@ -15,8 +15,8 @@ const SKEW_SECS: i64 = 120;
 fn since(r: &PrivilegedAccessGroupScheduleRequest, sent: DateTime<Utc>) -> bool {
     r.created_date_time
         .as_deref()
-        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-        .is_some_and(|t| t.with_timezone(&Utc) >= sent - Duration::seconds(SKEW_SECS))
+        .and_then(super::stamp::parse_instant)
+        .is_some_and(|t| t >= sent - Duration::seconds(SKEW_SECS))
 }
 
 /// The newest request by `action` for this group role made since `sent`, if Graph recorded one.

@@ -70,9 +70,109 @@ pub fn parse_local(v: &str) -> Option<NaiveDateTime> {
     parse_date(date)?.and_hms_opt(h, min, s)
 }
 
+/// The number written in `text[range]`, all of it ASCII digits.
+fn digits(text: &str, range: std::ops::Range<usize>) -> Option<u32> {
+    let part = text.get(range)?;
+    part.bytes().try_fold(0u32, |n, c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
+}
+
+/// Reads an RFC 3339 instant as Graph writes it, `2027-02-20T21:05:09Z`, with or without a
+/// fraction of a second and with `Z` or an offset (`+01:00`), as chrono's `parse_from_rfc3339`
+/// does, whose general parser costs the bundle more than these fixed positions.
+pub fn parse_instant(s: &str) -> Option<DateTime<Utc>> {
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied();
+    if at(4) != Some(b'-')
+        || at(7) != Some(b'-')
+        || !matches!(at(10), Some(b'T' | b't' | b' '))
+        || at(13) != Some(b':')
+        || at(16) != Some(b':')
+    {
+        return None;
+    }
+    let year = i32::try_from(digits(s, 0..4)?).ok()?;
+    let date = NaiveDate::from_ymd_opt(year, digits(s, 5..7)?, digits(s, 8..10)?)?;
+    let mut t = date.and_hms_opt(digits(s, 11..13)?, digits(s, 14..16)?, digits(s, 17..19)?)?;
+    let mut rest = &s[19..];
+    if let Some(f) = rest.strip_prefix('.') {
+        let n = f.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return None;
+        }
+        // Nanoseconds: the first nine digits, padded with zeros.
+        let nanos = f
+            .bytes()
+            .take(n.min(9))
+            .chain(std::iter::repeat(b'0'))
+            .take(9);
+        t += chrono::Duration::nanoseconds(nanos.fold(0, |x, c| x * 10 + i64::from(c - b'0')));
+        rest = &f[n..];
+    }
+    let offset = match rest.as_bytes() {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let (h, m) = (digits(rest, 1..3)?, digits(rest, 4..6)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let minutes = i64::from(h * 60 + m);
+            if *sign == b'-' {
+                -minutes
+            } else {
+                minutes
+            }
+        }
+        _ => return None,
+    };
+    Some((t - chrono::Duration::minutes(offset)).and_utc())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instants_read_as_chrono_reads_them() {
+        let cases = [
+            "2027-02-20T21:05:09Z",
+            "2027-02-20t21:05:09z",
+            "2027-02-20 21:05:09Z",
+            "2027-02-20T21:05:09.5Z",
+            "2027-02-20T21:05:09.1234567Z",
+            "2027-02-20T21:05:09.123456789123Z",
+            "2027-02-20T21:05:09+01:00",
+            "2027-02-20T21:05:09.25-05:30",
+            "2027-12-31T23:30:00-01:00",
+            "2028-02-29T00:00:00Z",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+        ];
+        for c in cases {
+            let chrono = DateTime::parse_from_rfc3339(c).unwrap().with_timezone(&Utc);
+            assert_eq!(parse_instant(c), Some(chrono), "{c}");
+        }
+        let refused = [
+            "",
+            "2027-02-20",
+            "2027-02-20T21:05Z",
+            "2027-02-20T21:05:09",
+            "2027-02-20T21:05:09.Z",
+            "2027-02-20T21:05:09.x1Z",
+            "2027-02-30T21:05:09Z",
+            "2027-02-20T24:05:09Z",
+            "2027-02-20T21:05:09+1:00",
+            "2027-02-20T21:05:09+24:00",
+            "27-02-20T21:05:09Z",
+            "2027-02-20T21:05:09ZZ",
+            "next tuesday",
+        ];
+        for c in refused {
+            assert!(DateTime::parse_from_rfc3339(c).is_err(), "chrono reads {c}");
+            assert_eq!(parse_instant(c), None, "{c}");
+        }
+    }
 
     fn t(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)

@@ -99,8 +99,7 @@ mod tests {
 
 /// A Graph timestamp as `2027-02-20 21:05 UTC`; unreadable text is shown as it came.
 pub fn when(ts: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(ts)
-        .map_or_else(|_| ts.to_owned(), |t| at(t.with_timezone(&chrono::Utc)))
+    super::stamp::parse_instant(ts).map_or_else(|| ts.to_owned(), at)
 }
 
 /// An instant as `2027-02-20 21:05 UTC`.

@@ -23,7 +23,7 @@ fn local() -> Option<web_sys::Storage> {
 /// What was used last time for this group role, if anything.
 pub fn recall(group: &str, access: AccessId) -> Option<Remembered> {
     let json = local()?.get_item(&key(group, access)?).ok()??;
-    serde_json::from_str(&json).ok()
+    crate::json::from_text(&json).ok()
 }
 
 /// Keeps what was just used.
