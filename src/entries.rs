@@ -5,13 +5,14 @@ use crate::auth::session::Session;
 use crate::blades::{
     approvals, audit, grants, group, groups, my_groups, my_requests, my_reviews, not_found, reviews,
 };
-use crate::client::use_graph;
+use crate::client::{use_graph, Graph};
 use crate::components::deferred::{loader, Chunk, Deferred};
 use crate::components::elsewhere::Elsewhere;
 use crate::domain::dashboard::opens_overview;
 use crate::graph::model::{Page, UnifiedRoleAssignment};
 use crate::graph::role_management::list_role_assignments_of;
 use crate::routes::Route as AppRoute;
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
 use leptos_router::path;
@@ -47,7 +48,7 @@ pub fn approval() -> AnyView {
 
 /// `/`: an administrator of PIM (a directory-wide admin role) gets the Overview, which the groups
 /// bundle holds, so the page is replaced by it; everyone else, or anyone whose roles can't be
-/// read, My roles.
+/// read (or whose check's code can't be fetched), My roles.
 #[component]
 fn Home() -> impl IntoView {
     let graph = use_graph();
@@ -58,11 +59,10 @@ fn Home() -> impl IntoView {
     let admin = LocalResource::new(move || {
         let (graph, me) = (graph.clone(), me.clone());
         async move {
-            let req = list_role_assignments_of(&me);
-            graph
-                .get::<Page<UnifiedRoleAssignment>>(&req)
-                .await
-                .is_ok_and(|p| opens_overview(&p.value))
+            match opens_overview_for(graph, me).await {
+                Ok(check) => check.await,
+                Err(_) => false,
+            }
         }
     });
     Effect::new(move |_| {
@@ -79,6 +79,22 @@ fn Home() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// Whether `me` holds a directory-wide admin role. A chunk of its own: `/my/groups`, the page
+/// most people open, does not carry the role assignments' decoder.
+#[leptos::wasm_split::wasm_split(home_check, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn opens_overview_for(
+    graph: Graph,
+    me: String,
+) -> Result<LocalBoxFuture<'static, bool>, leptos::wasm_split::SplitLoaderError> {
+    Ok(Box::pin(async move {
+        let req = list_role_assignments_of(&me);
+        graph
+            .get::<Page<UnifiedRoleAssignment>>(&req)
+            .await
+            .is_ok_and(|p| opens_overview(&p.value))
+    }))
 }
 
 /// My roles, My requests and Approve requests.

@@ -133,7 +133,14 @@ impl Session {
         let code = callback::accept(cb, attempt.as_ref().map(|a| a.state.as_str()))?;
         let attempt = attempt.ok_or(AuthError::StateMismatch)?;
         let cfg = self.cfg();
-        let (tokens, account) = oidc::redeem(&cfg, &attempt, &code, now(), &post_form).await?;
+        let redeeming = redeem(cfg.clone(), attempt.clone(), code, now()).await;
+        let (tokens, account) = redeeming
+            .map_err(|_| {
+                AuthError::Transport(
+                    "the code that finishes signing in could not be fetched (check the connection and sign in again)".into(),
+                )
+            })?
+            .await?;
         {
             let mut s = self.lock();
             s.cache.put(&cfg.scopes, tokens);
@@ -295,3 +302,21 @@ impl crate::graph::client::TokenSource for Session {
         Session::challenged(self, challenge)
     }
 }
+
+/// Redeeming the code and reading the id token come in a chunk of their own: they run once per
+/// sign-in, and every other page load skips them.
+#[leptos::wasm_split::wasm_split(sign_in_redeem, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn redeem(
+    cfg: AppConfig,
+    attempt: Attempt,
+    code: String,
+    now: i64,
+) -> Result<Redeeming, leptos::wasm_split::SplitLoaderError> {
+    Ok(Box::pin(async move {
+        oidc::redeem(&cfg, &attempt, &code, now, &post_form).await
+    }))
+}
+
+type Redeeming = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<(super::tokens::TokenSet, Account), AuthError>>>,
+>;

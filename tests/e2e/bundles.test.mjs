@@ -84,6 +84,27 @@ describe("bundles", () => {
     // The approval page: tests/e2e/approvals.test.mjs (the request shows before Approve's code).
   });
 
+  test("sign-in's last step and the check behind / come in chunks; a failed fetch is said and signing in again works", async () => {
+    const page = await newPage(stack);
+    // The first chunk fetched fails; the rest go through.
+    const chunks = await holdChunks(page, 1);
+    chunks.release();
+    await page.goto(`${stack.appUrl}/`);
+    await page.getByRole("button", { name: /^Lidia Holloway/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Sign-in failed" }).waitFor();
+    assert.match(await page.getByRole("alert").textContent(), /could not be fetched/);
+    assert.ok(!new URL(page.url()).search.includes("code="), "the code left the address bar");
+    await page.getByRole("button", { name: "Sign in again" }).click();
+    await page.getByRole("button", { name: /^Lidia Holloway/ }).click();
+    // Lidia holds no admin role: / is My roles for her, once the check's chunk has answered.
+    await page.getByRole("heading", { level: 1, name: "My roles | Groups" }).waitFor();
+    await page.getByRole("table", { name: "Eligible assignments" }).getByRole("row", { name: /Helpdesk Admin-Group/ }).waitFor();
+    const named = chunks.held.map((c) => c.replace(/\.wasm$/, "")).filter((c) => ["sign_in_redeem", "home_check"].includes(c));
+    assert.deepEqual(named, ["sign_in_redeem", "sign_in_redeem", "home_check"]);
+    // The one failed fetch (the network's error and the loader's rejection) is the only complaint.
+    assert.deepEqual(page.problems.filter((p) => !/ERR_CONNECTION_RESET|^TypeError: Failed to fetch/.test(p)), []);
+  });
+
   test("a link into another bundle opens its page, and Back returns", async () => {
     const page = await signedInPage(stack, "Megan Bowen", {}, "/my/groups");
     await page.getByRole("heading", { level: 1, name: "My roles | Groups" }).waitFor();

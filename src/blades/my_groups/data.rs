@@ -17,6 +17,7 @@ use crate::graph::pim::{filter_by_current_user, Collection, On};
 use crate::graph::request::GraphRequest;
 use chrono::{DateTime, Utc};
 use futures::future::LocalBoxFuture;
+use serde::Deserialize;
 use std::collections::HashMap;
 
 /// One of the user's group roles.
@@ -44,13 +45,25 @@ impl MyRole {
     }
 }
 
-/// The three tabs and the names of authentication contexts.
+/// The Eligible and Active tabs, what the Expired tab is worked out from, and the names of
+/// authentication contexts.
 #[derive(Clone, Debug, Default)]
 pub struct Mine {
     pub eligible: Vec<MyRole>,
     pub active: Vec<MyRole>,
-    pub expired: Vec<MyRole>,
+    /// The user's eligibility requests as Graph sent them: the Expired tab's chunk reads them
+    /// (`expired`), so the entry page does not carry the requests' full decoder.
+    pub eligibility_requests: Vec<serde_json::Value>,
     pub contexts: Vec<AuthenticationContextClassReference>,
+}
+
+/// What My roles' first screen needs of an activation request: whether one is waiting.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Asked {
+    group_id: String,
+    access_id: AccessId,
+    status: String,
 }
 
 impl Mine {
@@ -78,17 +91,16 @@ pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
     ];
     let mut a = graph.batch(&requests).await.into_iter();
     type I = Expanded<PrivilegedAccessGroupScheduleInstance>;
-    type R = Expanded<PrivilegedAccessGroupScheduleRequest>;
     let eligible: Page<I> = decode(a.next())?;
     let active: Page<I> = decode(a.next())?;
-    let activations: Page<R> = decode(a.next())?;
-    let eligibility_requests: Page<R> = decode(a.next())?;
+    let activations: Page<Asked> = decode(a.next())?;
+    let eligibility_requests: Page<serde_json::Value> = decode(a.next())?;
     let contexts: Page<AuthenticationContextClassReference> = decode(a.next())?;
-    let now = Utc::now();
     let pending = |g: &str, acc: AccessId| {
-        activations.value.iter().any(|r| {
-            r.item.group_id == g && r.item.access_id == acc && r.item.status == "PendingApproval"
-        })
+        activations
+            .value
+            .iter()
+            .any(|r| r.group_id == g && r.access_id == acc && r.status == "PendingApproval")
     };
     let on = |g: &str, acc: AccessId| {
         active
@@ -106,22 +118,34 @@ pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
         pending: pending(&x.item.group_id, x.item.access_id),
         active_now: on(&x.item.group_id, x.item.access_id),
     };
+    Ok(Mine {
+        eligible: eligible.value.iter().map(to_role).collect(),
+        active: active.value.iter().map(to_role).collect(),
+        eligibility_requests: eligibility_requests.value,
+        contexts: contexts.value,
+    })
+}
+
+/// The Expired tab: eligibilities that ran out, from the requests that granted them (Graph keeps
+/// no ended schedule). Called from that tab's chunk only.
+pub fn expired(
+    requests: Vec<serde_json::Value>,
+    eligible: &[MyRole],
+    now: DateTime<Utc>,
+) -> Result<Vec<MyRole>, GraphError> {
+    type R = Expanded<PrivilegedAccessGroupScheduleRequest>;
+    let requests: Vec<R> = decode(Some(Ok(serde_json::Value::Array(requests))))?;
     let mut names: HashMap<String, String> = HashMap::new();
-    for r in eligibility_requests.value.iter() {
+    for r in requests.iter() {
         names.insert(r.item.group_id.clone(), r.group_name(&r.item.group_id));
     }
-    let eligible_rows: Vec<MyRole> = eligible.value.iter().map(to_role).collect();
-    // Expired eligibilities, from the requests that granted them (Graph keeps no ended schedule).
-    let reqs: Vec<PrivilegedAccessGroupScheduleRequest> = eligibility_requests
-        .value
-        .into_iter()
-        .map(|r| r.item)
-        .collect();
+    let reqs: Vec<PrivilegedAccessGroupScheduleRequest> =
+        requests.into_iter().map(|r| r.item).collect();
     let me = reqs
         .first()
         .map(|q| q.principal_id.clone())
         .unwrap_or_default();
-    let current: Vec<(String, Row)> = eligible_rows
+    let current: Vec<(String, Row)> = eligible
         .iter()
         .map(|e| {
             let row = Row {
@@ -137,7 +161,7 @@ pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
             (e.group_id.clone(), row)
         })
         .collect();
-    let expired_rows = expired_by_group(Kind::Eligible, &reqs, &current, now)
+    Ok(expired_by_group(Kind::Eligible, &reqs, &current, now)
         .into_iter()
         .map(|(g, row)| MyRole {
             group_name: names.get(&g).cloned().unwrap_or_else(|| g.clone()),
@@ -149,13 +173,7 @@ pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
             pending: false,
             active_now: false,
         })
-        .collect();
-    Ok(Mine {
-        eligible: eligible_rows,
-        active: active.value.iter().map(to_role).collect(),
-        expired: expired_rows,
-        contexts: contexts.value,
-    })
+        .collect())
 }
 
 /// Round two: the settings of every role the user may activate, batches in parallel.

@@ -11,10 +11,10 @@ mod pane;
 mod pane_notes;
 mod rows;
 
+use crate::auth::session::{clear_draft, load_draft, save_draft};
 use crate::client::use_graph;
 use crate::components::blade::Blade;
 use crate::components::deferred::{loader, Deferred};
-use crate::components::draft::use_draft;
 use crate::components::error_bar::ErrorBar;
 use crate::components::tabs::{use_tab, Tab, Tabs};
 use crate::graph::model::AccessId;
@@ -22,7 +22,7 @@ use crate::routes::Route;
 use chrono::Utc;
 use data::MyRole;
 use leptos::prelude::*;
-use pane::{activate_pane, fresh, PaneDraft, DRAFT};
+use pane::{activate_pane, DRAFT};
 
 const TABS: &[Tab] = &[
     Tab {
@@ -62,8 +62,19 @@ pub fn MyGroups() -> impl IntoView {
     });
     let tab = use_tab("tab", TABS);
     let selected = RwSignal::new(Vec::<(String, AccessId)>::new());
-    let draft = RwSignal::new(PaneDraft::default());
-    use_draft(DRAFT, draft);
+    // The roles the Activate pane is open for, kept across a step-up redirect so that the pane
+    // opens again (its chunk keeps what was typed, under `DRAFT`).
+    let open_keys = RwSignal::new(load_draft(OPEN).map(|s| keys_of(&s)).unwrap_or_default());
+    Effect::new(move |_| {
+        let text = open_keys.with(|k| text_of(k));
+        if text.is_empty() {
+            clear_draft(OPEN);
+        } else {
+            save_draft(OPEN, &text);
+        }
+    });
+    // Continue's start time, for the pane it opens.
+    let start_at = RwSignal::new(None::<String>);
     let announced = RwSignal::new(Vec::<String>::new());
     let now = RwSignal::new(Utc::now());
     // The countdowns tick every second.
@@ -78,32 +89,27 @@ pub fn MyGroups() -> impl IntoView {
         version.update(|v| *v += 1);
     });
     let closed = Callback::new(move |said: Vec<String>| {
+        open_keys.set(vec![]);
         if !said.is_empty() {
             announced.set(said);
             selected.set(vec![]);
             version.update(|v| *v += 1);
         }
     });
-    let open = move |keys: Vec<(String, AccessId)>| {
-        let s = settings_now.get_untracked().unwrap_or_default();
-        let m = mine
-            .get_untracked()
-            .and_then(|r| r.ok())
-            .unwrap_or_default();
-        let roles = chosen(&m, &s, &keys);
-        draft.set(PaneDraft {
-            open: keys,
-            form: fresh(&roles),
-            stepped_up: None,
-        });
+    // A pane opened here starts afresh (an earlier draft is for another opening), at `start`
+    // when given. The start is set first: the pane is built once, when the keys change.
+    let open_with = move |keys: Vec<(String, AccessId)>, start: Option<String>| {
+        clear_draft(DRAFT);
+        start_at.set(start);
+        open_keys.set(keys);
     };
+    let open = move |keys: Vec<(String, AccessId)>| open_with(keys, None);
     // Continue: the pane for the same role, starting when the current activation ends.
     let continue_from = Callback::new(move |r: MyRole| {
-        open(vec![r.key()]);
-        if let Some(end) = r.end {
-            let start = crate::domain::ending::continuation_start(end);
-            draft.update(|d| d.form.start = crate::components::datetime::to_input(start));
-        }
+        let start = r.end.map(|end| {
+            crate::components::datetime::to_input(crate::domain::ending::continuation_start(end))
+        });
+        open_with(vec![r.key()], start);
     });
     // A memo: the ending-soon notice reads it every second, and a derived signal would copy
     // the whole answer each time.
@@ -115,7 +121,7 @@ pub fn MyGroups() -> impl IntoView {
     });
     let ready = Signal::derive(move || settings_now.with(Option::is_some));
     let pane = move || {
-        let keys = draft.with(|d| d.open.clone());
+        let keys = open_keys.get();
         if keys.is_empty() {
             return ().into_any();
         }
@@ -136,13 +142,14 @@ pub fn MyGroups() -> impl IntoView {
                 )
             })
             .collect();
-        let load = move || activate_pane(roles.clone(), names.clone(), draft, closed);
+        let start = start_at.get();
+        let load = move || activate_pane(roles.clone(), names.clone(), start.clone(), closed);
         view! { <Deferred load=loader(load) what="the Activate pane" /> }.into_any()
     };
     view! {
         <Blade title=Route::MyGroups.heading()>
             {move || (!announced.get().is_empty()).then(|| view! {
-                <ul class="pim-list" role="status" aria-label="Results"><For each=move || announced.get() key=|s| s.clone() let:s><li>{s}</li></For></ul>
+                <ul class="pim-list" role="status" aria-label="Results">{announced.get().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
             })}
             {
                 let roles = Signal::from(active_roles);
@@ -160,7 +167,7 @@ pub fn MyGroups() -> impl IntoView {
                                 view! { <Deferred load=loader(load) what="the active assignments" /> }.into_any()
                             }
                             "expired" => {
-                                let load = move || rows::expired_tab(m.expired.clone(), done);
+                                let load = move || rows::expired_tab(m.eligibility_requests.clone(), m.eligible.clone(), done);
                                 view! { <Deferred load=loader(load) what="the expired assignments" /> }.into_any()
                             }
                             _ => rows::eligible(m, settings_now, selected, open, done).into_any(),
@@ -170,6 +177,30 @@ pub fn MyGroups() -> impl IntoView {
             </Tabs>
         </Blade>
     }
+}
+
+/// Key of the roles the Activate pane is open for.
+const OPEN: &str = "activate.open";
+
+/// `keys` as kept under `OPEN`: "group/member,group/owner" (ids hold neither character).
+fn text_of(keys: &[(String, AccessId)]) -> String {
+    keys.iter()
+        .map(|(g, a)| format!("{g}/{}", a.as_str()))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The keys `text_of` wrote; anything else is dropped.
+fn keys_of(text: &str) -> Vec<(String, AccessId)> {
+    text.split(',')
+        .filter_map(|k| k.split_once('/'))
+        .filter_map(|(g, a)| {
+            let access = [AccessId::Member, AccessId::Owner]
+                .into_iter()
+                .find(|x| x.as_str() == a)?;
+            Some((g.to_owned(), access))
+        })
+        .collect()
 }
 
 /// The eligible roles named by `keys` whose settings were read: what the Activate pane is for.

@@ -10,7 +10,7 @@ use crate::client::{use_graph, Graph};
 use crate::components::context_pane::ContextPane;
 use crate::components::datetime::from_input;
 use crate::components::deferred::Chunk;
-use crate::components::draft::discard_draft;
+use crate::components::draft::{discard_draft, use_draft};
 use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::activation::{
     contexts_needed, hours, minutes_for, problems, request, with_context, ActivateForm, Outcome,
@@ -19,7 +19,6 @@ use crate::domain::activation::{
 use crate::domain::settings::RoleSettings;
 use crate::domain::wording::duration;
 use crate::graph::error::GraphError;
-use crate::graph::model::AccessId;
 use crate::graph::model::PrivilegedAccessGroupScheduleRequest;
 use crate::graph::pim::{create_schedule_request, filter_by_current_user, Collection, On};
 use crate::graph::request::GraphRequest;
@@ -27,14 +26,14 @@ use chrono::Utc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Key of the pane's draft in sessionStorage.
+/// Key of the pane's draft in sessionStorage: what was typed, kept across a step-up redirect.
+/// Which roles the pane is for is kept by My roles itself (`OPEN` in `mod.rs`).
 pub const DRAFT: &str = "activate";
 
-/// The pane's state, kept across a step-up redirect: which roles, what was typed, and which
-/// context a reactive step-up was already made for (so it happens once).
+/// The pane's state kept across a step-up redirect: what was typed, and which context a reactive
+/// step-up was already made for (so it happens once).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PaneDraft {
-    pub open: Vec<(String, AccessId)>,
     pub form: ActivateForm,
     pub stepped_up: Option<String>,
 }
@@ -108,20 +107,36 @@ async fn read_back_lost(
 pub fn activate_pane(
     roles: Vec<(MyRole, RoleSettings)>,
     context_names: Vec<(String, String)>,
-    draft: RwSignal<PaneDraft>,
+    start: Option<String>,
     close: Callback<Vec<String>>,
 ) -> Chunk {
-    Ok(view! { <ActivatePane roles context_names draft close /> }.into_any())
+    Ok(untrack(|| {
+        view! { <ActivatePane roles context_names start close /> }.into_any()
+    }))
 }
 
-/// The pane. `close` gets the results to announce (empty when cancelled).
+/// The pane. What was typed comes back from the draft after a step-up; otherwise the form
+/// starts from `fresh`, at `start` when given (Continue). `close` gets the results to announce
+/// (empty when cancelled).
 #[component]
 pub fn ActivatePane(
     roles: Vec<(MyRole, RoleSettings)>,
     context_names: Vec<(String, String)>,
-    draft: RwSignal<PaneDraft>,
+    start: Option<String>,
     close: Callback<Vec<String>>,
 ) -> impl IntoView {
+    let draft = RwSignal::new(PaneDraft::default());
+    use_draft(DRAFT, draft);
+    if draft.with_untracked(|d| *d == PaneDraft::default()) {
+        let mut form = fresh(&roles);
+        if let Some(start) = start {
+            form.start = start;
+        }
+        draft.set(PaneDraft {
+            form,
+            stepped_up: None,
+        });
+    }
     let graph = use_graph();
     let session = expect_context::<Session>();
     let single = roles.len() == 1;
@@ -161,7 +176,6 @@ pub fn ActivatePane(
             }
         }
         discard_draft(DRAFT);
-        draft.set(PaneDraft::default());
         close.run(
             results
                 .iter()
@@ -279,7 +293,6 @@ pub fn ActivatePane(
     };
     let cancel = Callback::new(move |_| {
         discard_draft(DRAFT);
-        draft.set(PaneDraft::default());
         close.run(vec![]);
     });
     let limits = roles

@@ -9,6 +9,7 @@ use crate::components::command_bar::CommandBar;
 use crate::components::data_table::DataTable;
 use crate::components::datetime::local;
 use crate::components::deferred::{loader, Chunk, Deferred};
+use crate::components::error_bar::ErrorBar;
 use crate::domain::activation::{requirements, time_left};
 use crate::graph::model::{AccessId, ScheduleRequestAction};
 use chrono::Utc;
@@ -103,8 +104,17 @@ pub fn active_tab(
 }
 
 #[leptos::wasm_split::wasm_split(my_expired, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn expired_tab(rows: Vec<MyRole>, done: Callback<String>) -> Chunk {
-    Ok(untrack(|| expired(rows, done).into_any()))
+pub fn expired_tab(
+    requests: Vec<serde_json::Value>,
+    eligible: Vec<MyRole>,
+    done: Callback<String>,
+) -> Chunk {
+    Ok(untrack(|| {
+        match super::data::expired(requests, &eligible, Utc::now()) {
+            Ok(rows) => expired(rows, done).into_any(),
+            Err(error) => view! { <ErrorBar error /> }.into_any(),
+        }
+    }))
 }
 
 fn active(
