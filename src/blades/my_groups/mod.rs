@@ -120,6 +120,8 @@ pub fn MyGroups() -> impl IntoView {
             .unwrap_or_default()
     });
     let ready = Signal::derive(move || settings_now.with(Option::is_some));
+    // Whether the roles were read once (a later reread keeps the last answer meanwhile).
+    let shown = Memo::new(move |_| mine.with(Option::is_some));
     let pane = move || {
         let keys = open_keys.get();
         if keys.is_empty() {
@@ -151,11 +153,12 @@ pub fn MyGroups() -> impl IntoView {
             {move || (!announced.get().is_empty()).then(|| view! {
                 <ul class="pim-list" role="status" aria-label="Results">{announced.get().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
             })}
-            {
+            // Fetched once the rows are in, so that the first screen waits for nothing else.
+            {move || shown.get().then(|| {
                 let roles = Signal::from(active_roles);
                 let load = move || ending::ending_notice(roles, now, ready, continue_from);
                 view! { <Deferred load=loader(load) what="the notice of activations ending soon" quiet=true /> }
-            }
+            })}
             {pane}
             <Tabs param="tab" tabs=TABS label="My roles" selected=tab>
                 <Transition fallback=|| view! { <p role="status" class="pim-loading">"Loading your roles…"</p> }>
