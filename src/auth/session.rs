@@ -12,6 +12,7 @@ use super::oidc::{self, Attempt, Prompt};
 use super::storage::{forget_everything, load, remove, save, ACCOUNT, ATTEMPT, CHALLENGE, TOKENS};
 use super::tokens::TokenCache;
 use crate::config::AppConfig;
+use futures::future::LocalBoxFuture;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 fn now() -> i64 {
@@ -317,6 +318,4 @@ fn redeem(
     }))
 }
 
-type Redeeming = std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<(super::tokens::TokenSet, Account), AuthError>>>,
->;
+type Redeeming = LocalBoxFuture<'static, Result<(super::tokens::TokenSet, Account), AuthError>>;

@@ -12,6 +12,7 @@ mod reviews;
 mod schedule_draft;
 mod settings;
 mod settings_data;
+mod settings_export;
 mod settings_io;
 mod settings_tools;
 

@@ -5,10 +5,7 @@
 use super::edit::update;
 use crate::client::Graph;
 use crate::domain::settings::{Approver, RoleSettings};
-use crate::domain::settings_file::{
-    differences, role_file, settings_of, Difference, GroupRef, PersonRef, RoleFile, SettingsFile,
-    SCHEMA,
-};
+use crate::domain::settings_file::{differences, settings_of, Difference, PersonRef, SettingsFile};
 use crate::domain::validate::{validate, Severity};
 use crate::domain::wording::unreadable;
 use crate::graph::batch::decode;
@@ -45,13 +42,13 @@ pub async fn policies(
     Ok((g.display_name.unwrap_or_else(|| group.to_owned()), out))
 }
 
-fn approver_id(a: &Approver) -> &str {
+pub(super) fn approver_id(a: &Approver) -> &str {
     let (Approver::User(id) | Approver::Group(id)) = a;
     id
 }
 
 /// Names every approver of `settings` for a file: display name, and UPN for users.
-async fn people(graph: &Graph, settings: &[RoleSettings]) -> HashMap<String, PersonRef> {
+pub(super) async fn people(graph: &Graph, settings: &[RoleSettings]) -> HashMap<String, PersonRef> {
     let mut all: Vec<Approver> = settings
         .iter()
         .flat_map(|s| s.activation.approvers.clone())
@@ -92,45 +89,6 @@ async fn people(graph: &Graph, settings: &[RoleSettings]) -> HashMap<String, Per
         );
     }
     out
-}
-
-/// The settings file of a group (both roles), and a file name for it.
-pub async fn export(graph: Graph, group: String) -> Result<(String, String), GraphError> {
-    let (name, policies) = policies(&graph, &group).await?;
-    let settings: Vec<RoleSettings> = policies
-        .iter()
-        .map(|p| RoleSettings::from_rules(&p.rules))
-        .collect();
-    let names = people(&graph, &settings).await;
-    let person = |a: &Approver| names.get(approver_id(a)).cloned().unwrap_or_default();
-    let files: Vec<RoleFile> = policies
-        .iter()
-        .zip(&settings)
-        .map(|(p, s)| {
-            role_file(
-                s,
-                p.other_rules.iter().map(|o| o.raw.clone()).collect(),
-                &person,
-            )
-        })
-        .collect();
-    let mut files = files.into_iter();
-    let file = SettingsFile {
-        schema: SCHEMA.into(),
-        group: Some(GroupRef {
-            id: group.clone(),
-            display_name: name.clone(),
-        }),
-        exported_date_time: Some(crate::domain::stamp::utc(chrono::Utc::now())),
-        member: files.next(),
-        owner: files.next(),
-    };
-    let text = serde_json::to_string_pretty(&file).unwrap_or_default();
-    let safe: String = name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    Ok((format!("pim-settings-{safe}.json"), text))
 }
 
 /// Finds the people a file names in this directory: by id, and when the id is not found (another

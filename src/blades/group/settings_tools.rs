@@ -3,8 +3,9 @@
 //! **Compare** (with another group or a file) and **Copy to groups** (per group, a failure
 //! listed with its error and **Retry failed**).
 
+use super::settings_export::export;
 use super::settings_io::{
-    apply, compare, copy, copy_preview, export, file_settings, plan, policies, RolePlan, ROLES,
+    apply, compare, copy, copy_preview, file_settings, plan, policies, RolePlan, ROLES,
 };
 use crate::client::use_graph;
 use crate::components::command_bar::CommandBar;

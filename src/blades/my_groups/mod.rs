@@ -197,12 +197,8 @@ fn text_of(keys: &[(String, AccessId)]) -> String {
 fn keys_of(text: &str) -> Vec<(String, AccessId)> {
     text.split(',')
         .filter_map(|k| k.split_once('/'))
-        .filter_map(|(g, a)| {
-            let access = [AccessId::Member, AccessId::Owner]
-                .into_iter()
-                .find(|x| x.as_str() == a)?;
-            Some((g.to_owned(), access))
-        })
+        .map(|(g, a)| (g.to_owned(), AccessId::from_wire(a)))
+        .filter(|(_, access)| *access != AccessId::Unknown)
         .collect()
 }
 

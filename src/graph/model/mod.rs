@@ -36,13 +36,17 @@ macro_rules! graph_enum {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $wire,)+ $name::Unknown => "unknownFutureValue" }
             }
+
+            /// The member a wire value names, whatever its case; `Unknown` for any other.
+            pub fn from_wire(s: &str) -> Self {
+                $(if s.eq_ignore_ascii_case($wire) { return $name::$variant; })+
+                $name::Unknown
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
-                $(if s.eq_ignore_ascii_case($wire) { return Ok($name::$variant); })+
-                Ok($name::Unknown)
+                Ok($name::from_wire(&String::deserialize(d)?))
             }
         }
 
