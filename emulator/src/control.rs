@@ -50,6 +50,7 @@ pub fn routes() -> Router<Shared> {
         .route("/_emulator/reviews", post(reviews))
         .route("/_emulator/audit", post(generate_audit))
         .route("/_emulator/cae", post(cae))
+        .route("/_emulator/extension", post(extension))
         .route("/_emulator/state", get(state))
         .layer(axum::middleware::from_fn(same_site_only))
 }
@@ -223,6 +224,18 @@ async fn cae(State(s): State<Shared>, Json(c): Json<Cae>) -> StatusCode {
     let mut w = s.world();
     // Tokens carry whole seconds: one issued in the event's second counts as after it.
     w.cae_not_before = c.revoke.then(|| w.now());
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+struct ExtensionAnswer {
+    /// The reason the extension gives for denying; `null` lets requests through to approvers.
+    deny: Option<String>,
+}
+
+/// Sets what pre-approval custom extensions answer from now on.
+async fn extension(State(s): State<Shared>, Json(a): Json<ExtensionAnswer>) -> StatusCode {
+    s.world().extension_denies = a.deny.filter(|r| !r.trim().is_empty());
     StatusCode::NO_CONTENT
 }
 

@@ -177,6 +177,12 @@ fn writable(kind: &str) -> &'static [&'static str] {
         ],
         "ApprovalRule" => &["setting"],
         "AuthenticationContextRule" => &["isEnabled", "claimValue"],
+        "CustomExtensionRule" => &[
+            "isEnabled",
+            "customExtensionId",
+            "displayName",
+            "customAttributes",
+        ],
         _ => &[],
     }
 }
@@ -197,13 +203,20 @@ pub fn apply_rule(
             "InvalidPolicyRule",
             "A rule in the request has no id.".to_owned(),
         ))?;
-    let (canonical, kind, _, _) = RULES
-        .iter()
-        .find(|r| r.0.eq_ignore_ascii_case(&id))
-        .ok_or((
-            "InvalidPolicyRule",
-            format!("The policy rule '{id}' is not valid for this policy."),
-        ))?;
+    let (canonical, kind) = match RULES.iter().find(|r| r.0.eq_ignore_ascii_case(&id)) {
+        Some((canonical, kind, _, _)) => ((*canonical).to_owned(), (*kind).to_owned()),
+        // A rule added beside the defaults (a custom extension) is changed like any other.
+        None => rules
+            .iter()
+            .filter_map(|r| Some((r["id"].as_str()?, r["@odata.type"].as_str()?)))
+            .find(|(rid, _)| rid.eq_ignore_ascii_case(&id))
+            .and_then(|(rid, t)| Some((rid, t.strip_prefix(TYPE_PREFIX)?)))
+            .map(|(rid, t)| (rid.to_owned(), t.to_owned()))
+            .ok_or((
+                "InvalidPolicyRule",
+                format!("The policy rule '{id}' is not valid for this policy."),
+            ))?,
+    };
     let odata = body
         .get("@odata.type")
         .and_then(Value::as_str)
@@ -215,11 +228,14 @@ pub fn apply_rule(
             format!("The rule '{id}' must state \"@odata.type\": \"{TYPE_PREFIX}{kind}\"."),
         ));
     }
-    let rule = rules.iter_mut().find(|r| r["id"] == *canonical).ok_or((
-        "InvalidPolicyRule",
-        format!("The policy has no rule '{canonical}'."),
-    ))?;
-    let allowed = writable(kind);
+    let rule = rules
+        .iter_mut()
+        .find(|r| r["id"] == canonical.as_str())
+        .ok_or((
+            "InvalidPolicyRule",
+            format!("The policy has no rule '{canonical}'."),
+        ))?;
+    let allowed = writable(&kind);
     for (k, v) in body.as_object().into_iter().flatten() {
         match k.as_str() {
             "@odata.type" | "id" | "target" => {}

@@ -20,6 +20,10 @@ pub fn apply(world: &mut World) {
         for fragment in &seed.rules {
             let id = fragment["id"].as_str().unwrap_or_default();
             let Some(rule) = policy.rules.iter_mut().find(|r| r["id"] == id) else {
+                // A rule PIM doesn't add by default (a custom extension) comes whole.
+                if fragment.get("@odata.type").is_some() {
+                    policy.rules.push(fragment.clone());
+                }
                 continue;
             };
             for (k, v) in fragment.as_object().into_iter().flatten() {
@@ -28,7 +32,7 @@ pub fn apply(world: &mut World) {
                 }
             }
         }
-        debug_assert!(RULES.len() == policy.rules.len());
+        debug_assert!(RULES.len() <= policy.rules.len());
     }
     world.tenant.policies = seeds;
 

@@ -213,6 +213,10 @@ pub struct World {
     /// Whether applying a review's Deny ends the principal's PIM schedules for the group (what
     /// the emulator assumes; Microsoft does not document it: `POST /_emulator/reviews`).
     pub review_deny_removes_pim: bool,
+    /// What a policy's pre-approval custom extension (a Logic App) answers: `None` lets the
+    /// request go on to its approvers, `Some(reason)` denies it at once with that reason
+    /// (`POST /_emulator/extension`).
+    pub extension_denies: Option<String>,
 }
 
 impl World {
@@ -237,6 +241,7 @@ impl World {
             propagation_secs: 30,
             visible_from: HashMap::new(),
             cae_not_before: None,
+            extension_denies: None,
             app_url: app_url.trim_end_matches('/').to_owned(),
             next_event: None,
             reviews: vec![],

@@ -141,3 +141,33 @@ async fn eligible_roles_access_packages_and_restricted_groups() {
     assert_conforms(&executives, "microsoft.graph.group");
     assert_eq!(executives["isManagementRestricted"], true);
 }
+
+#[tokio::test]
+async fn an_access_package_that_gives_eligibility_lists_who_has_it() {
+    let e = start().await;
+    let megan = e.sign_in(MEGAN).await;
+    let expanded = format!("{PACKAGES}?$expand=resourceRoleScopes($expand=role,scope)");
+    let (_, packages) = e.call(&megan, "GET", &expanded, None).await;
+    let rota = packages["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["resourceRoleScopes"][0]["role"]["displayName"] == "Eligible Member")
+        .expect("a package gives eligible membership");
+    assert_eq!(rota["resourceRoleScopes"][0]["scope"]["originId"], HELPDESK);
+    let id = rota["id"].as_str().unwrap();
+    let path = format!("/v1.0/identityGovernance/entitlementManagement/assignments?$filter=accessPackage/id eq '{id}'&$expand=target");
+    let (status, body) = e.call(&megan, "GET", &path, None).await;
+    assert_eq!(status, 200, "{body}");
+    assert_collection(&body, "microsoft.graph.accessPackageAssignment");
+    let value = body["value"].as_array().unwrap();
+    assert_eq!(value.len(), 1);
+    assert_eq!(value[0]["state"], "delivered");
+    assert_eq!(value[0]["target"]["displayName"], "Nestor Wilke");
+    assert!(value[0].get("accessPackage").is_none(), "not expanded");
+    // The other package has no delivered assignment.
+    let other = packages["value"][0]["id"].as_str().unwrap();
+    let path = format!("/v1.0/identityGovernance/entitlementManagement/assignments?$filter=accessPackage/id eq '{other}'");
+    let (_, none) = e.call(&megan, "GET", &path, None).await;
+    assert_eq!(none["value"].as_array().unwrap().len(), 0);
+}

@@ -180,6 +180,9 @@ pub enum Outcome {
     Scheduled,
     AlreadyActive,
     AlreadyPending,
+    /// Recorded and refused at once (`Denied`: a pre-approval custom extension can do that;
+    /// `Failed`): the status as Graph gave it.
+    Refused(String),
     /// The token lacks this authentication context (reactive step-up).
     NeedsContext(String),
     /// The settings ask for MFA and the sign-in had none: sign in again with MFA.
@@ -194,6 +197,7 @@ impl Outcome {
             Ok(v) => match v["status"].as_str().unwrap_or_default() {
                 "PendingApproval" | "PendingAdminDecision" => Outcome::Pending,
                 "ScheduleCreated" | "PendingScheduleCreation" => Outcome::Scheduled,
+                s @ ("Denied" | "Failed" | "Canceled" | "Revoked") => Outcome::Refused(s.into()),
                 _ => Outcome::Active,
             },
             Err(e) => match e.effective_code() {
@@ -218,6 +222,12 @@ impl Outcome {
             Outcome::Scheduled => "Scheduled: it starts at the chosen time.".into(),
             Outcome::AlreadyActive => "Already active.".into(),
             Outcome::AlreadyPending => "Already requested: pending approval.".into(),
+            Outcome::Refused(s) if s == "Denied" => {
+                "Denied at once. My requests says by whom and why.".into()
+            }
+            Outcome::Refused(s) => {
+                format!("Not activated (status: {s}). My requests has the request.")
+            }
             Outcome::NeedsContext(c) => format!("Needs a sign-in with authentication context {c}."),
             Outcome::NeedsMfa => "Needs a sign-in with multi-factor authentication.".into(),
             Outcome::Failed(e) => format!("{} ({})", e.message, e.effective_code()),

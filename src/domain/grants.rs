@@ -9,8 +9,8 @@ use crate::graph::directory::{
 use crate::graph::entitlement::list_access_packages;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
-    AccessPackage, AppRoleAssignment, ConditionalAccessPolicy, Group, Page, SubscribedSku,
-    UnifiedRoleAssignment,
+    AccessPackage, AccessPackageResourceRoleScope, AppRoleAssignment, ConditionalAccessPolicy,
+    Group, Page, SubscribedSku, UnifiedRoleAssignment,
 };
 use crate::graph::request::GraphRequest;
 use crate::graph::role_management::{list_role_assignments_of, list_role_eligibility_schedules_of};
@@ -130,6 +130,16 @@ pub fn apps(assignments: &[AppRoleAssignment]) -> Vec<Grant> {
         .collect()
 }
 
+/// Whether a package's resource role is one in `group` (its scope is the group itself).
+pub fn in_group(rs: &AccessPackageResourceRoleScope, group: &str) -> bool {
+    rs.scope.as_ref().is_some_and(|s| {
+        s.origin_system.as_deref() == Some("AadGroup")
+            && s.origin_id
+                .as_deref()
+                .is_some_and(|id| id.eq_ignore_ascii_case(group))
+    })
+}
+
 /// The access packages that also hand out a role in `group`: a way in that bypasses PIM's
 /// activation, so auditors need to see it beside the eligible people.
 pub fn packages(group: &str, all: &[AccessPackage]) -> Vec<Grant> {
@@ -137,14 +147,7 @@ pub fn packages(group: &str, all: &[AccessPackage]) -> Vec<Grant> {
         .flat_map(|p| {
             p.resource_role_scopes
                 .iter()
-                .filter(|rs| {
-                    rs.scope.as_ref().is_some_and(|s| {
-                        s.origin_system.as_deref() == Some("AadGroup")
-                            && s.origin_id
-                                .as_deref()
-                                .is_some_and(|id| id.eq_ignore_ascii_case(group))
-                    })
-                })
+                .filter(|rs| in_group(rs, group))
                 .map(move |rs| {
                     let role = rs
                         .role

@@ -11,3 +11,15 @@ pub fn list_access_packages() -> GraphRequest {
     GraphRequest::get("/identityGovernance/entitlementManagement/accessPackages")
         .query("$expand", "resourceRoleScopes($expand=role,scope)")
 }
+
+/// The assignments of one access package, each with the user it is for.
+/// HTTP GET /identityGovernance/entitlementManagement/assignments?$filter=accessPackage/id eq '{id}'&$expand=target
+/// <https://learn.microsoft.com/graph/api/entitlementmanagement-list-assignments>
+pub fn list_assignments(access_package_id: &str) -> GraphRequest {
+    GraphRequest::get("/identityGovernance/entitlementManagement/assignments")
+        .query(
+            "$filter",
+            &format!("accessPackage/id eq '{access_package_id}'"),
+        )
+        .query("$expand", "target")
+}

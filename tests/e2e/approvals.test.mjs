@@ -11,6 +11,7 @@ after(async () => { await stack?.stop(); });
 
 const outbox = async () => (await (await fetch(`${stack.emulatorUrl}/_emulator/outbox`)).json()).value;
 const emulatorNow = async () => Date.parse((await (await fetch(`${stack.emulatorUrl}/_emulator/clock`)).json()).now);
+const isMemberOf = async (id) => (await state(stack)).groups.find((g) => g.id === id).members.includes(ALEX);
 const isMember = async () => (await state(stack)).groups.find((g) => g.id === group).members.includes(ALEX);
 
 /** Alex asks for CA-Exclusion-LegacyMFA (step-up included); returns the request id. */
@@ -200,5 +201,40 @@ describe("approvals", () => {
     await diego.getByText(/Azure role assignments \(Azure RBAC\) are not visible/).waitFor();
     const width = await diego.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 375, `no sideways scrolling (${width}px)`);
+  });
+
+  test("a request a pre-approval custom extension denies says so at once, and My requests gives its reasons", async () => {
+    const control = (deny) => fetch(`${stack.emulatorUrl}/_emulator/extension`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ deny }) });
+    const why = "No Power Automate licence is free: 25 of 25 are in use.";
+    assert.equal((await control(why)).status, 204);
+    try {
+      const alex = await newPage(stack);
+      await alex.clock.setSystemTime(await emulatorNow());
+      await signIn(alex, stack, "Alex Wilber", "/my/groups");
+      const license = (await state(stack)).groups.find((g) => g.displayName === "License - Power Automate").id;
+      // The earlier test's request still waits for Diego: cancel it first, as Alex would.
+      const waiting = (await state(stack)).requests.some((r) => r.groupId === license && r.principalId === ALEX && r.status === "PendingApproval");
+      if (waiting) {
+        await alex.getByRole("link", { name: "My requests" }).click();
+        await alex.getByRole("button", { name: "Cancel request for License - Power Automate" }).click();
+        await alex.getByRole("table", { name: "My requests" }).getByRole("row", { name: /License - Power Automate/ }).getByText("Canceled").first().waitFor();
+        await alex.getByRole("link", { name: "My roles" }).click();
+      }
+      await alex.getByRole("button", { name: "Activate License - Power Automate (Member)" }).click();
+      const pane = alex.getByRole("dialog", { name: "Activate – License - Power Automate" });
+      await pane.getByLabel("Reason").fill("Build the quarter-end flow");
+      await pane.getByRole("button", { name: "Activate" }).click();
+      await alex.getByText("License - Power Automate (Member): Denied at once. My requests says by whom and why.").waitFor();
+      const denied = (await state(stack)).requests.filter((r) => r.groupId === license && r.principalId === ALEX).pop();
+      assert.equal(denied.status, "Denied");
+      assert.equal(denied.justification, "Build the quarter-end flow");
+      await alex.getByRole("link", { name: "My requests" }).click();
+      const row = alex.getByRole("table", { name: "My requests" }).getByRole("row", { name: /Build the quarter-end flow/ });
+      await row.getByText(`Denied by Check Power Automate licence stock`, { exact: false }).waitFor();
+      assert.match(await row.textContent(), new RegExp(`Denied by Check Power Automate licence stock on .*\u201c${why.replace(/[.:]/g, "\\$&")}\u201d`));
+      assert.ok(!(await isMemberOf(license)), "no membership came of it");
+    } finally {
+      await control(null);
+    }
   });
 });

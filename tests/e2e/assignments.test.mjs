@@ -100,6 +100,36 @@ describe("assignments", () => {
     assert.deepEqual(owners, [GRADY], "cancel removes nothing");
   });
 
+  test("changing an eligibility an access package delivered says so first; the removal still goes through", async () => {
+    const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
+    const NESTOR = "fb1dc507-7dc2-4cb9-98a4-e72ea4751605";
+    const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${HELPDESK}/assignments`);
+    const table = page.getByRole("table", { name: "Eligible assignments" });
+    const packageNote = /^Nestor Wilke \(NestorW@contoso\.onmicrosoft\.com\) has this eligibility through the access package Helpdesk on-call rota\. .*change the assignment in the access package\.$/;
+    // Lidia's eligibility is hers alone: the packages are read, and no note comes.
+    const before = (await log()).total;
+    await table.getByRole("row", { name: /Lidia Holloway/ }).getByRole("button", { name: /^Remove Lidia Holloway/ }).click();
+    const lidia = page.getByRole("dialog", { name: /^Remove Lidia Holloway/ });
+    await lidia.getByRole("button", { name: "Yes, remove" }).waitFor();
+    for (let i = 0; i < 50 && !(await log(before)).value.some((r) => r.url.includes("/entitlementManagement/assignments")); i++) await page.waitForTimeout(100);
+    await page.waitForTimeout(300);
+    assert.equal(await lidia.getByRole("note").count(), 0, "no package gives Lidia's eligibility");
+    await lidia.getByRole("button", { name: "Cancel" }).click();
+    // Nestor's Update pane and Remove dialog both say where his eligibility comes from.
+    const row = table.getByRole("row", { name: /Nestor Wilke/ });
+    await row.getByRole("button", { name: /^Update Nestor Wilke/ }).click();
+    const update = page.getByRole("dialog", { name: /^Update – Nestor Wilke/ });
+    assert.match(await update.getByRole("note").filter({ hasText: "access package" }).textContent(), packageNote);
+    await update.getByRole("button", { name: "Cancel" }).click();
+    await row.getByRole("button", { name: /^Remove Nestor Wilke/ }).click();
+    const dialog = page.getByRole("dialog", { name: /^Remove Nestor Wilke/ });
+    assert.match(await dialog.getByRole("note").textContent(), packageNote);
+    await dialog.getByRole("button", { name: "Yes, remove" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const left = (await state()).schedules.filter((x) => x.current && x.principalId === NESTOR && x.groupId === HELPDESK && x.kind === "Eligibility");
+    assert.deepEqual(left, [], "the warning informs, it doesn't stop the removal");
+  });
+
   test("Ext-Consultant becomes eligible for Exchange Admins - External until a date three weeks away", async () => {
     const page = await signedInPage(stack, "Megan Bowen", {}, "/my/groups");
     const wizard = await openWizard(page, EX_EXT);

@@ -116,6 +116,30 @@ describe("edit role settings", () => {
     await screenshot(page, "settings-updated");
   });
 
+  test("a custom extension rule is shown read-only and an update leaves it exactly as it was", async () => {
+    const LICENSE = "d1ea7894-ac63-4cab-82c6-24b892ed7ef1";
+    const EXTENSION = "CustomExtension_PreApproval_EndUser_Assignment";
+    const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${LICENSE}/settings/member`);
+    const others = page.getByRole("list", { name: "Other rules" });
+    await others.getByText("Custom extension before approval: Check Power Automate licence stock (on)").waitFor();
+    const extension = (await policyOf(LICENSE, "member")).find((r) => r.id === EXTENSION);
+    assert.equal(extension["@odata.type"], "#microsoft.graph.unifiedRoleManagementPolicyCustomExtensionRule");
+    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByLabel("Activation maximum duration (hours)").fill("3");
+    await page.getByLabel("Activation maximum duration (hours)").press("Tab");
+    const before = (await (await fetch(`${stack.emulatorUrl}/_emulator/requests`)).json()).total;
+    await page.getByRole("button", { name: "Update" }).click();
+    await page.getByText("Updated: Expiration_EndUser_Assignment.").waitFor();
+    const rules = await policyOf(LICENSE, "member");
+    assert.equal(rules.find((r) => r.id === "Expiration_EndUser_Assignment").maximumDuration, "PT3H");
+    assert.deepEqual(rules.find((r) => r.id === EXTENSION), extension, "the extension rule is unchanged");
+    const log = await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${before}`)).json();
+    const patches = log.value.filter((r) => r.method === "PATCH");
+    assert.equal(patches.length, 1);
+    assert.match(patches[0].url, /\/policies\/roleManagementPolicies\/[^/?]+$/);
+    await others.getByText("Custom extension before approval: Check Power Automate licence stock (on)").waitFor();
+  });
+
   test("approval without an approver is refused before anything is sent", async () => {
     const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${TRAVEL}/settings/owner`);
     await page.getByRole("button", { name: "Edit" }).click();

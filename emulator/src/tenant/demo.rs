@@ -1,8 +1,9 @@
 //! The demo tenant of ../shared/SCENARIOS.md: its people, groups, roles, contexts and policies.
 
+use super::demo_ca::{auth_contexts, ca_policies};
+use super::demo_rules::*;
 use super::roles::*;
 use super::*;
-use serde_json::json;
 
 pub const TENANT_ID: &str = "9c3e4b1a-6f0d-4e2b-8a57-1d2c3b4a5e6f";
 pub const CLIENT_ID: &str = "6731de76-14a6-49ae-97bc-6eba6914391e";
@@ -78,23 +79,6 @@ fn assign(id: &str, principal: &str, role: &str) -> RoleAssignment {
     }
 }
 
-fn ca(id: &str, name: &str, state: &str, controls: &[&str]) -> CaPolicy {
-    CaPolicy {
-        id: id.into(),
-        display_name: name.into(),
-        state: state.into(),
-        include_users: vec![],
-        exclude_users: vec![],
-        include_groups: vec![],
-        exclude_groups: vec![],
-        include_roles: vec![],
-        include_applications: vec!["All".into()],
-        include_authentication_context_class_references: vec![],
-        built_in_controls: controls.iter().map(|s| s.to_string()).collect(),
-        exclude_groups_named: vec![],
-    }
-}
-
 fn seed(group_id: &str, access: &str, rules: Vec<serde_json::Value>) -> SeedPolicy {
     SeedPolicy {
         group_id: group_id.into(),
@@ -111,35 +95,6 @@ fn eligible(group_id: &str, principal: &str, access: &str, days: i64) -> SeedAss
         kind: "eligible".into(),
         days: Some(days),
     }
-}
-
-/// Rule fragments for seeding: only the settings that differ from PIM's defaults.
-fn max_activation(hours: i64) -> serde_json::Value {
-    json!({"id": "Expiration_EndUser_Assignment", "maximumDuration": format!("PT{hours}H")})
-}
-fn enablement(rules: &[&str]) -> serde_json::Value {
-    json!({"id": "Enablement_EndUser_Assignment", "enabledRules": rules})
-}
-fn auth_context(claim: &str) -> serde_json::Value {
-    json!({"id": "AuthenticationContext_EndUser_Assignment", "isEnabled": true, "claimValue": claim})
-}
-fn eligible_max(days: i64) -> serde_json::Value {
-    json!({"id": "Expiration_Admin_Eligibility", "isExpirationRequired": true, "maximumDuration": format!("P{days}D")})
-}
-pub(crate) fn approval(approvers: &[&str]) -> serde_json::Value {
-    let primary: Vec<_> = approvers
-        .iter()
-        .map(|id| json!({"@odata.type": "#microsoft.graph.singleUser", "userId": id}))
-        .collect();
-    json!({"id": "Approval_EndUser_Assignment", "setting": {
-        "isApprovalRequired": true, "isApprovalRequiredForExtension": false,
-        "isRequestorJustificationRequired": true, "approvalMode": "SingleStage",
-        "approvalStages": [{"approvalStageTimeOutInDays": 1, "isApproverJustificationRequired": true,
-            "escalationTimeInMinutes": 0, "isEscalationEnabled": false,
-            "primaryApprovers": primary, "escalationApprovers": []}]}})
-}
-fn activation_alert_to(address: &str) -> serde_json::Value {
-    json!({"id": "Notification_Admin_EndUser_Assignment", "notificationRecipients": [address]})
 }
 
 pub fn tenant() -> Tenant {
@@ -174,57 +129,6 @@ pub fn tenant() -> Tenant {
         false,
     );
     hr.on_premises_sync_enabled = Some(true);
-
-    let mut phishing = ca(
-        "5727a60d-bc2c-4389-93fb-0d5be9f7519b",
-        "Require phishing-resistant MFA for admins",
-        "enabled",
-        &["mfa"],
-    );
-    phishing.include_roles = [
-        GLOBAL_ADMIN,
-        PRIVILEGED_ROLE_ADMIN,
-        HELPDESK_ADMIN,
-        PASSWORD_ADMIN,
-        USER_ADMIN,
-        EXCHANGE_ADMIN,
-    ]
-    .map(String::from)
-    .to_vec();
-    phishing.exclude_groups_named = vec!["CA-Exclusion-LegacyMFA".into()];
-    let mut block = ca(
-        "14a884b5-16fe-4f35-9932-306dc6b2bd0a",
-        "Block outside home country",
-        "enabled",
-        &["block"],
-    );
-    block.include_users = vec!["All".into()];
-    block.exclude_groups = vec![TRAVEL.into()];
-    let mut travel = ca(
-        "cc7c5e5e-ba58-4323-aace-c010b2171937",
-        "Travel - require compliant device",
-        "enabled",
-        &["compliantDevice"],
-    );
-    travel.include_groups = vec![TRAVEL.into()];
-    let mut c1 = ca(
-        "a9c7b140-4ccd-48c1-99f4-e2bf66f37f2b",
-        "Phishing-resistant MFA for PIM activation",
-        "enabled",
-        &["mfa"],
-    );
-    c1.include_users = vec!["All".into()];
-    c1.include_applications = vec![];
-    c1.include_authentication_context_class_references = vec!["c1".into()];
-    let mut c2 = ca(
-        "52110d61-5b02-46a4-860b-28a3b50df070",
-        "Compliant device for sensitive actions",
-        "disabled",
-        &["compliantDevice"],
-    );
-    c2.include_users = vec!["All".into()];
-    c2.include_applications = vec![];
-    c2.include_authentication_context_class_references = vec!["c2".into()];
 
     let mut ext = user(
         EXT,
@@ -386,27 +290,8 @@ pub fn tenant() -> Tenant {
                 EXCHANGE_ADMIN,
             ),
         ],
-        auth_contexts: vec![
-            AuthContext {
-                id: "c1".into(),
-                display_name: "Phishing-resistant MFA".into(),
-                description: "FIDO2 or Windows Hello for Business".into(),
-                is_available: true,
-            },
-            AuthContext {
-                id: "c2".into(),
-                display_name: "Compliant device".into(),
-                description: "A device marked compliant by Intune".into(),
-                is_available: true,
-            },
-            AuthContext {
-                id: "c3".into(),
-                display_name: "Draft context".into(),
-                description: "Not yet published".into(),
-                is_available: false,
-            },
-        ],
-        ca_policies: vec![phishing, block, travel, c1, c2],
+        auth_contexts: auth_contexts(),
+        ca_policies: ca_policies(),
         policies: vec![
             seed(
                 HELPDESK,
@@ -461,7 +346,15 @@ pub fn tenant() -> Tenant {
             seed(
                 LICENSE,
                 "member",
-                vec![enablement(&["Justification"]), approval(&[DIEGO])],
+                vec![
+                    enablement(&["Justification"]),
+                    approval(&[DIEGO]),
+                    // Checks that a licence is free before Diego is asked.
+                    pre_approval_extension(
+                        "Check Power Automate licence stock",
+                        "5f3a9c1e-7b2d-4e8f-9a6c-1d0e2f3b4a5c",
+                    ),
+                ],
             ),
         ],
         assignments: vec![

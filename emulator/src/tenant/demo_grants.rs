@@ -1,7 +1,7 @@
 //! What the demo tenant's groups give besides PIM: licences, a team, an enterprise application,
-//! an eligible Entra role, an access package and a group in a restricted management unit.
+//! an eligible Entra role, access packages and a group in a restricted management unit.
 
-use super::demo::{group, EX_INT, HELPDESK, LICENSE, TRAVEL};
+use super::demo::{group, EX_INT, HELPDESK, LICENSE, NESTOR, TRAVEL};
 use super::roles::REPORTS_READER;
 use super::{AccessPackage, AppRoleGrant, RoleAssignment, Sku, Tenant};
 
@@ -60,11 +60,23 @@ pub fn what_groups_grant(t: &mut Tenant) {
     executives.is_management_restricted = true;
     t.groups.push(executives);
     // Membership that an access package also hands out, beside PIM.
-    t.access_packages = vec![AccessPackage {
-        id: "0e2c7a4b-93d1-4f6e-8a25-6b7c9d0e1f23".into(),
-        display_name: "Travel abroad".into(),
-        description: "For staff travelling outside the home country".into(),
-        group_id: TRAVEL.into(),
-        role: "Member".into(),
-    }];
+    t.access_packages = vec![
+        AccessPackage {
+            id: "0e2c7a4b-93d1-4f6e-8a25-6b7c9d0e1f23".into(),
+            display_name: "Travel abroad".into(),
+            description: "For staff travelling outside the home country".into(),
+            group_id: TRAVEL.into(),
+            role: "Member".into(),
+            assigned: vec![],
+        },
+        // PIM eligibility handed out by entitlement management: Nestor's comes from it, Lidia's not.
+        AccessPackage {
+            id: "5b8d2f4e-1a3c-4e6f-9b7d-2c4e6a8b0d13".into(),
+            display_name: "Helpdesk on-call rota".into(),
+            description: "Eligible for Helpdesk Admin-Group while on the rota".into(),
+            group_id: HELPDESK.into(),
+            role: "Eligible Member".into(),
+            assigned: vec![NESTOR.into()],
+        },
+    ];
 }

@@ -113,7 +113,7 @@ pub fn paging() -> Tenant {
             t.policies.push(SeedPolicy {
                 group_id: group,
                 access_id: "member".into(),
-                rules: vec![demo::approval(&[demo::DIEGO])],
+                rules: vec![super::demo_rules::approval(&[demo::DIEGO])],
             });
         }
     }

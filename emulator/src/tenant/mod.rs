@@ -2,8 +2,10 @@
 //! registration, and the PIM state to seed. Loaded from the demo seed, a file, or generated.
 
 pub mod demo;
+mod demo_ca;
 mod demo_grants;
 mod demo_reviews;
+mod demo_rules;
 mod large;
 
 /// Template ids of the built-in directory roles the emulator knows.
@@ -154,8 +156,11 @@ pub struct AccessPackage {
     pub display_name: String,
     pub description: String,
     pub group_id: String,
-    /// `Member` or `Owner`.
+    /// `Member` or `Owner`, or PIM's `Eligible Member` or `Eligible Owner`.
     pub role: String,
+    /// The users whose assignment of the package is delivered.
+    #[serde(default)]
+    pub assigned: Vec<String>,
 }
 
 /// A Conditional Access authentication context (`c1`..`c99`).

@@ -2,6 +2,7 @@
 //! Extend (ending within 14 days) and Renew (expired within 30 days), each checked against the
 //! role's settings before it is sent.
 
+use super::package_note::PackageNote;
 use super::schedule_draft::{max_note, settings_of, ScheduleDraft};
 use crate::client::{use_graph, Graph};
 use crate::components::context_pane::ContextPane;
@@ -124,13 +125,15 @@ pub fn RowActions(
             {can_renew(&row, now).then(|| button("Renew", ScheduleRequestAction::AdminRenew))}
         </div>
         {move || blocked.get().map(|reason| view! { <p class="pim-field__error" role="alert">{reason}</p> })}
-        {let n = name.clone(); move || (open.get() == Open::ConfirmRemove).then(|| {
+        {let (n, row_for_note, group_for_note) = (name.clone(), row.clone(), group.clone()); move || (open.get() == Open::ConfirmRemove).then(|| {
             let (title, text) = (format!("Remove {n}"), format!("Remove this assignment of {n}? It ends now."));
             let owner_note = owner_note.clone();
+            let (row_for_note, group_for_note, who) = (row_for_note.clone(), group_for_note.clone(), n.clone());
             view! {
             <ContextPane title on_close=close>
                 <p>{text}</p>
                 {owner_note.map(|w| view! { <p class="pim-notice" role="note">{w}</p> })}
+                {(row_for_note.kind == Kind::Eligible).then(|| view! { <PackageNote group=group_for_note row=row_for_note name=who /> })}
                 {remove.error_bar()}
                 <button class="pim-button pim-button--primary" type="button" disabled=move || remove.pending().get()
                     on:click=move |_| remove.submit(())>"Yes, remove"</button>
@@ -157,7 +160,7 @@ fn EditSchedule(
     close: Callback<bool>,
 ) -> impl IntoView {
     let graph = use_graph();
-    let (g, gr, access) = (group.clone(), graph.clone(), row.access);
+    let (g, gr, access, note_group) = (group.clone(), graph.clone(), row.access, group.clone());
     let settings = LocalResource::new(move || {
         let (graph, group) = (gr.clone(), g.clone());
         async move { role_settings(&graph, &group, access).await }
@@ -252,6 +255,7 @@ fn EditSchedule(
         <ContextPane title=format!("{label} – {name}") on_close=Callback::new(move |_| close.run(false))>
         <form class="pim-form" on:submit=submit novalidate>
             {move || settings.get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
+            {(row.kind == Kind::Eligible).then(|| view! { <PackageNote group=note_group.clone() row=row.clone() name=name.clone() /> })}
             {(action == ScheduleRequestAction::AdminUpdate).then(|| view! {
                 <div class="pim-field">
                     <label for="edit-kind">"Assignment type"</label>

@@ -8,6 +8,7 @@ mod edit;
 mod edit_tabs;
 mod history;
 mod overview;
+mod package_note;
 mod reviews;
 mod schedule_draft;
 mod settings;

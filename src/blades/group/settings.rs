@@ -4,6 +4,7 @@ use crate::client::use_graph;
 use crate::components::command_bar::CommandBar;
 use crate::components::draft::use_draft;
 use crate::components::loaded::Loaded as Load;
+use crate::domain::other_rules::describe;
 use crate::domain::settings::{Approver, OnActivation};
 use crate::domain::wording::{duration, yes_no};
 use crate::routes::GroupRole;
@@ -132,7 +133,7 @@ fn SettingsList(loaded: Loaded) -> impl IntoView {
             <h2>"Other rules"</h2>
             <p>"This policy has rules this app does not edit (a custom extension, or a type added to Graph later). Edit leaves them exactly as they are."</p>
             <ul class="pim-list" aria-label="Other rules">
-                {other_rules.into_iter().map(|r| view! { <li>{format!("{} ({})", r.id, r.odata_type)}</li> }).collect_view()}
+                {other_rules.into_iter().map(|r| view! { <li>{describe(&r.odata_type, &r.id, &r.raw)}</li> }).collect_view()}
             </ul>
         })}
     }

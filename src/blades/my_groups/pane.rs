@@ -164,7 +164,7 @@ pub fn ActivatePane(
         let Some(results) = out else { return };
         let f = draft.get_untracked().form;
         for (r, o) in &results {
-            if !matches!(o, Outcome::Failed(_)) {
+            if !matches!(o, Outcome::Failed(_) | Outcome::Refused(_)) {
                 remember(
                     &r.group_id,
                     r.access,

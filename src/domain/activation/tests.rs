@@ -140,6 +140,16 @@ fn graph_answers_read_as_states_not_errors() {
         Outcome::of(Ok(json!({"status": "PendingApproval"}))),
         Outcome::Pending
     );
+    let denied = Outcome::of(Ok(json!({"status": "Denied"})));
+    assert_eq!(denied, Outcome::Refused("Denied".into()));
+    assert_eq!(
+        denied.sentence(),
+        "Denied at once. My requests says by whom and why."
+    );
+    assert_eq!(
+        Outcome::of(Ok(json!({"status": "Failed"}))).sentence(),
+        "Not activated (status: Failed). My requests has the request."
+    );
     let exists = GraphError::from_response(
         400,
         Default::default(),

@@ -117,6 +117,28 @@ pub struct AccessPackageOrigin {
     pub origin_system: Option<String>,
 }
 
+/// `accessPackageAssignment`: one subject's assignment of an access package.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessPackageAssignment {
+    pub id: String,
+    /// `delivering`, `partiallyDelivered`, `delivered`, `expired` or `deliveryFailed`.
+    #[serde(default)]
+    pub state: Option<String>,
+    #[serde(default)]
+    pub target: Option<AccessPackageSubject>,
+}
+
+/// `accessPackageSubject`: who an assignment is for (a user's `objectId`).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessPackageSubject {
+    #[serde(default)]
+    pub object_id: Option<String>,
+    #[serde(default)]
+    pub display_name: Option<String>,
+}
+
 /// `authenticationContextClassReference`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]

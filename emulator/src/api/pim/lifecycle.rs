@@ -316,8 +316,29 @@ fn create_schedule(world: &mut World, r: &mut Request, activated_using: Option<S
     refresh(world);
 }
 
+/// The policy's enabled pre-approval custom extension, as (id, name), if it has one.
+fn pre_approval_extension(rules: &[Value]) -> Option<(String, String)> {
+    rules
+        .iter()
+        .find(|x| {
+            x["@odata.type"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("CustomExtensionRule"))
+                && x["id"]
+                    .as_str()
+                    .is_some_and(|id| id.contains("PreApproval"))
+                && x["isEnabled"] == Value::Bool(true)
+        })
+        .map(|x| {
+            let id = x["customExtensionId"].as_str().unwrap_or_default();
+            let name = x["displayName"].as_str().unwrap_or(id);
+            (id.to_owned(), name.to_owned())
+        })
+}
+
 fn request_approval(world: &mut World, r: &mut Request, caller: &Caller) -> ApiResult<()> {
     let rules = &world.policies[&(r.group_id.clone(), r.access_id.clone())].rules;
+    let extension = pre_approval_extension(rules);
     let stage = &rule(rules, "Approval_EndUser_Assignment")["setting"]["approvalStages"][0];
     let days = stage["approvalStageTimeOutInDays"]
         .as_i64()
@@ -336,21 +357,33 @@ fn request_approval(world: &mut World, r: &mut Request, caller: &Caller) -> ApiR
             );
         }
     }
-    r.status = "PendingApproval".into();
     r.approval_id = Some(r.id.clone());
-    world.approvals.insert(
-        r.id.clone(),
-        Approval {
-            id: r.id.clone(),
-            approvers,
-            status: "InProgress".into(),
-            review_result: "NotReviewed".into(),
-            reviewed_by: None,
-            reviewed: None,
-            justification: String::new(),
-            expires: world.now() + Duration::days(days),
-        },
-    );
+    let mut approval = Approval {
+        id: r.id.clone(),
+        approvers,
+        status: "InProgress".into(),
+        review_result: "NotReviewed".into(),
+        reviewed_by: None,
+        reviewed: None,
+        justification: String::new(),
+        expires: world.now() + Duration::days(days),
+    };
+    // The extension runs before anyone is asked; its denial is the stage's decision.
+    if let (Some(by), Some(reason)) = (extension, world.extension_denies.clone()) {
+        let now = world.now();
+        approval.status = "Completed".into();
+        approval.review_result = "Denied".into();
+        approval.reviewed_by = Some(by);
+        approval.reviewed = Some(now);
+        approval.justification = reason;
+        world.approvals.insert(r.id.clone(), approval);
+        r.status = "Denied".into();
+        r.completed = Some(now);
+        notify::on_decision(world, r, "Denied");
+        return Ok(());
+    }
+    r.status = "PendingApproval".into();
+    world.approvals.insert(r.id.clone(), approval);
     refresh(world);
     notify::on_approval_needed(world, r);
     crate::audit::record(
