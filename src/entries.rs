@@ -149,14 +149,15 @@ pub fn group() -> AnyView {
     .into_any()
 }
 
-/// Access reviews (the administrator's pages and the reviewer's) and Bulk assignments.
+/// Access reviews and Bulk assignments. The reviewer's pages, which a review email opens (often
+/// on a phone), are the module; the administrator's pages and Bulk assignments are chunks.
 pub fn reviews() -> AnyView {
     view! {
         <Routes fallback>
-            <Route path=path!("/groups/bulk") view=groups::BulkAssignments />
-            <Route path=path!("/reviews") view=reviews::AccessReviews />
-            <Route path=path!("/reviews/new") view=reviews::NewReview />
-            <Route path=path!("/reviews/:id") view=reviews::AccessReview />
+            <Route path=path!("/groups/bulk") view=on_demand!(bulk_page, groups::BulkAssignments) />
+            <Route path=path!("/reviews") view=on_demand!(reviews_page, reviews::AccessReviews) />
+            <Route path=path!("/reviews/new") view=on_demand!(new_review_page, reviews::NewReview) />
+            <Route path=path!("/reviews/:id") view=on_demand!(review_page, reviews::AccessReview) />
             <Route path=path!("/my/reviews") view=my_reviews::MyReviews />
             <Route path=path!("/my/reviews/:definition/:instance") view=my_reviews::ReviewAccess />
         </Routes>

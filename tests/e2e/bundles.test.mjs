@@ -84,6 +84,39 @@ describe("bundles", () => {
     // The approval page: tests/e2e/approvals.test.mjs (the request shows before Approve's code).
   });
 
+  test("a group's Overview and the reviewer's page need no chunk; the other menu items and the admin's review pages each fetch theirs", async () => {
+    const megan = await signedInPage(stack, "Megan Bowen", {}, `/groups/${GROUP}`);
+    await megan.getByRole("list", { name: "Microsoft Entra roles", exact: true }).waitFor();
+    const chunks = await holdChunks(megan);
+    await megan.reload();
+    await megan.getByRole("list", { name: "Microsoft Entra roles", exact: true }).getByRole("listitem").first().waitFor();
+    assert.deepEqual(chunks.held, [], "the Overview is the module's");
+    const menu = megan.getByRole("navigation", { name: "Group" });
+    await menu.getByRole("link", { name: "Assignments" }).click();
+    await megan.getByRole("status").filter({ hasText: "Loading the assignments…" }).waitFor();
+    chunks.release();
+    await megan.getByRole("table", { name: "Eligible assignments" }).getByRole("row", { name: /Lidia Holloway/ }).waitFor();
+    await menu.getByRole("link", { name: "Settings" }).click();
+    await megan.getByRole("link", { name: "Member", exact: true }).click();
+    await megan.getByRole("heading", { level: 1, name: "Role setting details - Member" }).waitFor();
+    await menu.getByRole("link", { name: "History" }).click();
+    await megan.getByRole("table", { name: "Periods" }).waitFor();
+    const named = (prefix) => chunks.held.filter((c) => c.startsWith(prefix)).length;
+    for (const c of ["group_assignments", "group_settings", "group_history"]) assert.equal(named(c), 1, `${c}: ${chunks.held.join(" ")}`);
+
+    // A reviewer's page is the reviews module's own; the administrator's list is a chunk.
+    const reviews = await holdChunks(megan);
+    await megan.goto(`${stack.appUrl}/my/reviews`);
+    await megan.getByRole("heading", { level: 1, name: "Review access" }).waitFor();
+    assert.deepEqual(reviews.held, []);
+    reviews.release();
+    await megan.goto(`${stack.appUrl}/reviews`);
+    await megan.getByRole("heading", { level: 1, name: "Access reviews" }).waitFor();
+    await megan.getByRole("link", { name: "New access review" }).waitFor();
+    assert.equal(reviews.held.filter((c) => c.startsWith("reviews_page")).length, 1, reviews.held.join(" "));
+    assert.deepEqual(megan.problems, []);
+  });
+
   test("sign-in's last step and the check behind / come in chunks; a failed fetch is said and signing in again works", async () => {
     const page = await newPage(stack);
     // The first chunk fetched fails; the rest go through.

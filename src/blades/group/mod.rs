@@ -19,6 +19,7 @@ mod settings_tools;
 
 use crate::client::use_graph;
 use crate::components::blade::Blade;
+use crate::components::deferred::{loader, Chunk, Deferred, Loader};
 use crate::components::error_bar::ErrorBar;
 use crate::components::shell::CurrentGroupName;
 use crate::graph::directory::get_group;
@@ -114,12 +115,56 @@ fn GroupMenu(route: Memo<Route>, group_id: Memo<String>) -> impl IntoView {
     }
 }
 
+/// Each menu item but the Overview (the blade's first screen) and Audit (a link) is a chunk of
+/// its own, fetched when first opened: the blade's module carries only what every visit needs.
 fn section(route: Route) -> AnyView {
+    let deferred = |load: Loader, what: &'static str| view! { <Deferred load what /> }.into_any();
     match route {
-        Route::GroupAssignments(id) => {
-            view! { <assignments::Assignments group_id=id /> }.into_any()
+        Route::GroupAssignments(id) => deferred(
+            loader(move || assignments_chunk(id.clone())),
+            "the assignments",
+        ),
+        Route::GroupSettings(id) => deferred(
+            loader(move || settings_chunk(id.clone(), None)),
+            "the settings",
+        ),
+        Route::GroupRoleSettings(id, role) => deferred(
+            loader(move || settings_chunk(id.clone(), Some(role))),
+            "the settings",
+        ),
+        Route::GroupAudit(id) => {
+            let href = format!("{}?group={id}", Route::Audit.path());
+            view! {
+                <h2>"Audit"</h2>
+                <p><a href=href>"Open this group's PIM activity in Audit"</a></p>
+            }
+            .into_any()
         }
-        Route::GroupSettings(id) => {
+        Route::GroupOverview(id) => view! { <overview::GroupOverview group_id=id /> }.into_any(),
+        Route::GroupHistory(id) => {
+            deferred(loader(move || history_chunk(id.clone())), "the history")
+        }
+        Route::GroupReviews(id) => deferred(
+            loader(move || reviews_chunk(id.clone())),
+            "the access reviews",
+        ),
+        _ => ().into_any(),
+    }
+}
+
+#[leptos::wasm_split::wasm_split(group_assignments, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn assignments_chunk(id: String) -> Chunk {
+    Ok(untrack(|| {
+        view! { <assignments::Assignments group_id=id /> }.into_any()
+    }))
+}
+
+/// The Settings item (the tools and the two roles) or one role's settings with its editor.
+#[leptos::wasm_split::wasm_split(group_settings, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn settings_chunk(id: String, role: Option<GroupRole>) -> Chunk {
+    Ok(untrack(|| match role {
+        Some(role) => view! { <settings::RoleSettingsView group_id=id role /> }.into_any(),
+        None => {
             let member = Route::GroupRoleSettings(id.clone(), GroupRole::Member).path();
             let owner = Route::GroupRoleSettings(id.clone(), GroupRole::Owner).path();
             view! {
@@ -132,21 +177,19 @@ fn section(route: Route) -> AnyView {
             }
             .into_any()
         }
-        Route::GroupRoleSettings(id, role) => view! {
-            <settings::RoleSettingsView group_id=id role />
-        }
-        .into_any(),
-        Route::GroupAudit(id) => {
-            let href = format!("{}?group={id}", Route::Audit.path());
-            view! {
-                <h2>"Audit"</h2>
-                <p><a href=href>"Open this group's PIM activity in Audit"</a></p>
-            }
-            .into_any()
-        }
-        Route::GroupOverview(id) => view! { <overview::GroupOverview group_id=id /> }.into_any(),
-        Route::GroupHistory(id) => view! { <history::History group_id=id /> }.into_any(),
-        Route::GroupReviews(id) => view! { <reviews::GroupReviews group_id=id /> }.into_any(),
-        _ => ().into_any(),
-    }
+    }))
+}
+
+#[leptos::wasm_split::wasm_split(group_history, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn history_chunk(id: String) -> Chunk {
+    Ok(untrack(|| {
+        view! { <history::History group_id=id /> }.into_any()
+    }))
+}
+
+#[leptos::wasm_split::wasm_split(group_reviews, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn reviews_chunk(id: String) -> Chunk {
+    Ok(untrack(|| {
+        view! { <reviews::GroupReviews group_id=id /> }.into_any()
+    }))
 }
