@@ -16,6 +16,7 @@ use crate::graph::pim::{
 };
 use crate::routes::Route;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 type WithGroup = crate::graph::model::Expanded<PrivilegedAccessGroupScheduleRequest>;
 
@@ -26,9 +27,10 @@ struct Mine {
     group: String,
     /// An eligibility request (renewal) rather than an assignment request.
     eligible: bool,
-    /// For a decided request: who decided, and why.
-    decision: Option<String>,
 }
+
+/// Who decided each decided request, by id, once read (`None` while it is being read).
+type Decisions = LocalResource<HashMap<String, String>>;
 
 async fn load(graph: Graph) -> Result<Vec<Mine>, GraphError> {
     let of = |c| filter_by_current_user(c, On::Principal, "group");
@@ -56,33 +58,40 @@ async fn load(graph: Graph) -> Result<Vec<Mine>, GraphError> {
             group: x.group_name(&x.item.group_id),
             r: x.item,
             eligible,
-            decision: None,
         })
         .collect();
     out.sort_by(|a, b| b.r.created_date_time.cmp(&a.r.created_date_time));
-    // Decided requests say who decided and why: their approvals, in one batch.
-    let decided: Vec<usize> = (0..out.len())
-        .filter(|&i| out[i].r.approval_id.is_some() && out[i].r.status != "PendingApproval")
-        .collect();
-    let asks: Vec<_> = decided
-        .iter()
-        .map(|&i| get_approval(&out[i].r.id))
-        .collect();
-    for (&i, answer) in decided.iter().zip(graph.batch(&asks).await) {
-        match decode::<crate::graph::model::Approval>(Some(answer)) {
-            Ok(a) => {
-                let me = out[i].r.principal_id.clone();
-                let v =
-                    crate::domain::approval::verdict(&out[i].r.status, &me, &me, a.stages.first());
-                if matches!(v, crate::domain::approval::Verdict::Decided { .. }) {
-                    out[i].decision = Some(v.sentence());
-                }
-            }
-            // The row stays; what could not be read is said, with what support needs.
-            Err(e) => out[i].decision = Some(crate::domain::wording::unreadable("who decided", &e)),
-        }
-    }
     Ok(out)
+}
+
+/// Whether a request was decided by someone, so its approval says who and why.
+fn decided(m: &Mine) -> bool {
+    m.r.approval_id.is_some() && m.r.status != "PendingApproval"
+}
+
+/// Who decided each decided request and why, by request id: their approvals, in one batch read
+/// after the rows are shown. One that can't be read says so, with what support needs.
+async fn decisions(graph: Graph, mine: Vec<Mine>) -> HashMap<String, String> {
+    let mine: Vec<Mine> = mine.into_iter().filter(decided).collect();
+    if mine.is_empty() {
+        return HashMap::new();
+    }
+    let asks: Vec<_> = mine.iter().map(|m| get_approval(&m.r.id)).collect();
+    let mut out = HashMap::new();
+    for (m, answer) in mine.iter().zip(graph.batch(&asks).await) {
+        let said = match decode::<crate::graph::model::Approval>(Some(answer)) {
+            Ok(a) => {
+                let me = &m.r.principal_id;
+                let v = crate::domain::approval::verdict(&m.r.status, me, me, a.stages.first());
+                matches!(v, crate::domain::approval::Verdict::Decided { .. })
+                    .then(|| v.sentence())
+                    .unwrap_or_default()
+            }
+            Err(e) => crate::domain::wording::unreadable("who decided", &e),
+        };
+        out.insert(m.r.id.clone(), said);
+    }
+    out
 }
 
 fn pending(status: &str) -> bool {
@@ -115,7 +124,7 @@ fn Cancel(item: Mine, done: Callback<()>) -> impl IntoView {
     }
 }
 
-fn row(m: Mine, done: Callback<()>) -> impl IntoView {
+fn row(m: Mine, done: Callback<()>, decisions: Decisions) -> impl IntoView {
     let (start, end) = span(
         m.r.schedule_info.as_ref(),
         parse(m.r.created_date_time.as_deref()),
@@ -137,7 +146,13 @@ fn row(m: Mine, done: Callback<()>) -> impl IntoView {
         <tr>
             <td>{m.group.clone()}</td><td>{role}</td><td>{action}</td><td>{m.r.status.clone()}</td>
             <td>{m.r.justification.clone().unwrap_or_default()}</td>
-            <td>{m.decision.clone().unwrap_or_default()}</td>
+            <td>{decided(&m).then(|| {
+                let id = m.r.id.clone();
+                move || match decisions.get() {
+                    Some(d) => d.get(&id).cloned().unwrap_or_default(),
+                    None => "Reading who decided…".into(),
+                }
+            })}</td>
             <td>{start.map(local).unwrap_or_default()} " – " {end.map(local).unwrap_or_else(|| "permanent".into())}</td>
             <td>{can_cancel.then(|| view! { <Cancel item=m.clone() done /> })}</td>
         </tr>
@@ -147,19 +162,24 @@ fn row(m: Mine, done: Callback<()>) -> impl IntoView {
 /// My requests.
 #[component]
 pub fn MyRequests() -> impl IntoView {
-    let graph = use_graph();
+    let (graph, g2) = (use_graph(), use_graph());
     let version = RwSignal::new(0u32);
     let data = LocalResource::new(move || {
         version.track();
         load(graph.clone())
     });
     let done = Callback::new(move |_| version.update(|v| *v += 1));
+    // The rows show after the first batch; who decided them comes in a second.
+    let decided_by: Decisions = LocalResource::new(move || {
+        let rows = data.get().and_then(Result::ok).unwrap_or_default();
+        decisions(g2.clone(), rows)
+    });
     view! {
         <Blade title=Route::MyRequests.heading()>
             <Loaded resource=data loading="Loading your requests…" let:items>
                 <DataTable caption="My requests" headers=vec!["Group", "Role", "Action", "Status", "Reason", "Decision", "Schedule", ""]
-                    rows=Signal::stored(items) key=|m: &Mine| (m.r.id.clone(), m.r.status.clone(), m.decision.clone())
-                    row=move |m| row(m, done) empty="You have made no requests." />
+                    rows=Signal::stored(items) key=|m: &Mine| (m.r.id.clone(), m.r.status.clone())
+                    row=move |m| row(m, done, decided_by) empty="You have made no requests." />
             </Loaded>
         </Blade>
     }
