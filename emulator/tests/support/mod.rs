@@ -3,6 +3,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod csdl;
+pub mod reviews;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use base64::Engine;
@@ -245,4 +246,27 @@ pub fn pim_request(
         v["justification"] = json!(j);
     }
     v
+}
+
+/// A group's Member policy with its rules, as the app reads it.
+pub async fn member_policy(e: &Emu, token: &str, group: &str) -> Value {
+    let path = format!("/v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '{group}' and scopeType eq 'Group' and roleDefinitionId eq 'member'&$expand=policy($expand=rules)");
+    let (status, body) = e.call(token, "GET", &path, None).await;
+    assert_eq!(status, 200, "{body}");
+    csdl::assert_collection(
+        &body,
+        "microsoft.graph.unifiedRoleManagementPolicyAssignment",
+    );
+    body["value"][0]["policy"].clone()
+}
+
+/// One rule of a policy read with its rules.
+pub fn rule(policy: &Value, id: &str) -> Value {
+    policy["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .cloned()
+        .unwrap()
 }
