@@ -7,6 +7,8 @@ use support::*;
 
 const EXTENSION: &str = "CustomExtension_PreApproval_EndUser_Assignment";
 
+/// The Member policy with its rules, unchecked against the CSDL: v1.0's schema has no custom
+/// extension rule type (support's `member_policy` would refuse it).
 async fn member_policy(e: &Emu, token: &str) -> Value {
     let path = format!("/v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '{LICENSE}' and scopeType eq 'Group' and roleDefinitionId eq 'member'&$expand=policy($expand=rules)");
     let (status, body) = e.call(token, "GET", &path, None).await;
@@ -14,6 +16,7 @@ async fn member_policy(e: &Emu, token: &str) -> Value {
     body["value"][0]["policy"].clone()
 }
 
+/// The rule, or null when the policy has none of that id.
 fn rule(policy: &Value, id: &str) -> Value {
     let rules = policy["rules"].as_array().unwrap();
     rules
