@@ -9,7 +9,7 @@ APP_PORT ?= 8080
 EMULATOR_PORT ?= 8081
 export APP_PORT EMULATOR_PORT
 
-.PHONY: demo test bench tools tools-browser build build-app build-emulator test-native test-browser test-e2e lint
+.PHONY: demo test bench pages tools tools-browser build build-app build-emulator test-native test-browser test-e2e lint
 
 demo: tools build ## Run the app and the emulator's demo tenant; prints both URLs
 	scripts/demo.sh
@@ -24,6 +24,9 @@ bench: tools-browser build ## Bundle sizes, first loads, round trips and ms per 
 	node scripts/bench-my-groups.mjs
 	node scripts/bench-groups.mjs
 	node scripts/bench-blades.mjs
+
+pages: ## Rewrite scripts/build/pages.json (the loader's table) from the page table, src/pages.rs
+	PIM_WRITE_PAGES=1 cargo test -q -p pim-groups --lib pages::tests::the_committed_loader_table_is_the_page_table
 
 tools:
 	scripts/bootstrap.sh

@@ -36,7 +36,7 @@ step "trunk $TRUNK_VERSION" \
 step "wasm-bindgen-cli $WBG_VERSION" \
   "wasm-bindgen --version | grep -qx 'wasm-bindgen $WBG_VERSION' && wasm-bindgen-test-runner --version" \
   "cargo install --force wasm-bindgen-cli --version $WBG_VERSION"
-# Splits each bundle at its #[wasm_split] points (scripts/wasm.mjs); the version the
+# Splits each bundle at its #[wasm_split] points (scripts/build/wasm.mjs); the version the
 # wasm_split_helpers crate in Cargo.lock is made for.
 step "wasm-split-cli $WSPLIT_VERSION" \
   "test -x $HOME/.cargo/bin/wasm-split-cli && cargo install --list | grep -qx 'wasm_split_cli_support v$WSPLIT_VERSION:'" \

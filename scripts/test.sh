@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the three test layers in turn and fails when any layer fails or runs no test at all.
-# Ends with one line "N passed, N failed" over all layers.
+# Runs the test layers in turn (native, the build scripts, browser, end to end) and fails when any
+# layer fails or runs no test at all. Ends with one line "N passed, N failed" over all layers.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -27,6 +27,7 @@ layer() {
 CARGO_RE_PASS='test result: [a-zA-Z]+\. [0-9]+ passed'
 CARGO_RE_FAIL='; [0-9]+ failed'
 layer native "$CARGO_RE_PASS" "$CARGO_RE_FAIL" cargo test --workspace
+layer build-scripts '^# pass [0-9]+' '^# fail [0-9]+' node --test scripts/build/
 layer browser "$CARGO_RE_PASS" "$CARGO_RE_FAIL" \
   cargo test --target wasm32-unknown-unknown -p pim-groups --test browser
 layer e2e '^# pass [0-9]+' '^# fail [0-9]+' make --no-print-directory test-e2e

@@ -3,11 +3,12 @@
 use crate::auth::session::Session;
 use crate::components::config_error::ConfigErrorPage;
 use crate::components::elsewhere;
+use crate::components::route::provide_route;
 use crate::components::shell::Shell;
 use crate::components::sign_in::SignInGate;
 use crate::config::{AppConfig, ConfigError};
 use crate::graph::client::GraphClient;
-use crate::routes::Bundle;
+use crate::pages::Bundle;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
@@ -68,8 +69,17 @@ fn AppRouter(config: AppConfig, bundle: Bundle, routes: fn() -> AnyView) -> impl
     view! {
         <SignInGate>
         <Router>
-            <Shell>{routes()}</Shell>
+            <Routed>
+                <Shell>{routes()}</Shell>
+            </Routed>
         </Router>
         </SignInGate>
     }
+}
+
+/// Provides `use_route()` to everything the router holds.
+#[component]
+fn Routed(children: Children) -> impl IntoView {
+    provide_route();
+    children()
 }

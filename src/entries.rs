@@ -1,49 +1,57 @@
-//! The routes of each bundle. A binary in `src/bin/` starts one of these, so link-time
-//! optimisation leaves the other bundles' blades out of its module.
+//! Each bundle's match from page to view. A binary in `src/bin/` starts one of these, so
+//! link-time optimisation leaves the other bundles' blades out of its module.
 
 use crate::auth::session::Session;
 use crate::blades::{
     approvals, audit, grants, group, groups, my_groups, my_requests, my_reviews, not_found, reviews,
 };
 use crate::client::{use_graph, Graph};
-use crate::components::deferred::{loader, Chunk, Deferred};
+use crate::components::deferred::lazy;
 use crate::components::elsewhere::Elsewhere;
+use crate::components::route::use_route;
 use crate::domain::dashboard::opens_overview;
-use crate::graph::model::{Page, UnifiedRoleAssignment};
+use crate::graph::model::{Page as GraphPage, UnifiedRoleAssignment};
 use crate::graph::role_management::list_role_assignments_of;
-use crate::routes::Route as AppRoute;
+use crate::pages::{Page, Route};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Routes};
-use leptos_router::path;
 
-/// A route's view whose blade is fetched when the route is first opened: a chunk of its own
-/// (`#[wasm_split]`), so the bundle's entry page does not carry it.
-macro_rules! on_demand {
-    ($chunk:ident, $($blade:ident)::+) => {{
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $chunk() -> Chunk {
-            // Untracked like any component: the Suspend that awaits this would otherwise re-run
-            // it when a signal the blade reads while being built changes.
-            Ok(untrack(|| $($blade)::+().into_any()))
-        }
-        || view! { <Deferred load=loader($chunk) what="this page" /> }
-    }};
-}
+/// A page's view, as its bundle's match gives it.
+type View = fn() -> AnyView;
 
-fn fallback() -> impl IntoView {
-    view! { <Elsewhere><not_found::NotFound /></Elsewhere> }
-}
-
-/// The approval page an email opens.
-pub fn approval() -> AnyView {
-    view! {
-        <Routes fallback>
-            <Route path=path!("/approvals/:id") view=approvals::ApprovalRequest />
-            <Route path=path!("/grants/:id") view=on_demand!(grants_page, grants::GroupGrants) />
-        </Routes>
-    }
+/// The bundle's pages: `view` names the view of each page the bundle holds. One view is built
+/// per page and kept while only the page's parameters change; pages that share a view (a
+/// group's menu items) keep it across them.
+fn pages(view: fn(Page) -> Option<View>) -> AnyView {
+    let route = use_route();
+    let shown = Memo::new_with_compare(
+        move |_| view(route.get().page()),
+        |old: Option<&Option<View>>, new: Option<&Option<View>>| match (old, new) {
+            (Some(Some(a)), Some(Some(b))) => !std::ptr::fn_addr_eq(*a, *b),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
+    );
+    (move || match shown.get() {
+        Some(view) => view(),
+        None => fallback(),
+    })
     .into_any()
+}
+
+/// A path no page of this bundle has: another bundle's page is loaded, any other is Page not
+/// found.
+fn fallback() -> AnyView {
+    view! { <Elsewhere><not_found::NotFound /></Elsewhere> }.into_any()
+}
+
+/// The approval page an email opens, and what a group grants.
+pub fn approval() -> AnyView {
+    pages(|page| match page {
+        Page::Approval => Some(|| view! { <approvals::ApprovalRequest /> }.into_any()),
+        Page::Grants => Some(lazy!(grants_page, grants::GroupGrants)),
+        _ => None,
+    })
 }
 
 /// `/`: an administrator of PIM (a directory-wide admin role) gets the Overview, which the groups
@@ -67,7 +75,7 @@ fn Home() -> impl IntoView {
     });
     Effect::new(move |_| {
         if admin.get() == Some(true) {
-            let _ = window().location().replace(&AppRoute::Overview.path());
+            let _ = window().location().replace(&Route::Overview.path());
         }
     });
     view! {
@@ -91,76 +99,67 @@ fn opens_overview_for(
     Ok(Box::pin(async move {
         let req = list_role_assignments_of(&me);
         graph
-            .get::<Page<UnifiedRoleAssignment>>(&req)
+            .get::<GraphPage<UnifiedRoleAssignment>>(&req)
             .await
             .is_ok_and(|p| opens_overview(&p.value))
     }))
 }
 
-/// My roles, My requests and Approve requests.
+/// My roles, and `/`.
 pub fn me() -> AnyView {
-    view! {
-        <Routes fallback>
-            <Route path=path!("/") view=Home />
-            <Route path=path!("/my/groups") view=my_groups::MyGroups />
-        </Routes>
-    }
-    .into_any()
+    pages(|page| match page {
+        Page::Home => Some(|| view! { <Home /> }.into_any()),
+        Page::MyGroups => Some(|| view! { <my_groups::MyGroups /> }.into_any()),
+        _ => None,
+    })
 }
 
 /// My requests and Approve requests.
 pub fn requests() -> AnyView {
-    view! {
-        <Routes fallback>
-            <Route path=path!("/my/requests") view=my_requests::MyRequests />
-            <Route path=path!("/approvals") view=approvals::Approvals />
-        </Routes>
-    }
-    .into_any()
+    pages(|page| match page {
+        Page::MyRequests => Some(|| view! { <my_requests::MyRequests /> }.into_any()),
+        Page::Approvals => Some(|| view! { <approvals::Approvals /> }.into_any()),
+        _ => None,
+    })
 }
 
-/// The groups PIM manages, discovering and creating groups, the directory-wide audit.
+/// The groups PIM manages, discovering and creating groups, the Overview, the directory-wide
+/// audit.
 pub fn groups() -> AnyView {
-    view! {
-        <Routes fallback>
-            <Route path=path!("/overview") view=on_demand!(overview_page, groups::Overview) />
-            <Route path=path!("/groups") view=groups::Groups />
-            <Route path=path!("/groups/discover") view=on_demand!(discover_page, groups::DiscoverGroups) />
-            <Route path=path!("/groups/new") view=on_demand!(new_group_page, groups::NewGroup) />
-            <Route path=path!("/audit") view=on_demand!(audit_page, audit::Audit) />
-        </Routes>
-    }
-    .into_any()
+    pages(|page| match page {
+        Page::Groups => Some(|| view! { <groups::Groups /> }.into_any()),
+        Page::Overview => Some(lazy!(overview_page, groups::Overview)),
+        Page::DiscoverGroups => Some(lazy!(discover_page, groups::DiscoverGroups)),
+        Page::NewGroup => Some(lazy!(new_group_page, groups::NewGroup)),
+        Page::Audit => Some(lazy!(audit_page, audit::Audit)),
+        _ => None,
+    })
 }
 
-/// One group's blade and its menu.
+/// One group's blade: its menu items share it, so moving between them keeps it.
 pub fn group() -> AnyView {
-    view! {
-        <Routes fallback>
-            <Route path=path!("/groups/:id") view=group::GroupBlade />
-            <Route path=path!("/groups/:id/assignments") view=group::GroupBlade />
-            <Route path=path!("/groups/:id/settings") view=group::GroupBlade />
-            <Route path=path!("/groups/:id/settings/:role") view=group::GroupBlade />
-            <Route path=path!("/groups/:id/audit") view=group::GroupBlade />
-            <Route path=path!("/groups/:id/history") view=group::GroupBlade />
-            <Route path=path!("/groups/:id/reviews") view=group::GroupBlade />
-        </Routes>
-    }
-    .into_any()
+    pages(|page| match page {
+        Page::GroupOverview
+        | Page::GroupAssignments
+        | Page::GroupSettings
+        | Page::GroupRoleSettings
+        | Page::GroupHistory
+        | Page::GroupReviews
+        | Page::GroupAudit => Some(|| view! { <group::GroupBlade /> }.into_any()),
+        _ => None,
+    })
 }
 
 /// Access reviews and Bulk assignments. The reviewer's pages, which a review email opens (often
 /// on a phone), are the module; the administrator's pages and Bulk assignments are chunks.
 pub fn reviews() -> AnyView {
-    view! {
-        <Routes fallback>
-            <Route path=path!("/groups/bulk") view=on_demand!(bulk_page, groups::BulkAssignments) />
-            <Route path=path!("/reviews") view=on_demand!(reviews_page, reviews::AccessReviews) />
-            <Route path=path!("/reviews/new") view=on_demand!(new_review_page, reviews::NewReview) />
-            <Route path=path!("/reviews/:id") view=on_demand!(review_page, reviews::AccessReview) />
-            <Route path=path!("/my/reviews") view=my_reviews::MyReviews />
-            <Route path=path!("/my/reviews/:definition/:instance") view=my_reviews::ReviewAccess />
-        </Routes>
-    }
-    .into_any()
+    pages(|page| match page {
+        Page::MyReviews => Some(|| view! { <my_reviews::MyReviews /> }.into_any()),
+        Page::ReviewAccess => Some(|| view! { <my_reviews::ReviewAccess /> }.into_any()),
+        Page::BulkAssignments => Some(lazy!(bulk_page, groups::BulkAssignments)),
+        Page::Reviews => Some(lazy!(reviews_page, reviews::AccessReviews)),
+        Page::NewReview => Some(lazy!(new_review_page, reviews::NewReview)),
+        Page::Review => Some(lazy!(review_page, reviews::AccessReview)),
+        _ => None,
+    })
 }

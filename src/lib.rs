@@ -6,7 +6,7 @@ pub mod domain;
 pub mod graph;
 pub mod json;
 pub mod number;
-pub mod routes;
+pub mod pages;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
@@ -29,7 +29,7 @@ macro_rules! bundle_main {
     ($bundle:ident, $entry:ident) => {
         #[cfg(target_arch = "wasm32")]
         fn main() {
-            $crate::start($crate::routes::Bundle::$bundle, $crate::entries::$entry);
+            $crate::start($crate::pages::Bundle::$bundle, $crate::entries::$entry);
         }
 
         #[cfg(not(target_arch = "wasm32"))]

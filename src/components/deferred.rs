@@ -63,3 +63,34 @@ pub fn Deferred(
         </Suspense>
     }
 }
+
+/// A whole page whose code is fetched on demand (what `lazy!` gives a bundle's match).
+pub fn page(load: Loader) -> AnyView {
+    view! { <Deferred load what="this page" /> }.into_any()
+}
+
+/// Code fetched on demand: a `#[wasm_split]` function named after its chunk (the name the page
+/// table's `chunk` column gives), whose view comes when first shown.
+/// - `lazy!(chunk, blade::Component)`: a page, as a `fn() -> AnyView` for its bundle's match.
+/// - `lazy!(chunk(arg: Type = value, ...) => view)`: a part of a page, as the [`Loader`] of a
+///   `<Deferred>`; `view` may read the arguments, each cloned from `value` on every load.
+macro_rules! lazy {
+    ($chunk:ident, $($blade:ident)::+) => {{
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $chunk() -> $crate::components::deferred::Chunk {
+            // Untracked like any component: the Suspend that awaits this would otherwise re-run
+            // it when a signal the blade reads while being built changes.
+            Ok(::leptos::prelude::untrack(|| ::leptos::prelude::IntoAny::into_any($($blade)::+())))
+        }
+        || $crate::components::deferred::page($crate::components::deferred::loader($chunk))
+    }};
+    ($chunk:ident ( $($arg:ident : $ty:ty = $value:expr),* $(,)? ) => $view:expr) => {{
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $chunk($($arg: $ty),*) -> $crate::components::deferred::Chunk {
+            Ok(::leptos::prelude::untrack(|| ::leptos::prelude::IntoAny::into_any($view)))
+        }
+        $(let $arg: $ty = $value;)*
+        $crate::components::deferred::loader(move || $chunk($($arg.clone()),*))
+    }};
+}
+pub(crate) use lazy;

@@ -1,7 +1,8 @@
 //! The fallback of a bundle's routes: a page another bundle holds is loaded from the server,
 //! a page none holds is Page not found.
 
-use crate::routes::{Bundle, Route};
+use crate::components::route::complete_navigation;
+use crate::pages::{Bundle, Route};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -41,13 +42,29 @@ pub fn Elsewhere(children: ChildrenFn) -> impl IntoView {
     let location = use_location();
     let away = Memo::new(move |_| elsewhere(here, &location.pathname.get()));
     Effect::new(move |_| {
-        if away.get() {
-            // The router has pushed the URL already: the address bar holds the whole of it.
-            let there = window().location();
-            if let (Some(s), Ok(href)) = (session(), there.href()) {
-                let _ = s.set_item(HOP, &location.pathname.get_untracked());
-                let _ = there.replace(&href);
-            }
+        if !away.get() {
+            complete_navigation();
+            return;
+        }
+        // The router's URL (a link's) is not yet in the address bar, which still shows the page
+        // the link was on: load it as a new history entry, so Back returns there. After Back or
+        // Forward the address bar shows it already: load it in place.
+        let there = window().location();
+        let path = location.pathname.get_untracked();
+        let search = location.search.get_untracked();
+        let query = if search.is_empty() {
+            String::new()
+        } else {
+            format!("?{search}")
+        };
+        let href = format!("{path}{query}{}", location.hash.get_untracked());
+        if let Some(s) = session() {
+            let _ = s.set_item(HOP, &path);
+            let _ = if there.pathname().ok().as_deref() == Some(path.as_str()) {
+                there.replace(&href)
+            } else {
+                there.assign(&href)
+            };
         }
     });
     view! {

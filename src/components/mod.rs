@@ -17,6 +17,7 @@ pub mod file;
 pub mod link_sections;
 pub mod loaded;
 pub mod people_picker;
+pub mod route;
 pub mod shell;
 pub mod sign_in;
 pub mod submit;

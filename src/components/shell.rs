@@ -1,9 +1,9 @@
 //! The portal chrome: top bar, left navigation, breadcrumb and the main landmark.
 
 use crate::auth::session::Session;
-use crate::routes::{Route, NAV};
+use crate::components::route::use_route;
+use crate::pages::{nav, Route};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// The name of the group being shown, set by the group blade so the breadcrumb can say it.
 #[derive(Clone, Copy)]
@@ -12,8 +12,7 @@ pub struct CurrentGroupName(pub RwSignal<Option<String>>);
 /// Wraps every blade in the portal's chrome.
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
-    let location = use_location();
-    let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
+    let route = use_route();
     let group_name = CurrentGroupName(RwSignal::new(None));
     provide_context(group_name);
     let menu_open = RwSignal::new(false);
@@ -51,7 +50,7 @@ fn TopBar(menu_open: RwSignal<bool>) -> impl IntoView {
                 <span aria-hidden="true">"☰"</span>
                 <span class="pim-visually-hidden">"Menu"</span>
             </button>
-            <a class="pim-topbar__product" href="/my/groups">
+            <a class="pim-topbar__product" href=Route::MyGroups.path()>
                 "pim-groups"
                 <span class="pim-topbar__subtitle">"Privileged Identity Management for Groups"</span>
             </a>
@@ -62,13 +61,12 @@ fn TopBar(menu_open: RwSignal<bool>) -> impl IntoView {
 
 #[component]
 fn SideNav(route: Memo<Route>, menu_open: RwSignal<bool>) -> impl IntoView {
-    let links = NAV
-        .iter()
+    let links = nav()
         .map(|(label, href)| {
-            let current = move || (route.get().nav_section() == Some(*href)).then_some("page");
+            let current = move || (route.get().nav_section() == Some(href)).then_some("page");
             view! {
                 <li>
-                    <a class="pim-nav__link" href=*href aria-current=current>{*label}</a>
+                    <a class="pim-nav__link" href=href aria-current=current>{label}</a>
                 </li>
             }
         })

@@ -9,6 +9,7 @@ use crate::domain::assignments::{parse, span};
 use crate::domain::wording::duration;
 use crate::graph::error::GraphError;
 use crate::graph::pim::{filter_by_current_user, Collection, On};
+use crate::pages::Route;
 use chrono::Utc;
 use leptos::prelude::*;
 
@@ -49,7 +50,7 @@ fn row(w: Waiting) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <tr>
-            <td><a href=format!("/approvals/{}", w.item.id)>{format!("{who} – {group}")}</a></td>
+            <td><a href=Route::Approval(w.item.id.clone()).path()>{format!("{who} – {group}")}</a></td>
             <td>{crate::domain::wording::role(w.item.access_id)}</td>
             <td>{w.item.justification.clone().unwrap_or_default()}</td>
             <td>{ticket}</td>

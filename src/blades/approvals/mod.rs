@@ -6,10 +6,10 @@ mod list;
 mod request;
 
 use crate::components::blade::Blade;
+use crate::components::route::use_route;
 use crate::graph::model::PrivilegedAccessGroupScheduleRequest;
-use crate::routes::Route;
+use crate::pages::Route;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// A request with its requester and group expanded.
 type Expanded = crate::graph::model::Expanded<PrivilegedAccessGroupScheduleRequest>;
@@ -27,10 +27,12 @@ pub fn Approvals() -> impl IntoView {
 /// One request, the page an approval email links to.
 #[component]
 pub fn ApprovalRequest() -> impl IntoView {
-    let params = use_params_map();
-    let raw = Signal::derive(move || params.read().get("id").unwrap_or_default());
-    // The id comes from an emailed link: checked like any id before it reaches Graph.
-    let id = Memo::new(move |_| crate::routes::id_segment(&raw.get()));
+    let route = use_route();
+    // The id comes from an emailed link: the page table has checked it like any id.
+    let id = Memo::new(move |_| match route.get() {
+        Route::Approval(id) => Some(id),
+        _ => None,
+    });
     view! {
         <Blade title=Route::Approval(String::new()).heading()>
             {move || match id.get() {

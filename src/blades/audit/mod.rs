@@ -16,7 +16,7 @@ use crate::graph::directory::list_groups;
 use crate::graph::error::GraphError;
 use crate::graph::model::{DirectoryAudit, Group};
 use crate::graph::request::GraphRequest;
-use crate::routes::Route;
+use crate::pages::Route;
 use chrono::{Duration, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

@@ -5,14 +5,14 @@ use crate::client::{use_graph, Graph};
 use crate::components::blade::Blade;
 use crate::components::error_bar::ErrorBar;
 use crate::components::link_sections::LinkSections;
+use crate::components::route::use_route;
 use crate::domain::grants::{self, Section, AZURE_NOTE};
 use crate::graph::batch::decode;
 use crate::graph::directory::get_group;
 use crate::graph::error::GraphError;
 use crate::graph::model::Group;
-use crate::routes::{id_segment, Route};
+use crate::pages::Route;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The group's name and its grants, in one `$batch`.
 async fn load(graph: Graph, id: String) -> Result<(String, Vec<Section>), GraphError> {
@@ -29,9 +29,12 @@ async fn load(graph: Graph, id: String) -> Result<(String, Vec<Section>), GraphE
 #[component]
 pub fn GroupGrants() -> impl IntoView {
     let graph = use_graph();
-    let params = use_params_map();
-    // The id comes from a link: checked like any id before it reaches Graph.
-    let id = Memo::new(move |_| id_segment(&params.read().get("id").unwrap_or_default()));
+    let route = use_route();
+    // The page table has checked the id, which comes from a link, like any id.
+    let id = Memo::new(move |_| match route.get() {
+        Route::Grants(id) => Some(id),
+        _ => None,
+    });
     let data = LocalResource::new(move || {
         let (graph, id) = (graph.clone(), id.get());
         async move {

@@ -17,7 +17,7 @@ use crate::graph::model::{
     ConditionalAccessPolicy, Page, PolicyRule, UnifiedRoleManagementPolicyAssignment,
 };
 use crate::graph::policies::{role_policy, update_role_management_policy};
-use crate::routes::GroupRole;
+use crate::pages::GroupRole;
 use leptos::prelude::*;
 use serde_json::json;
 

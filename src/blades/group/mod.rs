@@ -19,20 +19,19 @@ mod settings_tools;
 
 use crate::client::use_graph;
 use crate::components::blade::Blade;
-use crate::components::deferred::{loader, Chunk, Deferred, Loader};
+use crate::components::deferred::{lazy, Deferred, Loader};
 use crate::components::error_bar::ErrorBar;
+use crate::components::route::use_route;
 use crate::components::shell::CurrentGroupName;
 use crate::graph::directory::get_group;
 use crate::graph::model::Group;
-use crate::routes::{GroupRole, Route};
+use crate::pages::{GroupRole, Route};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// The group blade; the route picks the section.
 #[component]
 pub fn GroupBlade() -> impl IntoView {
-    let location = use_location();
-    let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
+    let route = use_route();
     // A link into another bundle passes through this router on its way out: the id stays, so
     // nothing is read for a page that is not a group's.
     let group_id = Memo::new(move |prev: Option<&String>| match route.get() {
@@ -121,17 +120,13 @@ fn section(route: Route) -> AnyView {
     let deferred = |load: Loader, what: &'static str| view! { <Deferred load what /> }.into_any();
     match route {
         Route::GroupAssignments(id) => deferred(
-            loader(move || assignments_chunk(id.clone())),
+            lazy!(group_assignments(id: String = id) => view! {
+                <assignments::Assignments group_id=id />
+            }),
             "the assignments",
         ),
-        Route::GroupSettings(id) => deferred(
-            loader(move || settings_chunk(id.clone(), None)),
-            "the settings",
-        ),
-        Route::GroupRoleSettings(id, role) => deferred(
-            loader(move || settings_chunk(id.clone(), Some(role))),
-            "the settings",
-        ),
+        Route::GroupSettings(id) => deferred(settings(id, None), "the settings"),
+        Route::GroupRoleSettings(id, role) => deferred(settings(id, Some(role)), "the settings"),
         Route::GroupAudit(id) => {
             let href = format!("{}?group={id}", Route::Audit.path());
             view! {
@@ -141,28 +136,23 @@ fn section(route: Route) -> AnyView {
             .into_any()
         }
         Route::GroupOverview(id) => view! { <overview::GroupOverview group_id=id /> }.into_any(),
-        Route::GroupHistory(id) => {
-            deferred(loader(move || history_chunk(id.clone())), "the history")
-        }
+        Route::GroupHistory(id) => deferred(
+            lazy!(group_history(id: String = id) => view! { <history::History group_id=id /> }),
+            "the history",
+        ),
         Route::GroupReviews(id) => deferred(
-            loader(move || reviews_chunk(id.clone())),
+            lazy!(group_reviews(id: String = id) => view! {
+                <reviews::GroupReviews group_id=id />
+            }),
             "the access reviews",
         ),
         _ => ().into_any(),
     }
 }
 
-#[leptos::wasm_split::wasm_split(group_assignments, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn assignments_chunk(id: String) -> Chunk {
-    Ok(untrack(|| {
-        view! { <assignments::Assignments group_id=id /> }.into_any()
-    }))
-}
-
 /// The Settings item (the tools and the two roles) or one role's settings with its editor.
-#[leptos::wasm_split::wasm_split(group_settings, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn settings_chunk(id: String, role: Option<GroupRole>) -> Chunk {
-    Ok(untrack(|| match role {
+fn settings(id: String, role: Option<GroupRole>) -> Loader {
+    lazy!(group_settings(id: String = id, role: Option<GroupRole> = role) => match role {
         Some(role) => view! { <settings::RoleSettingsView group_id=id role /> }.into_any(),
         None => {
             let member = Route::GroupRoleSettings(id.clone(), GroupRole::Member).path();
@@ -177,19 +167,5 @@ fn settings_chunk(id: String, role: Option<GroupRole>) -> Chunk {
             }
             .into_any()
         }
-    }))
-}
-
-#[leptos::wasm_split::wasm_split(group_history, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn history_chunk(id: String) -> Chunk {
-    Ok(untrack(|| {
-        view! { <history::History group_id=id /> }.into_any()
-    }))
-}
-
-#[leptos::wasm_split::wasm_split(group_reviews, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn reviews_chunk(id: String) -> Chunk {
-    Ok(untrack(|| {
-        view! { <reviews::GroupReviews group_id=id /> }.into_any()
-    }))
+    })
 }

@@ -9,7 +9,7 @@ use crate::domain::reviews::reviewers_text;
 use crate::domain::wording::when;
 use crate::graph::access_reviews::list_definitions;
 use crate::graph::model::AccessReviewScheduleDefinition;
-use crate::routes::Route;
+use crate::pages::Route;
 use leptos::prelude::*;
 
 type Definition = AccessReviewScheduleDefinition;

@@ -7,7 +7,7 @@ use crate::components::loaded::Loaded as Load;
 use crate::domain::other_rules::describe;
 use crate::domain::settings::{Approver, OnActivation};
 use crate::domain::wording::{duration, yes_no};
-use crate::routes::GroupRole;
+use crate::pages::GroupRole;
 use leptos::prelude::*;
 
 use super::settings_data::load;

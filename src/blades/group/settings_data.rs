@@ -10,7 +10,7 @@ use crate::graph::model::{
     AuthenticationContextClassReference, Page, UnifiedRoleManagementPolicyAssignment,
 };
 use crate::graph::policies::role_policy;
-use crate::routes::GroupRole;
+use crate::pages::GroupRole;
 
 /// What the view needs, fetched in one `$batch`.
 #[derive(Clone)]

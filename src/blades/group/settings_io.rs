@@ -15,7 +15,7 @@ use crate::graph::model::{
     Group, Page, UnifiedRoleManagementPolicy, UnifiedRoleManagementPolicyAssignment, User,
 };
 use crate::graph::policies::{role_policy, the_policy};
-use crate::routes::GroupRole;
+use crate::pages::GroupRole;
 use std::collections::HashMap;
 
 pub const ROLES: [GroupRole; 2] = [GroupRole::Member, GroupRole::Owner];

@@ -17,7 +17,7 @@ use crate::components::submit::use_submit;
 use crate::domain::settings::RoleSettings;
 use crate::domain::settings_file::{read, Difference, SettingsFile};
 use crate::domain::wording::unreadable;
-use crate::routes::GroupRole;
+use crate::pages::GroupRole;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -168,7 +168,7 @@ pub fn BulkAssignments() -> impl IntoView {
         download("bulk-assignments-results.csv", "text/csv", &text);
     };
     view! {
-        <crate::components::blade::Blade title=crate::routes::Route::BulkAssignments.heading() commands=Box::new(move || view! {
+        <crate::components::blade::Blade title=crate::pages::Route::BulkAssignments.heading() commands=Box::new(move || view! {
             <span class="pim-upload">
                 <label for="bulk-file">"Upload CSV"</label>
                 <input id="bulk-file" type="file" accept=".csv,text/csv" on:change=upload.clone() />

@@ -15,7 +15,7 @@ use crate::graph::model::{
 };
 use crate::graph::pim::{create_schedule_request, list_for_group, Collection};
 use crate::graph::policies::{role_policy, the_policy};
-use crate::routes::GroupRole;
+use crate::pages::GroupRole;
 use chrono::Utc;
 use std::collections::{HashMap, HashSet};
 

@@ -19,7 +19,7 @@ use crate::graph::error::GraphError;
 use crate::graph::model::{ConditionalAccessPolicy, Group, Page};
 use crate::graph::pim::{list_for_group, Collection};
 use crate::graph::policies::list_role_management_policy_assignments;
-use crate::routes::{GroupRole, Route};
+use crate::pages::{GroupRole, Route};
 use chrono::Utc;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -155,10 +155,10 @@ pub fn Dashboard() -> impl IntoView {
                 Err(error) => view! { <ErrorBar error /> }.into_any(),
                 Ok(o) => {
                     let now = Utc::now();
-                    let settings = |l: &Line| Route::GroupRoleSettings(l.group_id.clone(), match l.access {
-                        crate::graph::model::AccessId::Owner => GroupRole::Owner,
-                        _ => GroupRole::Member,
-                    });
+                    let settings = |l: &Line| Route::GroupRoleSettings(
+                        l.group_id.clone(),
+                        GroupRole::try_from(l.access).unwrap_or(GroupRole::Member),
+                    );
                     view! {
                         <p role="status">{format!("{} groups managed by PIM.", o.groups.len())}</p>
                         {o.policies_error.map(|error| view! { <p>{crate::domain::wording::unreadable("the Conditional Access policies (authentication contexts are not checked)", &error)}</p> })}

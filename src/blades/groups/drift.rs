@@ -12,7 +12,7 @@ use crate::domain::wording::unreadable;
 use crate::graph::batch::decode;
 use crate::graph::model::{Page, UnifiedRoleManagementPolicyAssignment};
 use crate::graph::policies::{role_policy, the_policy};
-use crate::routes::{GroupRole, Route};
+use crate::pages::{GroupRole, Route};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -11,6 +11,7 @@ use crate::domain::managed::{kind, matches, Signals};
 use crate::domain::wording::yes_no;
 use crate::graph::error::GraphError;
 use crate::graph::request::GraphRequest;
+use crate::pages::Route;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -162,7 +163,7 @@ pub fn ManagedGroups(refresh: ReadSignal<u32>) -> impl IntoView {
             .unwrap_or_else(|| r.group.id.clone());
         view! {
             <tr>
-                <td><a href=format!("/groups/{}", r.group.id)>{name}</a></td>
+                <td><a href=Route::GroupOverview(r.group.id.clone()).path()>{name}</a></td>
                 <td>{kind(&r.group)}</td>
                 <td>{yes_no(r.group.is_assignable_to_role == Some(true))}</td>
                 <td>{cell(|s| s.eligible)}</td>

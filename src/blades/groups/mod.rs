@@ -14,7 +14,7 @@ mod scan;
 
 use crate::components::blade::Blade;
 use crate::components::deferred::{loader, Chunk, Deferred};
-use crate::routes::Route;
+use crate::pages::Route;
 pub use bulk::BulkAssignments;
 use leptos::prelude::*;
 
@@ -25,9 +25,9 @@ pub fn Groups() -> impl IntoView {
     let drift = RwSignal::new(false);
     let commands = move || {
         view! {
-            <a class="pim-command" href="/groups/discover">"Discover groups"</a>
-            <a class="pim-command" href="/groups/new">"New group"</a>
-            <a class="pim-command" href="/groups/bulk">"Bulk assignments"</a>
+            <a class="pim-command" href=Route::DiscoverGroups.path()>"Discover groups"</a>
+            <a class="pim-command" href=Route::NewGroup.path()>"New group"</a>
+            <a class="pim-command" href=Route::BulkAssignments.path()>"Bulk assignments"</a>
             <button class="pim-command" type="button" on:click=move |_| { scan::invalidate(); set_refresh.update(|n| *n += 1); }>"Refresh"</button>
             <button class="pim-command" type="button" on:click=move |_| drift.set(true)>"Drift"</button>
         }

@@ -11,6 +11,7 @@ use crate::domain::group_form::{GroupKind, NewGroup};
 use crate::graph::client::decode_value;
 use crate::graph::directory::{create_group, list_groups_named};
 use crate::graph::model::Group;
+use crate::pages::Route;
 use leptos::prelude::*;
 
 /// Key of the form's draft.
@@ -108,7 +109,7 @@ fn Created(group: Group, graph: Graph) -> impl IntoView {
         .display_name
         .clone()
         .unwrap_or_else(|| group.id.clone());
-    let href = format!("/groups/{}", group.id);
+    let href = Route::GroupOverview(group.id.clone()).path();
     let confirming = RwSignal::new(false);
     let id = group.id.clone();
     let manage = Action::new_local(move |_: &()| {

@@ -18,7 +18,7 @@ use crate::components::deferred::{loader, Deferred};
 use crate::components::error_bar::ErrorBar;
 use crate::components::tabs::{use_tab, Tab, Tabs};
 use crate::graph::model::AccessId;
-use crate::routes::Route;
+use crate::pages::Route;
 use chrono::Utc;
 use data::MyRole;
 use leptos::prelude::*;

@@ -6,7 +6,7 @@ use super::data::MyRole;
 use crate::client::use_graph;
 use crate::domain::approvers;
 use crate::domain::settings::RoleSettings;
-use crate::routes::Route;
+use crate::pages::Route;
 use leptos::prelude::*;
 
 /// Per role (prefixed with its group when there are several): who receives the activation alert,

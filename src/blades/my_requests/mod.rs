@@ -14,7 +14,7 @@ use crate::graph::model::{Page, PrivilegedAccessGroupScheduleRequest};
 use crate::graph::pim::{
     cancel_schedule_request, filter_by_current_user, get_approval, Collection, On,
 };
-use crate::routes::Route;
+use crate::pages::Route;
 use leptos::prelude::*;
 use std::collections::HashMap;
 

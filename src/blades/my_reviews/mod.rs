@@ -7,6 +7,7 @@ use crate::client::{use_graph, Graph};
 use crate::components::blade::Blade;
 use crate::components::data_table::DataTable;
 use crate::components::loaded::Loaded;
+use crate::components::route::use_route;
 use crate::domain::reviews::results::progress;
 use crate::domain::wording::when;
 use crate::graph::access_reviews::{
@@ -17,9 +18,8 @@ use crate::graph::error::GraphError;
 use crate::graph::model::{
     AccessReviewDecision, AccessReviewInstance, AccessReviewScheduleDefinition, Page,
 };
-use crate::routes::{id_segment, Route};
+use crate::pages::Route;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// One instance to review, as the list shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,13 +106,11 @@ pub fn MyReviews() -> impl IntoView {
 /// One instance to review: the page a review email opens.
 #[component]
 pub fn ReviewAccess() -> impl IntoView {
-    let params = use_params_map();
-    // Both ids come from an emailed link: checked before they reach Graph.
-    let ids = Memo::new(move |_| {
-        let p = params.read();
-        let d = id_segment(&p.get("definition").unwrap_or_default());
-        let i = id_segment(&p.get("instance").unwrap_or_default());
-        d.zip(i)
+    let route = use_route();
+    // Both ids come from an emailed link: the page table has checked them.
+    let ids = Memo::new(move |_| match route.get() {
+        Route::ReviewAccess(definition, instance) => Some((definition, instance)),
+        _ => None,
     });
     view! {
         <Blade title=Route::MyReviews.heading()>

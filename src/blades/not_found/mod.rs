@@ -1,7 +1,7 @@
 //! The page for any URL the app does not know.
 
 use crate::components::blade::Blade;
-use crate::routes::Route;
+use crate::pages::Route;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -12,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <Blade title=Route::NotFound.heading()>
             <p>"There is no page at " <code>{move || path.get()}</code> "."</p>
-            <p><a href="/my/groups">"Go to My roles"</a></p>
+            <p><a href=Route::MyGroups.path()>"Go to My roles"</a></p>
         </Blade>
     }
 }

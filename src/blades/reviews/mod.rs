@@ -10,15 +10,15 @@ use crate::client::{use_graph, Graph};
 use crate::components::blade::Blade;
 use crate::components::data_table::DataTable;
 use crate::components::loaded::Loaded;
+use crate::components::route::use_route;
 use crate::domain::reviews::{group_of, reviewers_text};
 use crate::domain::wording::when;
 use crate::graph::access_reviews::list_definitions;
 use crate::graph::directory::{get_groups_by_ids, IDS_PER_CALL};
 use crate::graph::error::GraphError;
 use crate::graph::model::{AccessReviewScheduleDefinition, Group, Page};
-use crate::routes::{id_segment, Route};
+use crate::pages::Route;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use std::collections::HashMap;
 
 pub use new::NewReview;
@@ -91,8 +91,11 @@ pub fn AccessReviews() -> impl IntoView {
 /// One review.
 #[component]
 pub fn AccessReview() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| id_segment(&params.read().get("id").unwrap_or_default()));
+    let route = use_route();
+    let id = Memo::new(move |_| match route.get() {
+        Route::Review(id) => Some(id),
+        _ => None,
+    });
     view! {
         <Blade title=Route::Review(String::new()).heading()>
             {move || match id.get() {

@@ -10,7 +10,7 @@ use crate::domain::reviews::{definition, validate, Chosen, Problem, ReviewForm};
 use crate::graph::access_reviews::{create_definition, list_definitions};
 use crate::graph::directory::get_group;
 use crate::graph::model::{AccessReviewScheduleDefinition, Group};
-use crate::routes::{id_segment, Route};
+use crate::pages::{id_segment, Route};
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

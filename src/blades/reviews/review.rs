@@ -26,7 +26,7 @@ use crate::graph::model::{
     AccessReviewScheduleDefinition, Group, Page,
 };
 use crate::graph::pim::{list_for_group, Collection};
-use crate::routes::Route;
+use crate::pages::Route;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -1,5 +1,7 @@
 // Trunk post-build hook: the steps that rewrite index.html, in order (Trunk may run separate
-// hooks of one stage at once, and each of these writes the same file).
+// hooks of one stage at once, and each of these writes the same file). scripts/build/README.md
+// says what each does.
+await import("./pages.mjs");
 await import("./wasm.mjs");
 await import("./styles.mjs");
 await import("./inline.mjs");

@@ -1,4 +1,4 @@
-//! Native tests for URL parsing and building.
+//! Native tests of the page table: URL parsing and building, headings, breadcrumbs, the loader's table.
 
 use super::*;
 
@@ -6,8 +6,10 @@ use super::*;
 fn every_route_round_trips_through_its_path() {
     let g = "2b5ed229-4072-478d-9504-a047ebd4b07d".to_owned();
     let all = [
+        Route::Home,
         Route::MyGroups,
         Route::MyRequests,
+        Route::Grants(g.clone()),
         Route::Approvals,
         Route::Approval("f8bd9e2d-bc15-49b1-8a9b-c571b3cf9555".into()),
         Route::Overview,
@@ -38,8 +40,10 @@ fn every_route_round_trips_through_its_path() {
 
 #[test]
 fn the_root_is_my_roles_and_unknown_paths_are_not_found() {
-    assert_eq!(Route::parse("/"), Route::MyGroups);
+    assert_eq!(Route::parse("/"), Route::Home);
+    assert_eq!(Route::Home.nav_section(), Some("/my/groups"));
     assert_eq!(Route::parse("/nope"), Route::NotFound);
+    assert_eq!(Route::parse("/groups/new/x"), Route::NotFound);
     assert_eq!(Route::parse("/groups/x/settings/guest"), Route::NotFound);
     assert_eq!(Route::parse("/groups/x/y/z"), Route::NotFound);
 }
@@ -48,6 +52,9 @@ fn the_root_is_my_roles_and_unknown_paths_are_not_found() {
 fn ids_with_odd_characters_are_refused() {
     assert_eq!(Route::parse("/approvals/<script>"), Route::NotFound);
     assert_eq!(Route::parse("/groups/a%2Fb"), Route::NotFound);
+    // `fetch` resolves these as path steps (and `%2E%2E` is `..` to it).
+    assert_eq!(Route::parse("/approvals/.."), Route::NotFound);
+    assert_eq!(Route::parse("/grants/."), Route::NotFound);
     assert_eq!(Route::parse("/groups/MEMBER/settings/MEMBER"), {
         Route::GroupRoleSettings("MEMBER".into(), GroupRole::Member)
     });
@@ -88,7 +95,21 @@ fn breadcrumbs_end_at_the_page_and_name_the_group() {
 
 #[test]
 fn every_nav_link_parses_to_its_own_section() {
-    for (_, href) in NAV {
+    let entries: Vec<_> = nav().map(|(label, _)| label).collect();
+    assert_eq!(
+        entries,
+        [
+            "Overview",
+            "My roles",
+            "My requests",
+            "Approve requests",
+            "Review access",
+            "Groups",
+            "Access reviews",
+            "Audit"
+        ]
+    );
+    for (_, href) in nav() {
         assert_eq!(Route::parse(href).nav_section(), Some(href));
     }
 }
@@ -129,16 +150,80 @@ fn each_page_is_in_one_bundle_and_unknown_pages_in_none() {
     }
 }
 
-/// index.html's loader picks a bundle before any wasm runs; its choice must be the one
-/// `Route::bundle` makes, or the page opens in a bundle that then has to load another. The
-/// build (scripts/wasm.mjs) must build every bundle's binary.
+/// A literal segment beats a parameter, whatever the rows' order.
 #[test]
-fn the_loader_in_index_html_names_every_bundle_binary() {
+fn literal_segments_win_over_parameters() {
+    assert_eq!(Route::parse("/groups/new"), Route::NewGroup);
+    assert_eq!(Route::parse("/groups/bulk"), Route::BulkAssignments);
+    assert_eq!(Route::parse("/reviews/new"), Route::NewReview);
+    assert_eq!(
+        Route::parse("/groups/news"),
+        Route::GroupOverview("news".into())
+    );
+}
+
+#[test]
+fn every_row_has_its_own_pattern_and_a_section_that_is_a_nav_entry() {
+    for (i, row) in ROWS.iter().enumerate() {
+        assert!(
+            ROWS[..i].iter().all(|r| r.pattern != row.pattern),
+            "{}",
+            row.pattern
+        );
+        assert!(
+            ROWS[..i].iter().all(|r| r.page != row.page),
+            "{:?}",
+            row.page
+        );
+        let section = row.section.row().expect("a section is a page");
+        assert!(
+            section.nav.is_some(),
+            "{:?}'s section is no nav entry",
+            row.page
+        );
+        let sample = Route::sample(row.page);
+        assert_eq!(
+            Route::parse(&sample.path()).page(),
+            row.page,
+            "{}",
+            row.pattern
+        );
+    }
+}
+
+#[test]
+fn group_roles_and_graph_access_ids_convert() {
+    use crate::graph::model::AccessId;
+    for role in [GroupRole::Member, GroupRole::Owner] {
+        assert_eq!(GroupRole::try_from(AccessId::from(role)), Ok(role));
+    }
+    assert_eq!(
+        GroupRole::try_from(AccessId::Unknown),
+        Err(AccessId::Unknown)
+    );
+}
+
+/// index.html's loader, the build and the end-to-end tests read the page table from
+/// `scripts/build/pages.json`; a page missing there opens in the wrong bundle.
+#[test]
+fn the_committed_loader_table_is_the_page_table() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/build/pages.json");
+    let want = table_json();
+    if std::env::var_os("PIM_WRITE_PAGES").is_some() {
+        std::fs::write(path, &want).expect("scripts/build/pages.json is writable");
+    }
+    let have = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        have == want,
+        "scripts/build/pages.json is not the page table of src/pages.rs: run `make pages`"
+    );
+    // index.html names no page: its loader matches the table's patterns.
     let html = include_str!("../../index.html");
-    let build = include_str!("../../scripts/wasm.mjs");
-    for b in Bundle::ALL {
-        assert!(build.contains(&format!("\"{}\"", b.bin())), "{}", b.bin());
-        let short = b.bin().trim_start_matches("bundle-");
-        assert!(html.contains(&format!("return \"{short}\"")), "{short}");
+    for row in ROWS.iter().filter(|r| r.pattern != "/") {
+        assert!(
+            !html.contains(&format!("\"{}", row.pattern)),
+            "{}",
+            row.pattern
+        );
     }
 }
