@@ -9,7 +9,7 @@ APP_PORT ?= 8080
 EMULATOR_PORT ?= 8081
 export APP_PORT EMULATOR_PORT
 
-.PHONY: demo test bench pages tools tools-browser build build-app build-emulator test-native test-browser test-e2e lint
+.PHONY: demo test bench pages experiment-one-module tools tools-browser build build-app build-emulator test-native test-browser test-e2e lint
 
 demo: tools build ## Run the app and the emulator's demo tenant; prints both URLs
 	scripts/demo.sh
@@ -19,6 +19,7 @@ test: tools-browser ## Every layer: native, browser (wasm-bindgen-test), end-to-
 
 bench: tools-browser build ## Bundle sizes, first loads, round trips and ms per blade, 10,000 rows
 	node scripts/bundle-size.mjs dist
+	node scripts/session-bytes.mjs dist
 	cargo run --release -q -p entra-emulator --example bench
 	cargo build --release -q -p entra-emulator
 	node scripts/bench-my-groups.mjs
@@ -27,6 +28,14 @@ bench: tools-browser build ## Bundle sizes, first loads, round trips and ms per 
 
 pages: ## Rewrite scripts/build/pages.json (the loader's table) from the page table, src/pages.rs
 	PIM_WRITE_PAGES=1 cargo test -q -p pim-groups --lib pages::tests::the_committed_loader_table_is_the_page_table
+
+# Issue 27's experiment: every page in one module, each a chunk (src/bin/bundle-all.rs), built
+# beside dist/ and measured against the six modules; not part of the app's build.
+experiment-one-module: tools build-app
+	rm -rf target/one && mkdir -p target/one && echo '<html><head></head></html>' > target/one/index.html
+	PIM_BUNDLES=all node scripts/build/wasm.mjs target/one
+	node scripts/session-bytes.mjs dist
+	node scripts/session-bytes.mjs dist --one target/one
 
 tools:
 	scripts/bootstrap.sh

@@ -10,3 +10,74 @@ pub type Graph = GraphClient<Session>;
 pub fn use_graph() -> Graph {
     leptos::prelude::expect_context::<Graph>()
 }
+
+/// Reads a page starts while its code (a chunk) downloads, kept until the page takes them: a
+/// page fetched on demand never waits for its code and then for Graph in turn.
+mod prefetch {
+    use crate::graph::batch::SubResult;
+    use futures::channel::oneshot;
+    use std::cell::RefCell;
+
+    /// How long a prefetch may wait for its page: a page that comes later (its chunk failed and
+    /// was tried again) reads afresh.
+    const FRESH_MS: f64 = 30_000.0;
+
+    /// The one prefetch in flight: the requests it sent (method and URL), when, and its answers.
+    type Slot = Option<(String, f64, oneshot::Receiver<Vec<SubResult>>)>;
+
+    thread_local! {
+        static SLOT: RefCell<Slot> = const { RefCell::new(None) };
+    }
+
+    pub fn key(requests: &[crate::graph::request::GraphRequest]) -> String {
+        requests
+            .iter()
+            .map(|r| format!("{} {}", r.method, r.url))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    pub fn put(key: String, answers: oneshot::Receiver<Vec<SubResult>>) {
+        SLOT.with(|s| *s.borrow_mut() = Some((key, js_sys::Date::now(), answers)));
+    }
+
+    /// The answers for exactly these requests, if they were asked for moments ago.
+    pub fn take(key: &str) -> Option<oneshot::Receiver<Vec<SubResult>>> {
+        SLOT.with(|s| {
+            let mut s = s.borrow_mut();
+            let fits = s
+                .as_ref()
+                .is_some_and(|(k, at, _)| k == key && js_sys::Date::now() - at < FRESH_MS);
+            if fits {
+                s.take().map(|(_, _, rx)| rx)
+            } else {
+                None
+            }
+        })
+    }
+}
+
+/// Sends `batch` now, for the page about to be shown, which takes the answers with
+/// [`run_prefetched`] once its code has come.
+pub fn prefetch(batch: crate::graph::call::Batch) {
+    let graph = use_graph();
+    let (tx, rx) = futures::channel::oneshot::channel();
+    prefetch::put(prefetch::key(batch.requests()), rx);
+    leptos::task::spawn_local(async move {
+        let _ = tx.send(graph.batch(batch.requests()).await);
+    });
+}
+
+/// `graph.run(batch)`, taking the answers a [`prefetch`] of the same requests already has on
+/// the way; without one (a refresh, a later visit), sent now.
+pub async fn run_prefetched(
+    graph: &Graph,
+    batch: &crate::graph::call::Batch,
+) -> crate::graph::call::Answers {
+    if let Some(rx) = prefetch::take(&prefetch::key(batch.requests())) {
+        if let Ok(answers) = rx.await {
+            return crate::graph::call::Answers::new(answers);
+        }
+    }
+    graph.run(batch).await
+}

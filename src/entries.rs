@@ -49,7 +49,11 @@ fn fallback() -> AnyView {
 pub fn approval() -> AnyView {
     pages(|page| match page {
         Page::Approval => Some(|| view! { <approvals::ApprovalRequest /> }.into_any()),
-        Page::Grants => Some(lazy!(grants_page, grants::GroupGrants)),
+        Page::Grants => Some(lazy!(
+            grants_page,
+            grants::GroupGrants,
+            reads = grants::prefetch
+        )),
         _ => None,
     })
 }
@@ -136,16 +140,24 @@ pub fn groups() -> AnyView {
     })
 }
 
+/// A group's menu items, which one blade shows.
+fn of_group(page: Page) -> bool {
+    matches!(
+        page,
+        Page::GroupOverview
+            | Page::GroupAssignments
+            | Page::GroupSettings
+            | Page::GroupRoleSettings
+            | Page::GroupHistory
+            | Page::GroupReviews
+            | Page::GroupAudit
+    )
+}
+
 /// One group's blade: its menu items share it, so moving between them keeps it.
 pub fn group() -> AnyView {
     pages(|page| match page {
-        Page::GroupOverview
-        | Page::GroupAssignments
-        | Page::GroupSettings
-        | Page::GroupRoleSettings
-        | Page::GroupHistory
-        | Page::GroupReviews
-        | Page::GroupAudit => Some(|| view! { <group::GroupBlade /> }.into_any()),
+        page if of_group(page) => Some(|| view! { <group::GroupBlade /> }.into_any()),
         _ => None,
     })
 }
@@ -159,7 +171,38 @@ pub fn reviews() -> AnyView {
         Page::BulkAssignments => Some(lazy!(bulk_page, groups::BulkAssignments)),
         Page::Reviews => Some(lazy!(reviews_page, reviews::AccessReviews)),
         Page::NewReview => Some(lazy!(new_review_page, reviews::NewReview)),
-        Page::Review => Some(lazy!(review_page, reviews::AccessReview)),
+        Page::Review => Some(lazy!(
+            review_page,
+            reviews::AccessReview,
+            reads = reviews::prefetch
+        )),
+        _ => None,
+    })
+}
+
+/// The one-module experiment of issue 27 (`make experiment-one-module`): every page of the app in
+/// one module, each page a chunk of its own, so a session pays for the runtime once. Not part of
+/// the build; the README has its figures beside the six modules'.
+pub fn all() -> AnyView {
+    pages(|page| match page {
+        Page::Approval => Some(lazy!(one_approval, approvals::ApprovalRequest)),
+        Page::Grants => Some(lazy!(one_grants, grants::GroupGrants)),
+        Page::Home | Page::MyGroups => Some(lazy!(one_my_groups, my_groups::MyGroups)),
+        Page::MyRequests => Some(lazy!(one_my_requests, my_requests::MyRequests)),
+        Page::Approvals => Some(lazy!(one_approvals, approvals::Approvals)),
+        Page::Groups => Some(lazy!(one_groups, groups::Groups)),
+        Page::Overview => Some(lazy!(one_overview, groups::Overview)),
+        Page::DiscoverGroups => Some(lazy!(one_discover, groups::DiscoverGroups)),
+        Page::NewGroup => Some(lazy!(one_new_group, groups::NewGroup)),
+        Page::Audit => Some(lazy!(one_audit, audit::Audit)),
+        page if of_group(page) => Some(lazy!(one_group, group::GroupBlade)),
+        Page::MyReviews => Some(lazy!(one_my_reviews, my_reviews::MyReviews)),
+        Page::ReviewAccess => Some(lazy!(one_review_access, my_reviews::ReviewAccess)),
+        Page::BulkAssignments => Some(lazy!(one_bulk, groups::BulkAssignments)),
+        Page::Reviews => Some(lazy!(one_reviews, reviews::AccessReviews)),
+        Page::NewReview => Some(lazy!(one_new_review, reviews::NewReview)),
+        Page::Review => Some(lazy!(one_review, reviews::AccessReview)),
+        // Page not found: the group's pages are matched by the guard above.
         _ => None,
     })
 }

@@ -251,6 +251,31 @@ impl Route {
         best.map_or(Route::NotFound, |(_, r)| r)
     }
 
+    /// For a path no page has that has a page's shape but a parameter no value can have (an id
+    /// with a `?` in it): that page and what the parameter names ("request", "group"), so Page
+    /// not found can say which link is wrong.
+    pub fn malformed(path: &str) -> Option<(Page, &'static str)> {
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let (row, params) = ROWS
+            .iter()
+            .filter_map(|r| {
+                shape(r.pattern, &parts).map(|(literals, params)| (literals, r, params))
+            })
+            .max_by_key(|(literals, ..)| *literals)
+            .map(|(_, r, params)| (r, params))?;
+        let bad = Route::invalid(row.page, &params)?;
+        let name = row
+            .pattern
+            .split('/')
+            .filter(|s| s.starts_with(':'))
+            .nth(bad)?;
+        let noun = match &name[1..] {
+            "definition" | "instance" => "access review",
+            other => other,
+        };
+        Some((row.page, noun))
+    }
+
     /// The row of this route's page (`None` for Page not found).
     pub fn row(&self) -> Option<&'static Row> {
         self.page().row()

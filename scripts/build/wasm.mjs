@@ -28,7 +28,8 @@ import { dropUnusedSplitExports } from "./wasm-exports.mjs";
 
 const run = promisify(execFile);
 const TABLE = JSON.parse(readFileSync(new URL("./pages.json", import.meta.url), "utf8"));
-const BUNDLES = TABLE.bundles.map((b) => `bundle-${b}`);
+// PIM_BUNDLES (names, comma-separated) builds others instead: the one-module experiment's `all`.
+const BUNDLES = (process.env.PIM_BUNDLES?.split(",") ?? TABLE.bundles).map((b) => `bundle-${b}`);
 // wasm-bindgen's glue uses an externref table and bulk memory; npm's binaryen 132 (not Debian's).
 // --converge and the two strips: 0.7 KB brotli less on the groups list's module.
 const WASM_OPT = ["-Oz", "--converge", "--strip-producers", "--strip-target-features", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",

@@ -71,10 +71,25 @@ pub fn page(load: Loader) -> AnyView {
 
 /// Code fetched on demand: a `#[wasm_split]` function named after its chunk (the name the page
 /// table's `chunk` column gives), whose view comes when first shown.
-/// - `lazy!(chunk, blade::Component)`: a page, as a `fn() -> AnyView` for its bundle's match.
+/// - `lazy!(chunk, blade::Component)`: a page, as a `fn() -> AnyView` for its bundle's match;
+///   with `reads = blade::prefetch` (a `fn(&Route) -> Option<Batch>`), the page's first reads are
+///   sent while its chunk downloads, and the page takes their answers (`client::run_prefetched`).
 /// - `lazy!(chunk(arg: Type = value, ...) => view)`: a part of a page, as the [`Loader`] of a
 ///   `<Deferred>`; `view` may read the arguments, each cloned from `value` on every load.
 macro_rules! lazy {
+    ($chunk:ident, $($blade:ident)::+, reads = $reads:path) => {{
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $chunk() -> $crate::components::deferred::Chunk {
+            Ok(::leptos::prelude::untrack(|| ::leptos::prelude::IntoAny::into_any($($blade)::+())))
+        }
+        || {
+            let route = $crate::components::route::use_route();
+            if let Some(batch) = $reads(&::leptos::prelude::GetUntracked::get_untracked(&route)) {
+                $crate::client::prefetch(batch);
+            }
+            $crate::components::deferred::page($crate::components::deferred::loader($chunk))
+        }
+    }};
     ($chunk:ident, $($blade:ident)::+) => {{
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $chunk() -> $crate::components::deferred::Chunk {

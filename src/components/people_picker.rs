@@ -1,9 +1,9 @@
 //! A people picker: searches users and groups by name or UPN in the directory and adds them.
 
 use crate::client::{use_graph, Graph};
-use crate::graph::batch::decode;
+use crate::graph::call::Batch;
 use crate::graph::directory::{search_groups, search_users};
-use crate::graph::model::{Group, Page, User};
+use crate::graph::model::User;
 use leptos::prelude::*;
 
 /// Someone (or a group) picked.
@@ -28,17 +28,15 @@ async fn search(
     offers: Offers,
 ) -> Result<Vec<Picked>, crate::graph::error::GraphError> {
     let with_users = offers == Offers::UsersAndGroups;
-    let mut requests = vec![search_groups(&text, if with_users { 5 } else { 10 })];
-    if with_users {
-        requests.push(search_users(&text, 10));
-    }
+    let mut batch = Batch::new();
+    let groups = batch.add(search_groups(&text, if with_users { 5 } else { 10 }));
+    let users = with_users.then(|| batch.add(search_users(&text, 10)));
     // The first matches only: more would be typed for, not scrolled to.
-    let mut answers = graph.batch_first_pages(&requests).await.into_iter();
-    let groups: Page<Group> = decode(answers.next())?;
-    let users: Vec<User> = if with_users {
-        decode::<Page<User>>(answers.next())?.value
-    } else {
-        vec![]
+    let mut answers = graph.run_first_pages(&batch).await;
+    let groups = answers.take(groups)?;
+    let users: Vec<User> = match users {
+        Some(users) => answers.take(users)?.value,
+        None => vec![],
     };
     let mut out: Vec<Picked> = users
         .into_iter()

@@ -3,9 +3,9 @@
 
 use super::principals::Names;
 use super::settings::{ActivationSettings, Approver};
+use crate::graph::call::Call;
 use crate::graph::directory::{get_group, get_user};
 use crate::graph::error::GraphError;
-use crate::graph::request::GraphRequest;
 use serde_json::Value;
 
 fn id(a: &Approver) -> &str {
@@ -14,12 +14,12 @@ fn id(a: &Approver) -> &str {
 }
 
 /// One read per approver: a user or a group, each with its display name.
-pub fn lookups(approvers: &[Approver]) -> Vec<GraphRequest> {
+pub fn lookups(approvers: &[Approver]) -> Vec<Call<Value>> {
     approvers
         .iter()
         .map(|a| match a {
-            Approver::User(id) => get_user(id, "id,displayName"),
-            Approver::Group(id) => get_group(id, "id,displayName"),
+            Approver::User(id) => get_user(id, "id,displayName").as_json(),
+            Approver::Group(id) => get_group(id, "id,displayName").as_json(),
         })
         .collect()
 }

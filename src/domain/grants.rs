@@ -1,7 +1,7 @@
 //! What membership of a group gives, in words and with a link to the portal's own blade for each:
 //! Entra roles, Conditional Access, licences, applications, access packages, Teams. Pure.
 
-use crate::graph::batch::decode;
+use crate::graph::call::{Answers, Batch, Handle};
 use crate::graph::conditional_access::list_policies;
 use crate::graph::directory::{
     get_group, list_group_app_role_assignments, list_subscribed_skus, GRANT_FIELDS,
@@ -12,9 +12,7 @@ use crate::graph::model::{
     AccessPackage, AccessPackageResourceRoleScope, AppRoleAssignment, ConditionalAccessPolicy,
     Group, Page, SubscribedSku, UnifiedRoleAssignment,
 };
-use crate::graph::request::GraphRequest;
 use crate::graph::role_management::{list_role_assignments_of, list_role_eligibility_schedules_of};
-use serde_json::Value;
 
 /// One thing the group gives: what to read, and where the portal shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -202,40 +200,52 @@ pub type Section = (
     Result<Vec<(String, String)>, String>,
 );
 
-/// The seven reads that say what `group` grants; they go in one `$batch` with the blade's own.
-pub fn requests(group: &str) -> [GraphRequest; 7] {
-    [
-        list_role_assignments_of(group),
-        list_role_eligibility_schedules_of(group),
-        list_policies(),
-        get_group(group, GRANT_FIELDS),
-        list_subscribed_skus(),
-        list_group_app_role_assignments(group),
-        list_access_packages(),
-    ]
+/// The seven reads that say what a group grants, as handles in a batch (the blade's own reads go
+/// in the same `$batch`).
+pub struct Reads {
+    assigned: Handle<Page<UnifiedRoleAssignment>>,
+    // An eligibility schedule has the fields of an assignment that the roles are named from.
+    eligible: Handle<Page<UnifiedRoleAssignment>>,
+    policies: Handle<Page<ConditionalAccessPolicy>>,
+    group: Handle<Group>,
+    skus: Handle<Page<SubscribedSku>>,
+    apps: Handle<Page<AppRoleAssignment>>,
+    packages: Handle<Page<AccessPackage>>,
 }
 
-type Answers<'a> = &'a mut dyn Iterator<Item = Result<Value, GraphError>>;
+/// Adds the reads of what `group` grants to `batch`.
+pub fn add_reads(batch: &mut Batch, group: &str) -> Reads {
+    Reads {
+        assigned: batch.add(list_role_assignments_of(group)),
+        eligible: batch.add(list_role_eligibility_schedules_of(group)),
+        policies: batch.add(list_policies()),
+        group: batch.add(get_group(group, GRANT_FIELDS)),
+        skus: batch.add(list_subscribed_skus()),
+        apps: batch.add(list_group_app_role_assignments(group)),
+        packages: batch.add(list_access_packages()),
+    }
+}
 
 fn said(what: &str, r: Result<Vec<Grant>, GraphError>) -> Result<Vec<(String, String)>, String> {
     r.map(|g| g.into_iter().map(|g| (g.text, g.link)).collect())
         .map_err(|e| super::wording::unreadable(what, &e))
 }
 
-/// Reads the answers to `requests` into the sections the overview, the approval page and the
+/// Reads the answers to `add_reads` into the sections the overview, the approval page and the
 /// activate pane show, in that order: roles (active, eligible), Conditional Access, licences,
 /// applications, access packages, Teams.
-pub fn read(group: &str, answers: Answers) -> Vec<Section> {
-    let assigned = decode::<Page<UnifiedRoleAssignment>>(answers.next()).map(|p| roles(&p.value));
-    // An eligibility schedule has the fields of an assignment that the roles are named from.
-    let eligible = decode::<Page<UnifiedRoleAssignment>>(answers.next()).map(|p| roles(&p.value));
-    let policies_ = decode::<Page<ConditionalAccessPolicy>>(answers.next())
+pub fn read(group: &str, reads: Reads, answers: &mut Answers) -> Vec<Section> {
+    let assigned = answers.take(reads.assigned).map(|p| roles(&p.value));
+    let eligible = answers.take(reads.eligible).map(|p| roles(&p.value));
+    let policies_ = answers
+        .take(reads.policies)
         .map(|p| policies(&super::approval::policies_naming(group, p.value)));
-    let g = decode::<Group>(answers.next());
-    let skus = decode::<Page<SubscribedSku>>(answers.next()).map(|p| p.value);
-    let apps_ = decode::<Page<AppRoleAssignment>>(answers.next()).map(|p| apps(&p.value));
-    let packages_ =
-        decode::<Page<AccessPackage>>(answers.next()).map(|p| packages(group, &p.value));
+    let g = answers.take(reads.group);
+    let skus = answers.take(reads.skus).map(|p| p.value);
+    let apps_ = answers.take(reads.apps).map(|p| apps(&p.value));
+    let packages_ = answers
+        .take(reads.packages)
+        .map(|p| packages(group, &p.value));
     let licences_ = match (&g, skus) {
         (Ok(g), Ok(skus)) => Ok(licences(g, &skus)),
         // Without the organisation's names the ids still say that licences are given.

@@ -1,13 +1,11 @@
 //! Whether an activation is in effect: PIM records a membership at once, but directory reads (and
 //! the apps and tokens behind them) see it later; this is the check, its schedule and its words.
 
-use crate::graph::batch::decode;
+use crate::graph::call::Call;
 use crate::graph::directory::{check_member_groups, CHECK_MEMBER_GROUPS_MAX};
 use crate::graph::error::GraphError;
 use crate::graph::model::{Page, UnifiedRoleAssignment};
-use crate::graph::request::GraphRequest;
 use crate::graph::role_management::list_role_assignments_of;
-use serde_json::Value;
 
 /// Seconds between two checks while a membership is only recorded.
 pub const CHECK_EVERY_SECS: u64 = 10;
@@ -44,7 +42,7 @@ impl Status {
 }
 
 /// The checks for `groups`, 20 to a call.
-pub fn checks(groups: &[String]) -> Vec<GraphRequest> {
+pub fn checks(groups: &[String]) -> Vec<Call<Page<String>>> {
     groups
         .chunks(CHECK_MEMBER_GROUPS_MAX)
         .map(check_member_groups)
@@ -53,12 +51,14 @@ pub fn checks(groups: &[String]) -> Vec<GraphRequest> {
 
 /// Reads the answers to `checks(groups)`: each group's status, but for the roles, which
 /// [`roles`] adds for the groups now in effect.
-pub fn read(groups: &[String], answers: Vec<Result<Value, GraphError>>) -> Vec<(String, Status)> {
+pub fn read(
+    groups: &[String],
+    answers: Vec<Result<Page<String>, GraphError>>,
+) -> Vec<(String, Status)> {
     groups
         .chunks(CHECK_MEMBER_GROUPS_MAX)
         .zip(answers)
-        .flat_map(|(chunk, answer)| {
-            let seen = decode::<Page<String>>(Some(answer));
+        .flat_map(|(chunk, seen)| {
             chunk.iter().map(move |g| {
                 let status = match &seen {
                     Ok(p) if p.value.iter().any(|x| x.eq_ignore_ascii_case(g)) => {
@@ -74,7 +74,7 @@ pub fn read(groups: &[String], answers: Vec<Result<Value, GraphError>>) -> Vec<(
 }
 
 /// The reads of the roles each group in effect holds.
-pub fn role_reads(in_effect: &[String]) -> Vec<GraphRequest> {
+pub fn role_reads(in_effect: &[String]) -> Vec<Call<Page<UnifiedRoleAssignment>>> {
     in_effect
         .iter()
         .map(|g| list_role_assignments_of(g))
@@ -82,8 +82,10 @@ pub fn role_reads(in_effect: &[String]) -> Vec<GraphRequest> {
 }
 
 /// The role names from one of `role_reads`' answers, or why they couldn't be read.
-pub fn roles(answer: Result<Value, GraphError>) -> Result<Vec<String>, String> {
-    decode::<Page<UnifiedRoleAssignment>>(Some(answer))
+pub fn roles(
+    answer: Result<Page<UnifiedRoleAssignment>, GraphError>,
+) -> Result<Vec<String>, String> {
+    answer
         .map(|p| {
             let mut names: Vec<String> = p
                 .value
@@ -118,7 +120,11 @@ mod tests {
     fn checks_go_twenty_to_a_call_and_read_back_per_group() {
         let groups = ids(25);
         assert_eq!(checks(&groups).len(), 2);
-        let answers = vec![Ok(json!({"value": ["G3"]})), Ok(json!({"value": ["g24"]}))];
+        let page = |v| serde_json::from_value(v).unwrap();
+        let answers = vec![
+            Ok(page(json!({"value": ["G3"]}))),
+            Ok(page(json!({"value": ["g24"]}))),
+        ];
         let read = read(&groups, answers);
         assert_eq!(read.len(), 25);
         assert_eq!(read[3].1, Status::InEffect(Ok(vec![])));
@@ -154,7 +160,7 @@ mod tests {
             {"id": "2", "principalId": "g", "roleDefinitionId": "r1", "roleDefinition": {"id": "r1", "displayName": "Helpdesk Administrator"}}
         ]});
         assert_eq!(
-            roles(Ok(answer)),
+            roles(Ok(serde_json::from_value(answer).unwrap())),
             Ok(vec![
                 "Helpdesk Administrator".to_owned(),
                 "User Administrator".to_owned()

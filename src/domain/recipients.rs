@@ -3,12 +3,10 @@
 //! addresses, and whether only critical emails go.
 
 use super::settings::NotificationSetting;
-use crate::graph::batch::decode;
+use crate::graph::call::Call;
 use crate::graph::error::GraphError;
-use crate::graph::model::Page;
-use crate::graph::request::GraphRequest;
+use crate::graph::model::{Page, UnifiedRoleAssignment};
 use crate::graph::role_management::list_role_holders;
-use serde_json::Value;
 
 /// The roles PIM's default administrator recipients hold: Global Administrator and Privileged
 /// Role Administrator (their built-in template ids).
@@ -18,20 +16,21 @@ const ADMIN_ROLES: [&str; 2] = [
 ];
 
 /// The reads that name the default administrator recipients.
-pub fn admin_reads() -> Vec<GraphRequest> {
+pub fn admin_reads() -> Vec<Call<Page<UnifiedRoleAssignment>>> {
     ADMIN_ROLES.iter().map(|r| list_role_holders(r)).collect()
 }
 
 /// The administrators' names from `admin_reads`' answers (sorted, once each), or why not.
-pub fn admins(answers: Vec<Result<Value, GraphError>>) -> Result<Vec<String>, String> {
+pub fn admins(
+    answers: Vec<Result<Page<UnifiedRoleAssignment>, GraphError>>,
+) -> Result<Vec<String>, String> {
     let mut names = vec![];
     for answer in answers {
-        let page = decode::<Page<Value>>(Some(answer))
-            .map_err(|e| super::wording::unreadable("the administrators", &e))?;
+        let page = answer.map_err(|e| super::wording::unreadable("the administrators", &e))?;
         names.extend(
             page.value
                 .iter()
-                .filter_map(|a| super::principals::label(&a["principal"])),
+                .filter_map(|a| a.principal.as_ref().and_then(super::principals::label)),
         );
     }
     names.sort();
@@ -98,13 +97,14 @@ mod tests {
 
     #[test]
     fn administrators_are_named_from_both_roles_once_each() {
+        let holder = |principal| json!({"id": "a", "principalId": "p", "roleDefinitionId": "r", "principal": principal});
+        let megan = json!({"@odata.type": "#microsoft.graph.user", "id": "m", "displayName": "Megan Bowen"});
+        let tier0 =
+            json!({"@odata.type": "#microsoft.graph.group", "id": "g", "displayName": "Tier 0"});
+        let page = |v| serde_json::from_value(json!({ "value": v })).unwrap();
         let a = admins(vec![
-            Ok(
-                json!({"value": [{"principal": {"@odata.type": "#microsoft.graph.user", "id": "m", "displayName": "Megan Bowen"}}]}),
-            ),
-            Ok(json!({"value": [
-                {"principal": {"@odata.type": "#microsoft.graph.user", "id": "m", "displayName": "Megan Bowen"}},
-                {"principal": {"@odata.type": "#microsoft.graph.group", "id": "g", "displayName": "Tier 0"}}]})),
+            Ok(page(json!([holder(megan.clone())]))),
+            Ok(page(json!([holder(megan), holder(tier0)]))),
         ]);
         assert_eq!(
             a,

@@ -2,6 +2,11 @@
 //! instances, decisions and contacted reviewers, and the reviewer's own lists. A review of a PIM
 //! group is a group-membership review (`/groups/{id}/transitiveMembers`): Graph has no PIM scope.
 
+use super::call::Call;
+use super::model::{
+    AccessReviewDecision, AccessReviewInstance, AccessReviewReviewer,
+    AccessReviewScheduleDefinition, Page,
+};
 use super::request::{segment, GraphRequest};
 use serde_json::{json, Value};
 
@@ -33,24 +38,26 @@ pub fn create_definition(body: Value) -> GraphRequest {
 /// Every review, or with `group` those of one group (the only filter Graph documents on the scope).
 /// HTTP GET /identityGovernance/accessReviews/definitions?$filter=contains(scope/microsoft.graph.accessReviewQueryScope/query, '/groups/{id}')
 /// <https://learn.microsoft.com/graph/api/accessreviewset-list-definitions>
-pub fn list_definitions(group: Option<&str>) -> GraphRequest {
-    let req = GraphRequest::get(DEFINITIONS).query("$top", "100");
-    match group {
-        Some(g) => req.query(
-            "$filter",
-            &format!(
-                "contains(scope/microsoft.graph.accessReviewQueryScope/query, {})",
-                super::request::literal(&format!("/groups/{g}"))
+pub fn list_definitions(group: Option<&str>) -> Call<Page<AccessReviewScheduleDefinition>> {
+    Call::new({
+        let req = GraphRequest::get(DEFINITIONS).query("$top", "100");
+        match group {
+            Some(g) => req.query(
+                "$filter",
+                &format!(
+                    "contains(scope/microsoft.graph.accessReviewQueryScope/query, {})",
+                    super::request::literal(&format!("/groups/{g}"))
+                ),
             ),
-        ),
-        None => req,
-    }
+            None => req,
+        }
+    })
 }
 
 /// HTTP GET /identityGovernance/accessReviews/definitions/{id}
 /// <https://learn.microsoft.com/graph/api/accessreviewscheduledefinition-get>
-pub fn get_definition(id: &str) -> GraphRequest {
-    GraphRequest::get(&definition(id))
+pub fn get_definition(id: &str) -> Call<AccessReviewScheduleDefinition> {
+    Call::new(GraphRequest::get(&definition(id)))
 }
 
 /// The whole definition again; changes apply to future instances.
@@ -69,30 +76,34 @@ pub fn delete_definition(id: &str) -> GraphRequest {
 /// The reviews in which the signed-in user reviews at least one instance.
 /// HTTP GET /identityGovernance/accessReviews/definitions/filterByCurrentUser(on='reviewer')
 /// <https://learn.microsoft.com/graph/api/accessreviewscheduledefinition-filterbycurrentuser>
-pub fn definitions_for_reviewer() -> GraphRequest {
-    GraphRequest::get(&format!("{DEFINITIONS}/filterByCurrentUser(on='reviewer')"))
+pub fn definitions_for_reviewer() -> Call<Page<AccessReviewScheduleDefinition>> {
+    Call::new(GraphRequest::get(&format!(
+        "{DEFINITIONS}/filterByCurrentUser(on='reviewer')"
+    )))
 }
 
 /// HTTP GET /identityGovernance/accessReviews/definitions/{id}/instances
 /// <https://learn.microsoft.com/graph/api/accessreviewscheduledefinition-list-instances>
-pub fn list_instances(definition_id: &str) -> GraphRequest {
-    GraphRequest::get(&format!("{}/instances", definition(definition_id))).query("$top", "100")
+pub fn list_instances(definition_id: &str) -> Call<Page<AccessReviewInstance>> {
+    Call::new(
+        GraphRequest::get(&format!("{}/instances", definition(definition_id))).query("$top", "100"),
+    )
 }
 
 /// The instances of a review the signed-in user reviews.
 /// HTTP GET /identityGovernance/accessReviews/definitions/{id}/instances/filterByCurrentUser(on='reviewer')
 /// <https://learn.microsoft.com/graph/api/accessreviewinstance-filterbycurrentuser>
-pub fn instances_for_reviewer(definition_id: &str) -> GraphRequest {
-    GraphRequest::get(&format!(
+pub fn instances_for_reviewer(definition_id: &str) -> Call<Page<AccessReviewInstance>> {
+    Call::new(GraphRequest::get(&format!(
         "{}/instances/filterByCurrentUser(on='reviewer')",
         definition(definition_id)
-    ))
+    )))
 }
 
 /// HTTP GET /identityGovernance/accessReviews/definitions/{id}/instances/{id}
 /// <https://learn.microsoft.com/graph/api/accessreviewinstance-get>
-pub fn get_instance(definition_id: &str, instance_id: &str) -> GraphRequest {
-    GraphRequest::get(&instance(definition_id, instance_id))
+pub fn get_instance(definition_id: &str, instance_id: &str) -> Call<AccessReviewInstance> {
+    Call::new(GraphRequest::get(&instance(definition_id, instance_id)))
 }
 
 /// What an administrator does to a running or finished instance, each a POST without a body.
@@ -129,25 +140,32 @@ pub fn instance_action(definition_id: &str, instance_id: &str, a: InstanceAction
 /// Every decision of an instance, with each person's last sign-in.
 /// HTTP GET /identityGovernance/accessReviews/definitions/{id}/instances/{id}/decisions?$expand=insights
 /// <https://learn.microsoft.com/graph/api/accessreviewinstance-list-decisions>
-pub fn list_decisions(definition_id: &str, instance_id: &str) -> GraphRequest {
-    GraphRequest::get(&format!(
-        "{}/decisions",
-        instance(definition_id, instance_id)
-    ))
-    .query("$expand", "insights")
-    .query("$top", "100")
+pub fn list_decisions(definition_id: &str, instance_id: &str) -> Call<Page<AccessReviewDecision>> {
+    Call::new(
+        GraphRequest::get(&format!(
+            "{}/decisions",
+            instance(definition_id, instance_id)
+        ))
+        .query("$expand", "insights")
+        .query("$top", "100"),
+    )
 }
 
 /// The decisions the signed-in user makes in an instance, with each person's last sign-in.
 /// HTTP GET /identityGovernance/accessReviews/definitions/{id}/instances/{id}/decisions/filterByCurrentUser(on='reviewer')?$expand=insights
 /// <https://learn.microsoft.com/graph/api/accessreviewinstancedecisionitem-filterbycurrentuser>
-pub fn decisions_for_reviewer(definition_id: &str, instance_id: &str) -> GraphRequest {
-    GraphRequest::get(&format!(
-        "{}/decisions/filterByCurrentUser(on='reviewer')",
-        instance(definition_id, instance_id)
-    ))
-    .query("$expand", "insights")
-    .query("$top", "100")
+pub fn decisions_for_reviewer(
+    definition_id: &str,
+    instance_id: &str,
+) -> Call<Page<AccessReviewDecision>> {
+    Call::new(
+        GraphRequest::get(&format!(
+            "{}/decisions/filterByCurrentUser(on='reviewer')",
+            instance(definition_id, instance_id)
+        ))
+        .query("$expand", "insights")
+        .query("$top", "100"),
+    )
 }
 
 /// One decision: `Approve`, `Deny`, `DontKnow` or `NotReviewed`, with the reason.
@@ -173,11 +191,14 @@ pub fn update_decision(
 /// The people asked to review an instance, owners and fallbacks resolved.
 /// HTTP GET /identityGovernance/accessReviews/definitions/{id}/instances/{id}/contactedReviewers
 /// <https://learn.microsoft.com/graph/api/accessreviewinstance-list-contactedreviewers>
-pub fn list_contacted_reviewers(definition_id: &str, instance_id: &str) -> GraphRequest {
-    GraphRequest::get(&format!(
+pub fn list_contacted_reviewers(
+    definition_id: &str,
+    instance_id: &str,
+) -> Call<Page<AccessReviewReviewer>> {
+    Call::new(GraphRequest::get(&format!(
         "{}/contactedReviewers",
         instance(definition_id, instance_id)
-    ))
+    )))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 mod batching;
 
+use super::call::{batch_of, Answers, Batch, Call};
 use super::error::{ErrorHeaders, GraphError};
 use super::model::Page;
 use super::request::{beta_root, under_base, GraphRequest};
@@ -295,6 +296,46 @@ impl<T: TokenSource> GraphClient<T> {
         let mut results = self.parts(requests, &all, acrs).await;
         self.read_further_pages(requests, &mut results, acrs).await;
         results
+    }
+}
+
+impl<T: TokenSource> GraphClient<T> {
+    /// Reads one call's answer, as its type.
+    pub async fn call<R: DeserializeOwned>(&self, call: &Call<R>) -> Result<R, GraphError> {
+        self.get(call).await
+    }
+
+    /// Reads every page of a collection call.
+    pub async fn call_all<R: DeserializeOwned>(
+        &self,
+        call: &Call<Page<R>>,
+    ) -> Result<Vec<R>, GraphError> {
+        self.get_all(call).await
+    }
+
+    /// Sends a batch's calls (`$batch` requests of 20, every page of each collection read); each
+    /// answer is taken by its handle.
+    pub async fn run(&self, batch: &Batch) -> Answers {
+        Answers::new(self.batch(batch.requests()).await)
+    }
+
+    /// `run` with the token of an authentication context (`acrs`), for writes that need one.
+    pub async fn run_as(&self, batch: &Batch, acrs: Option<&str>) -> Answers {
+        Answers::new(self.batch_as(batch.requests(), acrs).await)
+    }
+
+    /// `run` reading only the first page of each collection (suggestions: `$top` is the point).
+    pub async fn run_first_pages(&self, batch: &Batch) -> Answers {
+        Answers::new(self.batch_first_pages(batch.requests()).await)
+    }
+
+    /// Sends calls of one type together; their answers in the calls' order.
+    pub async fn each<R: DeserializeOwned>(
+        &self,
+        calls: impl IntoIterator<Item = Call<R>>,
+    ) -> Vec<Result<R, GraphError>> {
+        let (batch, handles) = batch_of(calls);
+        self.run(&batch).await.take_all(&handles)
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod access_reviews;
 pub mod audit;
 pub mod batch;
+pub mod call;
 pub mod conditional_access;
 pub mod directory;
 pub mod entitlement;

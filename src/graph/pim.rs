@@ -1,6 +1,8 @@
 //! PIM for Groups (`/identityGovernance/privilegedAccess/group`): schedules, instances, requests
 //! and approvals. Request builders only; sending is the client's. The root path lives here once.
 
+use super::call::Call;
+use super::model::{Approval, Expanded, Page, PrivilegedAccessGroupScheduleRequest};
 use super::request::{eq, segment, GraphRequest};
 use serde_json::{json, Value};
 
@@ -54,63 +56,75 @@ pub enum On {
 /// List a collection for one group, with `$expand` (`principal`, `group`) when given.
 /// HTTP GET /identityGovernance/privilegedAccess/group/{collection}?$filter=groupId eq '{id}'
 /// <https://learn.microsoft.com/graph/api/privilegedaccessgroup-list-eligibilityschedules>
-pub fn list_for_group(c: Collection, group_id: &str, expand: Option<&str>) -> GraphRequest {
-    let r = GraphRequest::get(&c.path()).query("$filter", &eq("groupId", group_id));
-    match expand {
-        Some(e) => r.query("$expand", e),
-        None => r,
-    }
+pub fn list_for_group<T>(c: Collection, group_id: &str, expand: Option<&str>) -> Call<Page<T>> {
+    Call::new({
+        let r = GraphRequest::get(&c.path()).query("$filter", &eq("groupId", group_id));
+        match expand {
+            Some(e) => r.query("$expand", e),
+            None => r,
+        }
+    })
 }
 
 /// Only the ids of a collection for one group: "does it have any?".
 /// HTTP GET /identityGovernance/privilegedAccess/group/{collection}?$filter=groupId eq '{id}'&$select=id
-pub fn list_ids_for_group(c: Collection, group_id: &str) -> GraphRequest {
-    GraphRequest::get(&c.path())
-        .query("$filter", &eq("groupId", group_id))
-        .query("$select", "id")
+pub fn list_ids_for_group(c: Collection, group_id: &str) -> Call<Page<Value>> {
+    Call::new(
+        GraphRequest::get(&c.path())
+            .query("$filter", &eq("groupId", group_id))
+            .query("$select", "id"),
+    )
 }
 
 /// List groups (PIM for Groups' resources): the ids of every group PIM manages, however it was
 /// onboarded. Beta only (since November 2025); needs `PrivilegedAccess.Read.AzureADGroup`.
 /// HTTP GET /beta/identityGovernance/privilegedAccess/group/resources
 /// <https://learn.microsoft.com/graph/api/privilegedaccessgroup-list-resources?view=graph-rest-beta>
-pub fn list_group_resources() -> GraphRequest {
-    GraphRequest::get("/identityGovernance/privilegedAccess/group/resources").beta()
+pub fn list_group_resources<T>() -> Call<Page<T>> {
+    Call::new(GraphRequest::get("/identityGovernance/privilegedAccess/group/resources").beta())
 }
 
 /// One principal's requests in one group, newest history for the approval page.
 /// HTTP GET /identityGovernance/privilegedAccess/group/{collection}?$filter=groupId eq '{g}' and principalId eq '{p}'
-pub fn list_for_principal(c: Collection, group_id: &str, principal_id: &str) -> GraphRequest {
-    let filter = format!(
-        "{} and {}",
-        eq("groupId", group_id),
-        eq("principalId", principal_id)
-    );
-    GraphRequest::get(&c.path()).query("$filter", &filter)
+pub fn list_for_principal<T>(c: Collection, group_id: &str, principal_id: &str) -> Call<Page<T>> {
+    Call::new({
+        let filter = format!(
+            "{} and {}",
+            eq("groupId", group_id),
+            eq("principalId", principal_id)
+        );
+        GraphRequest::get(&c.path()).query("$filter", &filter)
+    })
 }
 
 /// The signed-in user's items, as principal or as approver, with `$expand`.
 /// HTTP GET /identityGovernance/privilegedAccess/group/{collection}/filterByCurrentUser(on='principal')
 /// <https://learn.microsoft.com/graph/api/privilegedaccessgroupeligibilityscheduleinstance-filterbycurrentuser>
-pub fn filter_by_current_user(c: Collection, on: On, expand: &str) -> GraphRequest {
-    let on = match on {
-        On::Principal => "principal",
-        On::Approver => "approver",
-    };
-    GraphRequest::get(&format!("{}/filterByCurrentUser(on='{on}')", c.path()))
-        .query("$expand", expand)
+pub fn filter_by_current_user<T>(c: Collection, on: On, expand: &str) -> Call<Page<T>> {
+    Call::new({
+        let on = match on {
+            On::Principal => "principal",
+            On::Approver => "approver",
+        };
+        GraphRequest::get(&format!("{}/filterByCurrentUser(on='{on}')", c.path()))
+            .query("$expand", expand)
+    })
 }
 
 /// One assignment schedule request with its principal and group.
 /// HTTP GET /identityGovernance/privilegedAccess/group/assignmentScheduleRequests/{id}
 /// <https://learn.microsoft.com/graph/api/privilegedaccessgroupassignmentschedulerequest-get>
-pub fn get_assignment_schedule_request(id: &str) -> GraphRequest {
-    GraphRequest::get(&format!(
-        "{}/{}",
-        Collection::AssignmentScheduleRequests.path(),
-        segment(id)
-    ))
-    .query("$expand", "principal,group")
+pub fn get_assignment_schedule_request(
+    id: &str,
+) -> Call<Expanded<PrivilegedAccessGroupScheduleRequest>> {
+    Call::new(
+        GraphRequest::get(&format!(
+            "{}/{}",
+            Collection::AssignmentScheduleRequests.path(),
+            segment(id)
+        ))
+        .query("$expand", "principal,group"),
+    )
 }
 
 /// Create an assignment or eligibility schedule request (activate, assign, extend, remove...).
@@ -136,8 +150,11 @@ pub fn cancel_schedule_request(eligible: bool, id: &str) -> GraphRequest {
 /// The approval of a request (same id as the request), with its stages.
 /// HTTP GET /identityGovernance/privilegedAccess/group/assignmentApprovals/{id}
 /// <https://learn.microsoft.com/graph/api/approval-get>
-pub fn get_approval(id: &str) -> GraphRequest {
-    GraphRequest::get(&format!("{ROOT}/assignmentApprovals/{}", segment(id)))
+pub fn get_approval(id: &str) -> Call<Approval> {
+    Call::new(GraphRequest::get(&format!(
+        "{ROOT}/assignmentApprovals/{}",
+        segment(id)
+    )))
 }
 
 /// Approve or deny one stage.
@@ -167,12 +184,12 @@ mod tests {
 
     #[test]
     fn paths_and_filters_are_built_once_and_escaped() {
-        let r = list_for_group(Collection::EligibilitySchedules, "g'1", Some("principal"));
+        let r = list_for_group::<Value>(Collection::EligibilitySchedules, "g'1", Some("principal"));
         assert_eq!(
             r.url,
             "/identityGovernance/privilegedAccess/group/eligibilitySchedules?$filter=groupId%20eq%20%27g%27%271%27&$expand=principal"
         );
-        let mine = filter_by_current_user(
+        let mine = filter_by_current_user::<Value>(
             Collection::AssignmentScheduleRequests,
             On::Approver,
             "principal,group",

@@ -2,6 +2,7 @@
 //! policy by its assignment and change its rules. Policy ids change when a group is onboarded,
 //! so they are looked up every time, never kept.
 
+use super::call::Call;
 use super::error::GraphError;
 use super::model::{Page, UnifiedRoleManagementPolicy, UnifiedRoleManagementPolicyAssignment};
 use super::request::{eq, segment, GraphRequest};
@@ -10,28 +11,33 @@ use serde_json::Value;
 /// A group's policy assignments (both roles, or one), the policy with its rules or without.
 /// HTTP GET /policies/roleManagementPolicyAssignments?$filter=scopeId eq '{id}' and scopeType eq 'Group'
 /// <https://learn.microsoft.com/graph/api/policyroot-list-rolemanagementpolicyassignments>
-pub fn list_role_management_policy_assignments(
+pub fn list_role_management_policy_assignments<T>(
     group_id: &str,
     role: Option<&str>,
     with_rules: bool,
-) -> GraphRequest {
-    let mut filter = format!("{} and scopeType eq 'Group'", eq("scopeId", group_id));
-    if let Some(role) = role {
-        filter = format!("{filter} and {}", eq("roleDefinitionId", role));
-    }
-    let expand = if with_rules {
-        "policy($expand=rules)"
-    } else {
-        "policy"
-    };
-    GraphRequest::get("/policies/roleManagementPolicyAssignments")
-        .query("$filter", &filter)
-        .query("$expand", expand)
+) -> Call<Page<T>> {
+    Call::new({
+        let mut filter = format!("{} and scopeType eq 'Group'", eq("scopeId", group_id));
+        if let Some(role) = role {
+            filter = format!("{filter} and {}", eq("roleDefinitionId", role));
+        }
+        let expand = if with_rules {
+            "policy($expand=rules)"
+        } else {
+            "policy"
+        };
+        GraphRequest::get("/policies/roleManagementPolicyAssignments")
+            .query("$filter", &filter)
+            .query("$expand", expand)
+    })
 }
 
 /// A group role's policy with all its rules.
 /// HTTP GET /policies/roleManagementPolicyAssignments?$filter=...&$expand=policy($expand=rules)
-pub fn role_policy(group_id: &str, role: &str) -> GraphRequest {
+pub fn role_policy(
+    group_id: &str,
+    role: &str,
+) -> Call<Page<UnifiedRoleManagementPolicyAssignment>> {
     list_role_management_policy_assignments(group_id, Some(role), true)
 }
 
@@ -94,7 +100,8 @@ mod tests {
             r.url,
             "/policies/roleManagementPolicyAssignments?$filter=scopeId%20eq%20%27g1%27%20and%20scopeType%20eq%20%27Group%27%20and%20roleDefinitionId%20eq%20%27member%27&$expand=policy($expand=rules)"
         );
-        let both = super::list_role_management_policy_assignments("g1", None, false);
+        let both =
+            super::list_role_management_policy_assignments::<serde_json::Value>("g1", None, false);
         assert!(both
             .url
             .ends_with("scopeType%20eq%20%27Group%27&$expand=policy"));

@@ -64,6 +64,24 @@ macro_rules! pages {
                 }
             }
 
+            /// The index of the first of `segments` that is no valid value of its parameter.
+            #[allow(unused_mut, unused_variables)]
+            pub(super) fn invalid(page: Page, segments: &[&str]) -> Option<usize> {
+                let mut it = segments.iter().enumerate();
+                match page {
+                    $( Page::$name => {
+                        $($(
+                            let (i, s) = it.next()?;
+                            if <$ty as Param>::from_segment(s).is_none() {
+                                return Some(i);
+                            }
+                        )+)?
+                        None
+                    } )+
+                    Page::NotFound => None,
+                }
+            }
+
             /// `page` with sample parameters: its heading for the loader's table and tests.
             pub fn sample(page: Page) -> Route {
                 match page {

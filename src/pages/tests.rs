@@ -150,6 +150,24 @@ fn each_page_is_in_one_bundle_and_unknown_pages_in_none() {
     }
 }
 
+#[test]
+fn a_link_of_a_pages_shape_with_a_bad_id_names_what_is_wrong() {
+    assert_eq!(
+        Route::malformed("/approvals/f8bd9e2d?$select=id"),
+        Some((Page::Approval, "request"))
+    );
+    assert_eq!(
+        Route::malformed("/groups/g1/settings/guest"),
+        Some((Page::GroupRoleSettings, "role"))
+    );
+    assert_eq!(
+        Route::malformed("/my/reviews/d1/<i>"),
+        Some((Page::ReviewAccess, "access review"))
+    );
+    assert_eq!(Route::malformed("/approvals/r1"), None);
+    assert_eq!(Route::malformed("/no/such/page"), None);
+}
+
 /// A literal segment beats a parameter, whatever the rows' order.
 #[test]
 fn literal_segments_win_over_parameters() {

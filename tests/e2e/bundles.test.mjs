@@ -134,6 +134,29 @@ describe("bundles", () => {
     assert.deepEqual(megan.problems, []);
   });
 
+  test("a page fetched on demand reads Graph while its code downloads, and reads it once", async () => {
+    const megan = await signedInPage(stack, "Megan Bowen", {}, `/groups/${GROUP}`);
+    await megan.getByRole("list", { name: "Microsoft Entra roles", exact: true }).waitFor();
+    const requests = async (since) => (await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${since}`)).json());
+    for (const [item, chunk, table] of [["Assignments", "group_assignments", "Eligible assignments"], ["History", "group_history", "Periods"]]) {
+      const chunks = await holdChunks(megan);
+      const mark = (await requests(0)).total;
+      await megan.getByRole("navigation", { name: "Group" }).getByRole("link", { name: item }).click();
+      // The tab's code is held back, and its reads have gone all the same.
+      for (let i = 0; i < 100 && !chunks.held.some((c) => c.startsWith(chunk)); i++) await megan.waitForTimeout(100);
+      assert.ok(chunks.held.some((c) => c.startsWith(chunk)), chunks.held.join(" "));
+      const path = item === "Assignments" ? "eligibilitySchedules?" : "eligibilityScheduleRequests?";
+      const sent = async () => (await requests(mark)).value.filter((r) => r.inBatch && r.url.includes(path) && r.url.includes(GROUP));
+      for (let i = 0; i < 100 && (await sent()).length === 0; i++) await megan.waitForTimeout(100);
+      assert.equal((await sent()).length, 1, `${item}: read while its chunk is held`);
+      chunks.release();
+      await megan.getByRole("table", { name: table }).waitFor();
+      // The tab took those answers: nothing was read a second time.
+      assert.equal((await sent()).length, 1, `${item}: read once`);
+    }
+    assert.deepEqual(megan.problems, []);
+  });
+
   test("sign-in's last step and the check behind / come in chunks; a failed fetch is said and signing in again works", async () => {
     const page = await newPage(stack);
     // The first chunk fetched fails; the rest go through.

@@ -21,7 +21,7 @@ async fn load(graph: Graph) -> Result<Vec<Waiting>, GraphError> {
         On::Approver,
         "principal,group",
     );
-    let all: Vec<Waiting> = graph.get_all(&req).await?;
+    let all: Vec<Waiting> = graph.call_all(&req).await?;
     let mut v: Vec<Waiting> = all
         .into_iter()
         .filter(|w| w.item.status == "PendingApproval")

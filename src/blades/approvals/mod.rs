@@ -28,21 +28,14 @@ pub fn Approvals() -> impl IntoView {
 #[component]
 pub fn ApprovalRequest() -> impl IntoView {
     let route = use_route();
-    // The id comes from an emailed link: the page table has checked it like any id.
-    let id = Memo::new(move |_| match route.get() {
-        Route::Approval(id) => Some(id),
-        _ => None,
+    // Checked by the page table (it comes from a link); kept while the page is left.
+    let id = Memo::new(move |kept: Option<&String>| match route.get() {
+        Route::Approval(id) => id,
+        _ => kept.cloned().unwrap_or_default(),
     });
     view! {
         <Blade title=Route::Approval(String::new()).heading()>
-            {move || match id.get() {
-                Some(id) => view! { <request::RequestPage id /> }.into_any(),
-                None => view! {
-                    <div class="pim-alert pim-alert--error" role="alert">
-                        <p>"This link does not name a valid request. Open it again from the email, or find the request under Approve requests."</p>
-                    </div>
-                }.into_any(),
-            }}
+            {move || view! { <request::RequestPage id=id.get() /> }}
         </Blade>
     }
 }

@@ -6,7 +6,7 @@
 use crate::auth::session::Session;
 use crate::client::{use_graph, Graph};
 use crate::components::datetime::local;
-use crate::components::deferred::{loader, Chunk, Deferred};
+use crate::components::deferred::{lazy, Deferred};
 use crate::components::draft::{discard_draft, use_draft};
 use crate::components::field::Field;
 use crate::components::loaded::Loaded;
@@ -15,9 +15,9 @@ use crate::components::text_list::TextList;
 use crate::domain::approval::{age, time_left, verdict, Verdict};
 use crate::domain::assignments::{parse, span};
 use crate::domain::wording::{duration, unreadable};
-use crate::graph::batch::decode;
+use crate::graph::call::Batch;
 use crate::graph::error::GraphError;
-use crate::graph::model::{Approval, Page, PrivilegedAccessGroupScheduleRequest};
+use crate::graph::model::{Approval, PrivilegedAccessGroupScheduleRequest};
 use crate::graph::pim::{
     get_approval, get_assignment_schedule_request, list_for_principal, update_approval_stage,
     Collection,
@@ -39,23 +39,25 @@ struct Loaded {
 }
 
 async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
-    let first = [get_assignment_schedule_request(&id), get_approval(&id)];
-    let mut a = graph.batch(&first).await.into_iter();
-    let request: Expanded = decode(a.next())?;
+    let mut first = Batch::new();
+    let request = first.add(get_assignment_schedule_request(&id));
+    let approval = first.add(get_approval(&id));
+    let mut a = graph.run(&first).await;
+    let request: Expanded = a.take(request)?;
     // A 403 here means "not yours to see": the page says so instead of failing.
-    let approval: Option<Approval> = match decode::<Approval>(a.next()) {
+    let approval: Option<Approval> = match a.take(approval) {
         Ok(x) => Some(x),
         Err(e) if e.status == 403 || e.status == 404 => None,
         Err(e) => return Err(e),
     };
     let g = &request.item.group_id;
-    let second = [list_for_principal(
+    let mut second = Batch::new();
+    let history = second.add(list_for_principal::<PrivilegedAccessGroupScheduleRequest>(
         Collection::AssignmentScheduleRequests,
         g,
         &request.item.principal_id,
-    )];
-    let mut b = graph.batch(&second).await.into_iter();
-    let history = decode::<Page<PrivilegedAccessGroupScheduleRequest>>(b.next()).map(|h| {
+    ));
+    let history = graph.run(&second).await.take(history).map(|h| {
         let mut h: Vec<_> = h
             .value
             .into_iter()
@@ -120,16 +122,22 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
                         {if v == Verdict::CanDecide {
                             let (approval, stage) = (r.id.clone(), stage.map(|s| s.id).unwrap_or_default());
                             let done = Callback::new(move |_| version.update(|n| *n += 1));
-                            let load = move || decide(approval.clone(), stage.clone(), done);
-                            view! { <Deferred load=loader(load) what="Approve and Deny" /> }.into_any()
+                            // The form's code is fetched once the page shows the request: someone
+                            // who can't decide, or only reads, never downloads it.
+                            let load = lazy!(decide(approval: String = approval, stage: String = stage, done: Callback<()> = done)
+                                => view! { <Decide approval stage done /> });
+                            view! { <Deferred load what="Approve and Deny" /> }.into_any()
                         } else {
                             view! { <p class="pim-notice" role="status">{v.sentence()}</p> }.into_any()
                         }}
                         <h2>"What the group grants"</h2>
                         {
+                            // Its code (the grants' reads and decoders) is fetched once the request
+                            // shows, so the page an approver opens on a phone paints sooner.
                             let group = d.request.item.group_id.clone();
-                            let load = move || super::grants::grants_section(group.clone());
-                            view! { <Deferred load=loader(load) what="what the group grants" /> }
+                            let load = lazy!(approval_grants(group: String = group)
+                                => view! { <super::grants::Grants group /> });
+                            view! { <Deferred load what="what the group grants" /> }
                         }
                         <h2>"Recent activations of this group by the requester"</h2>
                         {match d.history {
@@ -153,13 +161,6 @@ struct Decision {
     justification: String,
 }
 
-/// The form's code is fetched once the page shows the request: someone who can't decide, or
-/// only reads, never downloads it.
-#[leptos::wasm_split::wasm_split(decide, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn decide(approval: String, stage: String, done: Callback<()>) -> Chunk {
-    Ok(view! { <Decide approval stage done /> }.into_any())
-}
-
 /// Approve or Deny, a Justification, Submit.
 #[component]
 fn Decide(approval: String, stage: String, done: Callback<()>) -> impl IntoView {
@@ -178,7 +179,7 @@ fn Decide(approval: String, stage: String, done: Callback<()>) -> impl IntoView 
                     Ok(_) => Ok(()),
                     // The answer was lost: read the stage again rather than decide twice.
                     Err(e) if e.outcome_unknown => {
-                        let now: Approval = graph.get(&get_approval(&approval)).await?;
+                        let now: Approval = graph.call(&get_approval(&approval)).await?;
                         let this = now.stages.iter().find(|s| s.id == stage);
                         if crate::domain::readback::decided(this) {
                             Ok(())

@@ -39,7 +39,7 @@ const PAGE: u32 = 999;
 fn first_page(from: &str, to: &str, group: Option<&str>, me: Option<&str>) -> GraphRequest {
     let start = format!("{from}T00:00:00Z");
     let end = format!("{to}T23:59:59Z");
-    list_directory_audits(&filter(&start, &end, group, me), PAGE)
+    list_directory_audits(&filter(&start, &end, group, me), PAGE).into_request()
 }
 
 async fn fetch(
@@ -64,7 +64,11 @@ pub fn Audit() -> impl IntoView {
     let g1 = graph.clone();
     let groups = LocalResource::new(move || {
         let graph = g1.clone();
-        async move { graph.get_all::<Group>(&list_groups("id,displayName")).await }
+        async move {
+            graph
+                .call_all::<Group>(&list_groups("id,displayName"))
+                .await
+        }
     });
     let rows = RwSignal::new(Vec::<AuditRow>::new());
     let error = RwSignal::new(None::<GraphError>);

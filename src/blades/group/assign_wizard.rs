@@ -2,37 +2,20 @@
 //! permanence, dates or a duration, justification), checked against the role's settings before
 //! anything is sent; one `$batch` for everyone, a result for each, failures kept to retry.
 
-use super::schedule_draft::{max_note, settings_of, ScheduleDraft};
-use crate::client::{use_graph, Graph};
+use super::assign_send::{assign, both_settings, Outcome};
+use super::schedule_draft::{max_note, ScheduleDraft};
+use crate::client::use_graph;
 use crate::components::context_pane::ContextPane;
 use crate::components::datetime::{from_input, to_input};
 use crate::components::draft::{discard_draft, use_draft_of};
 use crate::components::error_bar::ErrorBar;
 use crate::components::people_picker::{PeoplePicker, Picked};
 use crate::components::submit::{use_submit, SubmitButton};
-use crate::domain::assign_form::{max_minutes, permanent_label, presets, request, AssignForm};
+use crate::domain::assign_form::{max_minutes, permanent_label, presets, AssignForm};
 use crate::domain::assignments::Kind;
-use crate::domain::settings::RoleSettings;
-use crate::graph::batch::decode;
-use crate::graph::error::GraphError;
-use crate::graph::model::{AccessId, PrivilegedAccessGroupScheduleRequest, ScheduleRequestAction};
-use crate::graph::pim::{self, create_schedule_request};
-use crate::graph::policies::role_policy;
+use crate::graph::model::AccessId;
 use chrono::{Duration, Utc};
 use leptos::prelude::*;
-
-/// Member and Owner settings, in one batch.
-async fn both_settings(
-    graph: Graph,
-    group: String,
-) -> Result<(RoleSettings, RoleSettings), GraphError> {
-    let q = |r: &str| role_policy(&group, r);
-    let mut a = graph.batch(&[q("member"), q("owner")]).await.into_iter();
-    let mut read = || -> Result<RoleSettings, GraphError> { settings_of(decode(a.next())?) };
-    Ok((read()?, read()?))
-}
-
-type Outcome = Vec<(Picked, Result<(), GraphError>)>;
 
 /// The wizard; `close` gets a sentence to announce when something was assigned.
 #[component]
@@ -117,66 +100,7 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
     };
     let assign = use_submit(
         move |(form, who, access): (AssignForm, Vec<Picked>, AccessId)| {
-            let (graph, group) = (g2.clone(), group.clone());
-            async move {
-                let requests: Vec<_> = who
-                    .iter()
-                    .map(|p| {
-                        let body = request(
-                            &form,
-                            &group,
-                            &p.id,
-                            access,
-                            ScheduleRequestAction::AdminAssign,
-                        );
-                        create_schedule_request(
-                            form.kind == Kind::Eligible,
-                            serde_json::to_value(body).unwrap_or_default(),
-                        )
-                    })
-                    .collect();
-                let sent = chrono::Utc::now();
-                let answers = graph.batch(&requests).await;
-                let lost = answers
-                    .iter()
-                    .any(|a| matches!(a, Err(e) if e.outcome_unknown));
-                let outcome: Outcome = who
-                    .into_iter()
-                    .zip(answers)
-                    .map(|(p, r)| (p, r.map(|_| ())))
-                    .collect();
-                if !lost {
-                    return Ok(outcome);
-                }
-                // Answers were lost: the group's requests say which assignments were made.
-                let c = pim::Collection::requests(form.kind == Kind::Eligible);
-                let made: Vec<PrivilegedAccessGroupScheduleRequest> =
-                    graph.get_all(&pim::list_for_group(c, &group, None)).await?;
-                Ok(outcome
-                    .into_iter()
-                    .map(|(p, r)| match r {
-                        Err(e) if e.outcome_unknown => {
-                            let found = made.iter().filter(|m| m.principal_id == p.id).any(|m| {
-                                crate::domain::readback::made_since(
-                                    std::slice::from_ref(m),
-                                    &group,
-                                    access,
-                                    ScheduleRequestAction::AdminAssign,
-                                    sent,
-                                )
-                                .is_some()
-                            });
-                            let r = if found {
-                                Ok(())
-                            } else {
-                                Err(crate::domain::readback::not_recorded(e))
-                            };
-                            (p, r)
-                        }
-                        other => (p, other),
-                    })
-                    .collect())
-            }
+            assign(g2.clone(), group.clone(), form, who, access)
         },
         finished,
     );

@@ -47,7 +47,7 @@ async fn role_settings(
     group: &str,
     access: AccessId,
 ) -> Result<RoleSettings, GraphError> {
-    settings_of(graph.get(&role_policy(group, access.as_str())).await?)
+    settings_of(graph.call(&role_policy(group, access.as_str())).await?)
 }
 
 /// Which pane of the row is open; kept across a sign-in redirect with what it holds.

@@ -3,7 +3,7 @@
 
 use super::assign_wizard::AddAssignments;
 use super::assignment_row::RowActions;
-use crate::client::{use_graph, Graph};
+use crate::client::{run_prefetched, use_graph, Graph};
 use crate::components::command_bar::CommandBar;
 use crate::components::data_table::DataTable;
 use crate::components::datetime::local;
@@ -11,11 +11,12 @@ use crate::components::draft::use_draft;
 use crate::components::loaded::Loaded;
 use crate::components::tabs::{use_tab, Tab, Tabs};
 use crate::domain::assignments::{current, expired, Kind, Row};
-use crate::graph::batch::decode;
+use crate::graph::call::{Batch, Handle};
 use crate::graph::directory::{get_user, list_group_owners};
 use crate::graph::error::GraphError;
+use crate::graph::model::Page;
 use crate::graph::model::{
-    Expanded, Page, PrivilegedAccessGroupSchedule, PrivilegedAccessGroupScheduleRequest,
+    Expanded, PrivilegedAccessGroupSchedule, PrivilegedAccessGroupScheduleRequest,
 };
 use crate::graph::pim::{list_for_group, Collection};
 use leptos::prelude::*;
@@ -33,24 +34,40 @@ pub struct Loaded {
     pub owners: Result<Vec<String>, GraphError>,
 }
 
+type S = Expanded<PrivilegedAccessGroupSchedule>;
+type R = Expanded<PrivilegedAccessGroupScheduleRequest>;
+
+/// The tab's reads: schedules and requests of both kinds with their principals, and the owners.
+pub struct Reads {
+    es: Handle<Page<S>>,
+    asg: Handle<Page<S>>,
+    er: Handle<Page<R>>,
+    ar: Handle<Page<R>>,
+    owners: Handle<Page<serde_json::Value>>,
+}
+
+/// One `$batch`: sent by the blade, or while the tab's code downloads (`client::prefetch`).
+pub fn reads(group: &str) -> (Batch, Reads) {
+    let schedules = |c| list_for_group::<S>(c, group, Some("principal"));
+    let requests = |c| list_for_group::<R>(c, group, Some("principal"));
+    let mut batch = Batch::new();
+    let reads = Reads {
+        es: batch.add(schedules(Collection::EligibilitySchedules)),
+        asg: batch.add(schedules(Collection::AssignmentSchedules)),
+        er: batch.add(requests(Collection::EligibilityScheduleRequests)),
+        ar: batch.add(requests(Collection::AssignmentScheduleRequests)),
+        owners: batch.add(list_group_owners(group)),
+    };
+    (batch, reads)
+}
+
 async fn load(graph: Graph, group: String) -> Result<Loaded, GraphError> {
-    let list = |c| list_for_group(c, &group, Some("principal"));
-    let requests = [
-        list(Collection::EligibilitySchedules),
-        list(Collection::AssignmentSchedules),
-        list(Collection::EligibilityScheduleRequests),
-        list(Collection::AssignmentScheduleRequests),
-        list_group_owners(&group),
-    ];
+    let (batch, r) = reads(&group);
     // Every page of each collection comes back in the batch answer.
-    let mut a = graph.batch(&requests).await.into_iter();
-    type S = Expanded<PrivilegedAccessGroupSchedule>;
-    type R = Expanded<PrivilegedAccessGroupScheduleRequest>;
-    let es: Page<S> = decode(a.next())?;
-    let asg: Page<S> = decode(a.next())?;
-    let er: Page<R> = decode(a.next())?;
-    let ar: Page<R> = decode(a.next())?;
-    let owners = decode::<Page<serde_json::Value>>(a.next()).map(crate::domain::owners::ids);
+    let mut a = run_prefetched(&graph, &batch).await;
+    let (es, asg) = (a.take(r.es)?, a.take(r.asg)?);
+    let (er, ar) = (a.take(r.er)?, a.take(r.ar)?);
+    let owners = a.take(r.owners).map(crate::domain::owners::ids);
     let (es, asg, er, ar) = (es.value, asg.value, er.value, ar.value);
     let mut names = Names::default();
     for p in es.iter().chain(&asg).map(|x| &x.principal) {
@@ -77,11 +94,10 @@ async fn load(graph: Graph, group: String) -> Result<Loaded, GraphError> {
         .collect();
     who.sort();
     who.dedup();
-    let lookups: Vec<_> = who
+    let lookups = who
         .iter()
-        .map(|id| get_user(id, "id,displayName"))
-        .collect();
-    for (id, answer) in who.iter().zip(graph.batch(&lookups).await) {
+        .map(|id| get_user(id, "id,displayName").as_json());
+    for (id, answer) in who.iter().zip(graph.each(lookups).await) {
         names.learn_lookup(id, answer);
     }
     Ok(Loaded {

@@ -29,7 +29,7 @@ pub(super) async fn update(
     draft: RoleSettings,
 ) -> Result<Vec<String>, GraphError> {
     let req = role_policy(&group, role.slug());
-    let page: Page<UnifiedRoleManagementPolicyAssignment> = graph.get(&req).await?;
+    let page: Page<UnifiedRoleManagementPolicyAssignment> = graph.call(&req).await?;
     let policy = crate::graph::policies::the_policy(page)?;
     let changed: Vec<PolicyRule> = patch(&policy.rules, &draft);
     if changed.is_empty() {
@@ -83,7 +83,10 @@ pub fn SettingsEditor(
     let g = graph.clone();
     let policies = LocalResource::new(move || {
         let g = g.clone();
-        async move { g.get_all::<ConditionalAccessPolicy>(&list_policies()).await }
+        async move {
+            g.call_all::<ConditionalAccessPolicy>(&list_policies())
+                .await
+        }
     });
     // Policies that could not be read are said so, and nothing is claimed about them.
     let issues = Memo::new(move |_| {

@@ -2,6 +2,7 @@
 //! timeline (one row per person) and a table with **Download CSV**, and who could have held a
 //! role at a chosen moment. Read from the schedule requests and the last 30 days of audit.
 
+use crate::client::run_prefetched;
 use crate::client::{use_graph, Graph};
 use crate::components::csv_link::CsvLink;
 use crate::components::data_table::DataTable;
@@ -10,9 +11,11 @@ use crate::domain::audit::filter;
 use crate::domain::history::{approvers, csv, held_at, periods, Period};
 use crate::domain::wording::{at as stamp, role};
 use crate::graph::audit::list_directory_audits;
-use crate::graph::batch::decode;
+use crate::graph::call::Batch;
+use crate::graph::call::Handle;
 use crate::graph::error::GraphError;
-use crate::graph::model::{DirectoryAudit, Expanded, Page, PrivilegedAccessGroupScheduleRequest};
+use crate::graph::model::Page;
+use crate::graph::model::{DirectoryAudit, Expanded, PrivilegedAccessGroupScheduleRequest};
 use crate::graph::pim::{list_for_group, Collection};
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
@@ -22,6 +25,18 @@ type Request = Expanded<PrivilegedAccessGroupScheduleRequest>;
 
 /// How far back approvers can be named: Entra keeps audit entries for 30 days.
 const AUDIT_DAYS: i64 = 30;
+
+type Requests = Handle<Page<Request>>;
+
+/// The group's activation and eligibility requests with their principals (active, eligible), in
+/// one `$batch`: sent by the tab, or while its code downloads (`client::prefetch`).
+pub fn reads(group: &str) -> (Batch, (Requests, Requests)) {
+    let mut batch = Batch::new();
+    let requests = |c| list_for_group::<Request>(c, group, Some("principal"));
+    let active = batch.add(requests(Collection::AssignmentScheduleRequests));
+    let eligible = batch.add(requests(Collection::EligibilityScheduleRequests));
+    (batch, (active, eligible))
+}
 
 async fn load(graph: Graph, group: String) -> Result<Vec<Period>, GraphError> {
     let now = Utc::now();
@@ -35,23 +50,13 @@ async fn load(graph: Graph, group: String) -> Result<Vec<Period>, GraphError> {
         ),
         999,
     );
-    let reads = [
-        list_for_group(
-            Collection::AssignmentScheduleRequests,
-            &group,
-            Some("principal"),
-        ),
-        list_for_group(
-            Collection::EligibilityScheduleRequests,
-            &group,
-            Some("principal"),
-        ),
-    ];
-    let (answers, entries) =
-        futures::future::join(graph.batch(&reads), graph.get_all::<DirectoryAudit>(&audit)).await;
-    let mut a = answers.into_iter();
-    let active: Page<Request> = decode(a.next())?;
-    let eligible: Page<Request> = decode(a.next())?;
+    let (batch, (active, eligible)) = reads(&group);
+    let (mut a, entries) = futures::future::join(
+        run_prefetched(&graph, &batch),
+        graph.call_all::<DirectoryAudit>(&audit),
+    )
+    .await;
+    let (active, eligible) = (a.take(active)?, a.take(eligible)?);
     let mut names = HashMap::new();
     let mut requests = vec![];
     for (is_eligible, r) in active

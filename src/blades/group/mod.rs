@@ -1,6 +1,7 @@
 //! `/groups/ID/...`: one group's blade with its own menu (overview, assignments, settings, history,
 //! access reviews, audit).
 
+mod assign_send;
 mod assign_wizard;
 mod assignment_row;
 mod assignments;
@@ -12,12 +13,14 @@ mod package_note;
 mod reviews;
 mod schedule_draft;
 mod settings;
+mod settings_copy;
 mod settings_data;
 mod settings_export;
+mod settings_import;
 mod settings_io;
 mod settings_tools;
 
-use crate::client::use_graph;
+use crate::client::{prefetch, use_graph};
 use crate::components::blade::Blade;
 use crate::components::deferred::{lazy, Deferred, Loader};
 use crate::components::error_bar::ErrorBar;
@@ -49,7 +52,7 @@ pub fn GroupBlade() -> impl IntoView {
         let (graph, id) = (graph.clone(), group_id.get());
         async move {
             let req = get_group(&id, "id,displayName,description,isAssignableToRole");
-            graph.get::<Group>(&req).await
+            graph.call::<Group>(&req).await
         }
     });
     // The id stands in for the name until Graph answers (and if it cannot).
@@ -118,15 +121,20 @@ fn GroupMenu(route: Memo<Route>, group_id: Memo<String>) -> impl IntoView {
 /// its own, fetched when first opened: the blade's module carries only what every visit needs.
 fn section(route: Route) -> AnyView {
     let deferred = |load: Loader, what: &'static str| view! { <Deferred load what /> }.into_any();
+    // A tab's first reads go while its code downloads; the tab takes their answers.
     match route {
-        Route::GroupAssignments(id) => deferred(
-            lazy!(group_assignments(id: String = id) => view! {
+        Route::GroupAssignments(id) => {
+            prefetch(assignments::reads(&id).0);
+            let load = lazy!(group_assignments(id: String = id) => view! {
                 <assignments::Assignments group_id=id />
-            }),
-            "the assignments",
-        ),
+            });
+            deferred(load, "the assignments")
+        }
         Route::GroupSettings(id) => deferred(settings(id, None), "the settings"),
-        Route::GroupRoleSettings(id, role) => deferred(settings(id, Some(role)), "the settings"),
+        Route::GroupRoleSettings(id, role) => {
+            prefetch(settings_data::reads(&id, role).0);
+            deferred(settings(id, Some(role)), "the settings")
+        }
         Route::GroupAudit(id) => {
             let href = format!("{}?group={id}", Route::Audit.path());
             view! {
@@ -136,10 +144,12 @@ fn section(route: Route) -> AnyView {
             .into_any()
         }
         Route::GroupOverview(id) => view! { <overview::GroupOverview group_id=id /> }.into_any(),
-        Route::GroupHistory(id) => deferred(
-            lazy!(group_history(id: String = id) => view! { <history::History group_id=id /> }),
-            "the history",
-        ),
+        Route::GroupHistory(id) => {
+            prefetch(history::reads(&id).0);
+            let load =
+                lazy!(group_history(id: String = id) => view! { <history::History group_id=id /> });
+            deferred(load, "the history")
+        }
         Route::GroupReviews(id) => deferred(
             lazy!(group_reviews(id: String = id) => view! {
                 <reviews::GroupReviews group_id=id />

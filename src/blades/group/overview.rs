@@ -6,9 +6,9 @@ use crate::components::data_table::DataTable;
 use crate::components::link_sections::LinkSections;
 use crate::components::loaded::Loaded;
 use crate::domain::grants::{self, Section, AZURE_NOTE};
-use crate::graph::batch::decode;
+use crate::graph::call::Batch;
 use crate::graph::error::GraphError;
-use crate::graph::model::{Page, PrivilegedAccessGroupScheduleInstance};
+use crate::graph::model::PrivilegedAccessGroupScheduleInstance;
 use crate::graph::pim::{list_for_group, Collection};
 use leptos::prelude::*;
 
@@ -23,29 +23,16 @@ struct Overview {
 }
 
 async fn load(graph: Graph, group: String) -> Result<Overview, GraphError> {
-    let requests = [
-        list_for_group(
-            Collection::EligibilityScheduleInstances,
-            &group,
-            Some("principal"),
-        ),
-        list_for_group(
-            Collection::AssignmentScheduleInstances,
-            &group,
-            Some("principal"),
-        ),
-    ];
-    let all: Vec<_> = requests
-        .into_iter()
-        .chain(grants::requests(&group))
-        .collect();
-    let mut a = graph.batch(&all).await.into_iter();
-    let eligible: Page<WithPrincipal> = decode(a.next())?;
-    let active: Page<WithPrincipal> = decode(a.next())?;
+    let mut batch = Batch::new();
+    let people = |c| list_for_group::<WithPrincipal>(c, &group, Some("principal"));
+    let eligible = batch.add(people(Collection::EligibilityScheduleInstances));
+    let active = batch.add(people(Collection::AssignmentScheduleInstances));
+    let reads = grants::add_reads(&mut batch, &group);
+    let mut a = graph.run(&batch).await;
     Ok(Overview {
-        grants: grants::read(&group, &mut a),
-        eligible: eligible.value,
-        active: active.value,
+        eligible: a.take(eligible)?.value,
+        active: a.take(active)?.value,
+        grants: grants::read(&group, reads, &mut a),
     })
 }
 

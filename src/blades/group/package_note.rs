@@ -17,10 +17,10 @@ async fn packages_delivering(
     principal: &str,
     access: AccessId,
 ) -> Result<Vec<String>, GraphError> {
-    let all: Vec<AccessPackage> = graph.get_all(&list_access_packages()).await?;
+    let all: Vec<AccessPackage> = graph.call_all(&list_access_packages()).await?;
     let mut names = vec![];
     for (id, name) in eligibility_packages(group, access, &all) {
-        let given: Vec<AccessPackageAssignment> = graph.get_all(&list_assignments(&id)).await?;
+        let given: Vec<AccessPackageAssignment> = graph.call_all(&list_assignments(&id)).await?;
         if given.iter().any(|a| delivered_to(a, principal)) {
             names.push(name);
         }

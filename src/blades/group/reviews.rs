@@ -32,7 +32,7 @@ pub fn GroupReviews(group_id: String) -> impl IntoView {
     let id = group_id.clone();
     let data = LocalResource::new(move || {
         let (graph, req) = (graph.clone(), list_definitions(Some(&id)));
-        async move { graph.get_all::<Definition>(&req).await }
+        async move { graph.call_all::<Definition>(&req).await }
     });
     let new = format!("{}?group={group_id}", Route::NewReview.path());
     view! {

@@ -4,17 +4,15 @@
 
 use super::edit::update;
 use crate::client::Graph;
+use crate::domain::role_policy;
 use crate::domain::settings::{Approver, RoleSettings};
 use crate::domain::settings_file::{differences, settings_of, Difference, PersonRef, SettingsFile};
 use crate::domain::validate::{validate, Severity};
 use crate::domain::wording::unreadable;
-use crate::graph::batch::decode;
+use crate::graph::call::Batch;
 use crate::graph::directory::{get_group, get_user};
 use crate::graph::error::GraphError;
-use crate::graph::model::{
-    Group, Page, UnifiedRoleManagementPolicy, UnifiedRoleManagementPolicyAssignment, User,
-};
-use crate::graph::policies::{role_policy, the_policy};
+use crate::graph::model::UnifiedRoleManagementPolicy;
 use crate::pages::GroupRole;
 use std::collections::HashMap;
 
@@ -25,20 +23,12 @@ pub async fn policies(
     graph: &Graph,
     group: &str,
 ) -> Result<(String, Vec<UnifiedRoleManagementPolicy>), GraphError> {
-    let mut a = graph
-        .batch(&[
-            get_group(group, "id,displayName"),
-            role_policy(group, GroupRole::Member.slug()),
-            role_policy(group, GroupRole::Owner.slug()),
-        ])
-        .await
-        .into_iter();
-    let g: Group = decode(a.next())?;
-    let mut out = vec![];
-    for _ in ROLES {
-        let page: Page<UnifiedRoleManagementPolicyAssignment> = decode(a.next())?;
-        out.push(the_policy(page)?);
-    }
+    let mut batch = Batch::new();
+    let g = batch.add(get_group(group, "id,displayName"));
+    let (member, owner) = role_policy::add_both(&mut batch, group);
+    let mut a = graph.run(&batch).await;
+    let g = a.take(g)?;
+    let out = vec![member.policy(&mut a)?, owner.policy(&mut a)?];
     Ok((g.display_name.unwrap_or_else(|| group.to_owned()), out))
 }
 
@@ -58,12 +48,12 @@ pub(super) async fn people(graph: &Graph, settings: &[RoleSettings]) -> HashMap<
     let reads: Vec<_> = all
         .iter()
         .map(|a| match a {
-            Approver::User(id) => get_user(id, "id,displayName,userPrincipalName"),
-            Approver::Group(id) => get_group(id, "id,displayName"),
+            Approver::User(id) => get_user(id, "id,displayName,userPrincipalName").as_json(),
+            Approver::Group(id) => get_group(id, "id,displayName").as_json(),
         })
         .collect();
     let mut out = HashMap::new();
-    for (a, answer) in all.iter().zip(graph.batch(&reads).await) {
+    for (a, answer) in all.iter().zip(graph.each(reads).await) {
         // A name that can't be read says so in the file; the id is what imports use.
         let (v, unread) = match answer {
             Ok(v) => (v, None),
@@ -104,15 +94,15 @@ async fn resolve(graph: &Graph, file: &SettingsFile) -> HashMap<(String, String)
         .iter()
         .map(|p| {
             if p.kind == "group" {
-                get_group(&p.id, "id")
+                get_group(&p.id, "id").as_json()
             } else {
-                get_user(&p.id, "id")
+                get_user(&p.id, "id").as_json()
             }
         })
         .collect();
     let mut found = HashMap::new();
     let mut retry = vec![];
-    for (p, answer) in refs.iter().zip(graph.batch(&by_id).await) {
+    for (p, answer) in refs.iter().zip(graph.each(by_id).await) {
         let key = (p.id.clone(), p.user_principal_name.clone());
         match answer {
             Ok(_) if !p.id.is_empty() => {
@@ -130,8 +120,8 @@ async fn resolve(graph: &Graph, file: &SettingsFile) -> HashMap<(String, String)
         }
     }
     let by_upn: Vec<_> = retry.iter().map(|(_, upn)| get_user(upn, "id")).collect();
-    for ((key, _), answer) in retry.into_iter().zip(graph.batch(&by_upn).await) {
-        if let Ok(u) = decode::<User>(Some(answer)) {
+    for ((key, _), answer) in retry.into_iter().zip(graph.each(by_upn).await) {
+        if let Ok(u) = answer {
             found.insert(key, Approver::User(u.id));
         }
     }

@@ -5,17 +5,13 @@
 use crate::client::Graph;
 use crate::domain::assignments::Kind;
 use crate::domain::bulk::{check, to_request, Action, Row};
-use crate::domain::settings::{AssignmentSettings, RoleSettings};
+use crate::domain::role_policy;
+use crate::domain::settings::AssignmentSettings;
 use crate::domain::wording::unreadable;
-use crate::graph::batch::decode;
+use crate::graph::call::{Batch, Handle};
 use crate::graph::directory::{get_group, get_user, list_groups_named};
-use crate::graph::model::{
-    AccessId, Group, Page, PrivilegedAccessGroupSchedule, UnifiedRoleManagementPolicyAssignment,
-    User,
-};
+use crate::graph::model::{AccessId, Group, Page, PrivilegedAccessGroupSchedule};
 use crate::graph::pim::{create_schedule_request, list_for_group, Collection};
-use crate::graph::policies::{role_policy, the_policy};
-use crate::pages::GroupRole;
 use chrono::Utc;
 use std::collections::{HashMap, HashSet};
 
@@ -51,34 +47,34 @@ struct GroupState {
 }
 
 async fn group_state(graph: &Graph, ids: &[String]) -> HashMap<String, GroupState> {
+    let mut batch = Batch::new();
     let reads: Vec<_> = ids
         .iter()
-        .flat_map(|g| {
-            [
-                role_policy(g, GroupRole::Member.slug()),
-                role_policy(g, GroupRole::Owner.slug()),
-                list_for_group(Collection::EligibilitySchedules, g, None),
-                list_for_group(Collection::AssignmentSchedules, g, None),
-            ]
+        .map(|g| {
+            let holders = |c| list_for_group::<PrivilegedAccessGroupSchedule>(c, g, None);
+            let (member, owner) = role_policy::add_both(&mut batch, g);
+            let eligible = batch.add(holders(Collection::EligibilitySchedules));
+            let active = batch.add(holders(Collection::AssignmentSchedules));
+            (
+                member,
+                owner,
+                [(Kind::Eligible, eligible), (Kind::Active, active)],
+            )
         })
         .collect();
-    let mut a = graph.batch(&reads).await.into_iter();
+    let mut a = graph.run(&batch).await;
     let mut out = HashMap::new();
-    for g in ids {
-        let mut policy = || {
-            decode::<Page<UnifiedRoleManagementPolicyAssignment>>(a.next())
-                .and_then(the_policy)
-                .map(|p| RoleSettings::from_rules(&p.rules).assignment)
-        };
-        let (m, o) = (policy(), policy());
+    for (g, (member, owner, holders)) in ids.iter().zip(reads) {
+        let m = member.settings(&mut a).map(|s| s.assignment);
+        let o = owner.settings(&mut a).map(|s| s.assignment);
         let settings = match (m, o) {
             (Ok(m), Ok(o)) => Ok([m, o]),
             (Err(e), _) | (_, Err(e)) => Err(unreadable("the group's settings", &e)),
         };
         let mut held = HashMap::new();
         let mut settings = settings;
-        for kind in [Kind::Eligible, Kind::Active] {
-            match decode::<Page<PrivilegedAccessGroupSchedule>>(a.next()) {
+        for (kind, handle) in holders {
+            match a.take(handle) {
                 Ok(p) => {
                     for s in p.value {
                         let end = s
@@ -116,33 +112,35 @@ pub async fn preview(graph: Graph, rows: Vec<Row>) -> Vec<Line> {
         .collect();
     people.sort();
     people.dedup();
-    let group_reads: Vec<_> = groups
+    /// A group named in the file by its id or by its name.
+    enum Lookup {
+        Id(Handle<Group>),
+        Name(Handle<Page<Group>>),
+    }
+    let mut batch = Batch::new();
+    let group_reads: Vec<Lookup> = groups
         .iter()
         .map(|g| {
             if looks_like_id(g) {
-                get_group(g, "id,displayName")
+                Lookup::Id(batch.add(get_group(g, "id,displayName")))
             } else {
-                list_groups_named(g, "id,displayName")
+                Lookup::Name(batch.add(list_groups_named(g, "id,displayName")))
             }
         })
         .collect();
-    let people_reads: Vec<_> = people
-        .iter()
-        .map(|p| get_user(p, "id,displayName,userPrincipalName"))
-        .collect();
-    let reads: Vec<_> = group_reads.into_iter().chain(people_reads).collect();
-    let mut a = graph.batch(&reads).await.into_iter();
+    let people_reads = batch.add_all(
+        people
+            .iter()
+            .map(|p| get_user(p, "id,displayName,userPrincipalName")),
+    );
+    let mut a = graph.run(&batch).await;
     let mut found_groups: HashMap<String, Result<(String, String), String>> = HashMap::new();
-    for g in &groups {
-        let r = if looks_like_id(g) {
-            decode::<Group>(a.next())
-                .map(|x| vec![x])
-                .map_err(|e| unreadable("the group", &e))
-        } else {
-            decode::<Page<Group>>(a.next())
-                .map(|p| p.value)
-                .map_err(|e| unreadable("the group", &e))
-        };
+    for (g, read) in groups.iter().zip(group_reads) {
+        let r = match read {
+            Lookup::Id(h) => a.take(h).map(|x| vec![x]),
+            Lookup::Name(h) => a.take(h).map(|p| p.value),
+        }
+        .map_err(|e| unreadable("the group", &e));
         let one = r.and_then(|v| match v.as_slice() {
             [x] => Ok((x.id.clone(), x.display_name.clone().unwrap_or_default())),
             [] => Err(format!("no group is named \"{g}\".")),
@@ -151,8 +149,9 @@ pub async fn preview(graph: Graph, rows: Vec<Row>) -> Vec<Line> {
         found_groups.insert(g.clone(), one);
     }
     let mut found_people: HashMap<String, Result<(String, String), String>> = HashMap::new();
-    for p in &people {
-        let r = decode::<User>(a.next())
+    for (p, read) in people.iter().zip(people_reads) {
+        let r = a
+            .take(read)
             .map(|u| (u.id.clone(), u.display_name.unwrap_or(u.id)))
             .map_err(|_| format!("no user is {p}."));
         found_people.insert(p.clone(), r);

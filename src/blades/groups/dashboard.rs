@@ -12,11 +12,11 @@ use crate::domain::dashboard::{
 };
 use crate::domain::managed::{kind, not_eligible_reason};
 use crate::domain::wording::{at as stamp, role};
-use crate::graph::batch::decode;
+use crate::graph::call::Batch;
 use crate::graph::conditional_access::list_policies;
 use crate::graph::directory::{list_role_assignable_groups, GROUP_FIELDS};
 use crate::graph::error::GraphError;
-use crate::graph::model::{ConditionalAccessPolicy, Group, Page};
+use crate::graph::model::{ConditionalAccessPolicy, Group};
 use crate::graph::pim::{list_for_group, Collection};
 use crate::graph::policies::list_role_management_policy_assignments;
 use crate::pages::{GroupRole, Route};
@@ -47,7 +47,7 @@ async fn load(graph: Graph, progress: WriteSignal<(usize, usize)>) -> Result<Ove
             progress,
             super::scan::in_place,
         ),
-        graph.get_all::<Group>(&list_role_assignable_groups(GROUP_FIELDS)),
+        graph.call_all::<Group>(&list_role_assignable_groups(GROUP_FIELDS)),
     )
     .await;
     managed?;
@@ -56,27 +56,32 @@ async fn load(graph: Graph, progress: WriteSignal<(usize, usize)>) -> Result<Ove
         .into_iter()
         .filter(|g| !rows.iter().any(|r| r.group.id == g.id))
         .collect();
-    let mut requests = vec![list_policies()];
-    for r in &rows {
-        let id = &r.group.id;
-        requests.extend([
-            list_for_group(Collection::EligibilitySchedules, id, Some("principal")),
-            list_for_group(Collection::AssignmentSchedules, id, Some("principal")),
-            list_for_group(
-                Collection::AssignmentScheduleRequests,
-                id,
-                Some("principal"),
-            ),
-            list_role_management_policy_assignments(id, None, true),
-        ]);
-    }
-    let mut a = graph.batch(&requests).await.into_iter();
-    let (policies, policies_error) = match decode::<Page<ConditionalAccessPolicy>>(a.next()) {
+    let mut batch = Batch::new();
+    let ca = batch.add(list_policies());
+    let reads: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            let id = &r.group.id;
+            let schedules = |c| list_for_group(c, id, Some("principal"));
+            (
+                batch.add(schedules(Collection::EligibilitySchedules)),
+                batch.add(schedules(Collection::AssignmentSchedules)),
+                batch.add(list_for_group(
+                    Collection::AssignmentScheduleRequests,
+                    id,
+                    Some("principal"),
+                )),
+                batch.add(list_role_management_policy_assignments(id, None, true)),
+            )
+        })
+        .collect();
+    let mut a = graph.run(&batch).await;
+    let (policies, policies_error) = match a.take(ca) {
         Ok(p) => (Some(p.value), None),
         Err(e) => (None, Some(e)),
     };
     let mut groups = vec![];
-    for r in rows {
+    for (r, (eligible, active, requests, policies)) in rows.into_iter().zip(reads) {
         groups.push(GroupState {
             name: r
                 .group
@@ -84,10 +89,10 @@ async fn load(graph: Graph, progress: WriteSignal<(usize, usize)>) -> Result<Ove
                 .clone()
                 .unwrap_or_else(|| r.group.id.clone()),
             id: r.group.id,
-            eligible: decode::<Page<_>>(a.next())?.value,
-            active: decode::<Page<_>>(a.next())?.value,
-            requests: decode::<Page<_>>(a.next())?.value,
-            policies: decode::<Page<_>>(a.next())?.value,
+            eligible: a.take(eligible)?.value,
+            active: a.take(active)?.value,
+            requests: a.take(requests)?.value,
+            policies: a.take(policies)?.value,
         });
     }
     Ok(Overview {

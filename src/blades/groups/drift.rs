@@ -6,13 +6,12 @@ use super::scan::Row;
 use crate::client::{use_graph, Graph};
 use crate::components::context_pane::ContextPane;
 use crate::components::file::chosen_text;
+use crate::domain::role_policy;
 use crate::domain::settings::RoleSettings;
 use crate::domain::settings_file::{by_id, drift, read, settings_of, SettingsFile};
 use crate::domain::wording::unreadable;
-use crate::graph::batch::decode;
-use crate::graph::model::{Page, UnifiedRoleManagementPolicyAssignment};
-use crate::graph::policies::{role_policy, the_policy};
-use crate::pages::{GroupRole, Route};
+use crate::graph::call::Batch;
+use crate::pages::Route;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -77,30 +76,23 @@ async fn check(graph: Graph, file: SettingsFile) -> Result<(Vec<Drifted>, bool, 
             )
         })
         .collect();
+    let mut batch = Batch::new();
     let reads: Vec<_> = groups
         .iter()
-        .flat_map(|(id, _)| {
-            [
-                role_policy(id, GroupRole::Member.slug()),
-                role_policy(id, GroupRole::Owner.slug()),
-            ]
-        })
+        .map(|(id, _)| role_policy::add_both(&mut batch, id))
         .collect();
-    let mut answers = graph.batch(&reads).await.into_iter();
+    let mut answers = graph.run(&batch).await;
     let mut out = vec![];
-    for (id, name) in groups {
-        let mut one = |t: &Option<RoleSettings>| {
-            let page = decode::<Page<UnifiedRoleManagementPolicyAssignment>>(answers.next());
-            let current = page
-                .and_then(the_policy)
-                .map(|p| RoleSettings::from_rules(&p.rules));
+    for ((id, name), (member_read, owner_read)) in groups.into_iter().zip(reads) {
+        let mut one = |t: &Option<RoleSettings>, read: role_policy::PolicyRead| {
+            let current = read.settings(&mut answers);
             match (t, current) {
                 (None, _) => Ok(vec![]),
                 (Some(t), Ok(c)) => Ok(drift(t, &c)),
                 (Some(_), Err(e)) => Err(unreadable("its settings", &e)),
             }
         };
-        let (m, o) = (one(&member), one(&owner));
+        let (m, o) = (one(&member, member_read), one(&owner, owner_read));
         out.push(Drifted {
             id,
             name,

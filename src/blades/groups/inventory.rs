@@ -45,7 +45,7 @@ fn row(group: Group) -> Row {
 async fn named(graph: &Graph, ids: &[String]) -> Result<Vec<Group>, GraphError> {
     let calls = ids.chunks(IDS_PER_CALL).map(|chunk| {
         let req = get_groups_by_ids(chunk);
-        async move { graph.get::<Page<Group>>(&req).await }
+        async move { graph.call::<Page<Group>>(&req).await }
     });
     let mut out = vec![];
     for page in futures::future::join_all(calls).await {
@@ -62,7 +62,7 @@ pub async fn read_managed(
     progress: WriteSignal<(usize, usize)>,
     scan: Scanner,
 ) -> Result<Source, GraphError> {
-    let mut next = Some(list_group_resources());
+    let mut next = Some(list_group_resources::<Resource>().into_request());
     let mut first = true;
     while let Some(req) = next.take() {
         let (page, more) = match graph.get_page::<Resource>(&req).await {
@@ -92,8 +92,8 @@ pub async fn read_all(
     scan: Scanner,
 ) -> Result<(Vec<(Row, bool)>, Source), GraphError> {
     let (groups, listed) = futures::future::join(
-        graph.get_all::<Group>(&list_groups(GROUP_FIELDS)),
-        graph.get_all::<Resource>(&list_group_resources()),
+        graph.call_all::<Group>(&list_groups(GROUP_FIELDS)),
+        graph.call_all::<Resource>(&list_group_resources()),
     )
     .await;
     match listed {

@@ -2,15 +2,15 @@
 //! with eligible and active counts read only for the rows shown.
 
 use super::inventory::{read_managed, Source};
-use super::scan::{count_requests, counts, Row};
+use super::scan::{add_counts, counts, Row};
 use crate::client::use_graph;
 use crate::components::data_table::DataTable;
-use crate::components::deferred::{loader, Chunk, Deferred};
+use crate::components::deferred::{lazy, Deferred};
 use crate::components::error_bar::ErrorBar;
 use crate::domain::managed::{kind, matches, Signals};
 use crate::domain::wording::yes_no;
+use crate::graph::call::Batch;
 use crate::graph::error::GraphError;
-use crate::graph::request::GraphRequest;
 use crate::pages::Route;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -43,9 +43,9 @@ pub fn ScanNotice(error: GraphError) -> impl IntoView {
 }
 
 /// The notice's code comes in the scan's chunk: only a refused list needs either.
-#[leptos::wasm_split::wasm_split(groups_scan, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn scan_notice(error: GraphError) -> Chunk {
-    Ok(view! { <ScanNotice error /> }.into_any())
+fn scan_notice(error: GraphError) -> impl IntoView {
+    let load = lazy!(groups_scan(error: GraphError = error) => view! { <ScanNotice error /> });
+    view! { <Deferred load what="why every group was checked" /> }
 }
 
 /// Reads the counts of the shown groups that have none yet, 10 groups to a `$batch`.
@@ -57,12 +57,17 @@ fn count_shown(graph: crate::client::Graph, shown: Vec<String>, known: Counts) {
     }
     // Marked as asked for at once, so a re-render does not ask again while the answer is out.
     known.update(|k| k.extend(missing.iter().map(|id| (id.clone(), None))));
-    let requests: Vec<GraphRequest> = missing.iter().flat_map(|id| count_requests(id)).collect();
+    let mut batch = Batch::new();
+    let reads: Vec<_> = missing
+        .iter()
+        .map(|id| add_counts(&mut batch, id))
+        .collect();
     leptos::task::spawn_local(async move {
-        let mut answers = graph.batch(&requests).await.into_iter();
+        let mut answers = graph.run(&batch).await;
         let found: Vec<_> = missing
             .into_iter()
-            .map(|id| (id, Some(counts(&mut answers))))
+            .zip(reads)
+            .map(|(id, read)| (id, Some(counts(read, &mut answers))))
             .collect();
         known.update(|k| k.extend(found));
     });
@@ -176,7 +181,7 @@ pub fn ManagedGroups(refresh: ReadSignal<u32>) -> impl IntoView {
             <label for="groups-search">"Search by group name or ID"</label>
             <input id="groups-search" type="search" prop:value=search on:input=move |e| { search.set(event_target_value(&e)); shown.set(PAGE); } />
         </div>
-        {move || source.get().and_then(|s| match s { Source::Scanned(error) => Some(view! { <Deferred load=loader(move || scan_notice(error.clone())) what="why every group was checked" /> }), Source::Listed => None })}
+        {move || source.get().and_then(|s| match s { Source::Scanned(error) => Some(scan_notice(error)), Source::Listed => None })}
         {move || error.get().map(|error| view! { <ErrorBar error /> })}
         {move || count_error().map(|error| view! { <ErrorBar error /> })}
         <p role="status">{move || match (reading_now.get(), rows.with(Vec::len), progress.get()) {

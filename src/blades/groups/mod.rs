@@ -13,7 +13,7 @@ mod onboard;
 mod scan;
 
 use crate::components::blade::Blade;
-use crate::components::deferred::{loader, Chunk, Deferred};
+use crate::components::deferred::{lazy, Deferred};
 use crate::pages::Route;
 pub use bulk::BulkAssignments;
 use leptos::prelude::*;
@@ -35,18 +35,14 @@ pub fn Groups() -> impl IntoView {
     view! {
         <Blade title=Route::Groups.heading() commands=Box::new(move || commands().into_any())>
             <list::ManagedGroups refresh />
+            // Drift's code (it reads every managed group's settings) is fetched when first opened.
             {move || drift.get().then(|| {
-                let load = move || drift_pane(Callback::new(move |_| drift.set(false)));
-                view! { <Deferred load=loader(load) what="Drift" /> }
+                let close = Callback::new(move |_| drift.set(false));
+                let load = lazy!(drift(close: Callback<()> = close) => view! { <drift::Drift close /> });
+                view! { <Deferred load what="Drift" /> }
             })}
         </Blade>
     }
-}
-
-/// Drift's code (it reads every managed group's settings) is fetched when it is first opened.
-#[leptos::wasm_split::wasm_split(drift, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn drift_pane(close: Callback<()>) -> Chunk {
-    Ok(view! { <drift::Drift close /> }.into_any())
 }
 
 /// Overview: what needs an admin's attention across every managed group.

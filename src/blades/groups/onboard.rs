@@ -12,7 +12,7 @@ use crate::graph::policies::{
 /// Onboards `group_id` (idempotent: an already managed group just gets the same rule again).
 pub async fn onboard(graph: &Graph, group_id: &str) -> Result<(), GraphError> {
     let req = role_policy(group_id, "member");
-    let page: Page<UnifiedRoleManagementPolicyAssignment> = graph.get(&req).await?;
+    let page: Page<UnifiedRoleManagementPolicyAssignment> = graph.call(&req).await?;
     let policy = crate::graph::policies::the_policy(page)?;
     let rule: PolicyRule = policy
         .rules
@@ -32,7 +32,7 @@ pub async fn onboard(graph: &Graph, group_id: &str) -> Result<(), GraphError> {
         // The answer was lost: a changed policy (its lastModifiedDateTime) means it took.
         Err(e) if e.outcome_unknown => {
             let now: Page<UnifiedRoleManagementPolicyAssignment> = graph
-                .get(&list_role_management_policy_assignments(
+                .call(&list_role_management_policy_assignments(
                     group_id, None, false,
                 ))
                 .await?;

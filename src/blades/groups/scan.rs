@@ -5,14 +5,14 @@
 
 use crate::client::Graph;
 use crate::domain::managed::{not_eligible_reason, Signals};
-use crate::graph::batch::decode;
+use crate::graph::call::{Answers, Batch, Handle};
 use crate::graph::directory::{list_groups, GROUP_FIELDS};
 use crate::graph::error::GraphError;
 use crate::graph::model::{Group, Page, PolicyAssignmentChange};
 use crate::graph::pim::{list_ids_for_group, Collection};
 use crate::graph::policies::list_role_management_policy_assignments;
-use crate::graph::request::GraphRequest;
 use leptos::prelude::*;
+use serde_json::Value;
 use std::cell::RefCell;
 
 /// Groups checked per `$batch` (three requests each; Graph allows 20 per batch).
@@ -38,20 +38,21 @@ pub fn invalidate() {
     CACHE.with(|c| c.borrow_mut().take());
 }
 
-type Answers<'a> = &'a mut dyn Iterator<Item = Result<serde_json::Value, GraphError>>;
+/// The two reads that count who holds a group (eligible, active), in a batch.
+pub struct CountReads(Handle<Page<Value>>, Handle<Page<Value>>);
 
-/// The two requests that count who holds `group` (eligible, active), first page only.
-pub fn count_requests(group: &str) -> [GraphRequest; 2] {
-    [
-        list_ids_for_group(Collection::EligibilitySchedules, group),
-        list_ids_for_group(Collection::AssignmentSchedules, group),
-    ]
+/// Adds the reads that count who holds `group`; a batch of them is sent first pages only.
+pub fn add_counts(batch: &mut Batch, group: &str) -> CountReads {
+    CountReads(
+        batch.add(list_ids_for_group(Collection::EligibilitySchedules, group)),
+        batch.add(list_ids_for_group(Collection::AssignmentSchedules, group)),
+    )
 }
 
-/// Reads the answers to `count_requests`.
-pub fn counts(answers: Answers) -> Result<Signals, GraphError> {
-    let eligible: Page<serde_json::Value> = decode(answers.next())?;
-    let active: Page<serde_json::Value> = decode(answers.next())?;
+/// Reads the answers to `add_counts`.
+pub fn counts(reads: CountReads, answers: &mut Answers) -> Result<Signals, GraphError> {
+    let eligible = answers.take(reads.0)?;
+    let active = answers.take(reads.1)?;
     Ok(Signals {
         policy_changed: false,
         eligible: eligible.value.len(),
@@ -60,21 +61,25 @@ pub fn counts(answers: Answers) -> Result<Signals, GraphError> {
     })
 }
 
-/// The three requests that tell whether `group` is managed and how many hold it.
-fn checks(group: &str) -> impl Iterator<Item = GraphRequest> {
-    std::iter::once(list_role_management_policy_assignments(group, None, false))
-        .chain(count_requests(group))
+/// The three reads that tell whether a group is managed and how many hold it.
+struct Checks(Handle<Page<PolicyAssignmentChange>>, CountReads);
+
+fn add_checks(batch: &mut Batch, group: &str) -> Checks {
+    Checks(
+        batch.add(list_role_management_policy_assignments(group, None, false)),
+        add_counts(batch, group),
+    )
 }
 
-fn signals(answers: Answers) -> Result<Signals, GraphError> {
-    let policies: Page<PolicyAssignmentChange> = decode(answers.next())?;
+fn signals(checks: Checks, answers: &mut Answers) -> Result<Signals, GraphError> {
+    let policies = answers.take(checks.0)?;
     Ok(Signals {
         policy_changed: policies.value.iter().any(|a| {
             a.policy
                 .as_ref()
                 .is_some_and(|p| p.last_modified_date_time.is_some())
         }),
-        ..counts(answers)?
+        ..counts(checks.1, answers)?
     })
 }
 
@@ -126,7 +131,7 @@ async fn scan(graph: Graph, progress: WriteSignal<(usize, usize)>) -> Result<Vec
         return Ok(rows);
     }
     let list = list_groups(GROUP_FIELDS);
-    let groups: Vec<Group> = graph.get_all(&list).await?;
+    let groups: Vec<Group> = graph.call_all(&list).await?;
     let mut rows: Vec<Row> = groups
         .into_iter()
         .map(|group| Row {
@@ -142,18 +147,18 @@ async fn scan(graph: Graph, progress: WriteSignal<(usize, usize)>) -> Result<Vec
     let chunks: Vec<&[usize]> = candidates.chunks(GROUPS_PER_BATCH).collect();
     for round in chunks.chunks(LANES) {
         let work = round.iter().map(|chunk| {
-            let requests: Vec<GraphRequest> = chunk
+            let mut batch = Batch::new();
+            let checks: Vec<Checks> = chunk
                 .iter()
-                .flat_map(|&i| checks(&rows[i].group.id))
+                .map(|&i| add_checks(&mut batch, &rows[i].group.id))
                 .collect();
             let graph = graph.clone();
-            async move { graph.batch(&requests).await }
+            async move { (graph.run(&batch).await, checks) }
         });
         let answers = futures::future::join_all(work).await;
-        for (chunk, answer) in round.iter().zip(answers) {
-            let mut answer = answer.into_iter();
-            for &i in chunk.iter() {
-                rows[i].signals = signals(&mut answer)?;
+        for (chunk, (mut answers, checks)) in round.iter().zip(answers) {
+            for (&i, check) in chunk.iter().zip(checks) {
+                rows[i].signals = signals(check, &mut answers)?;
             }
             progress.update(|(done, _)| *done += chunk.len());
         }

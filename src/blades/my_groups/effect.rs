@@ -17,7 +17,7 @@ pub struct Tracker {
 
 /// The statuses of `groups` after one check, with the roles of those now in effect.
 async fn check(graph: Graph, groups: Vec<String>) -> Vec<(String, Status)> {
-    let answers = graph.batch(&in_effect::checks(&groups)).await;
+    let answers = graph.each(in_effect::checks(&groups)).await;
     let mut read = in_effect::read(&groups, answers);
     let now: Vec<String> = read
         .iter()
@@ -25,7 +25,7 @@ async fn check(graph: Graph, groups: Vec<String>) -> Vec<(String, Status)> {
         .map(|(g, _)| g.clone())
         .collect();
     if !now.is_empty() {
-        let mut roles = graph.batch(&in_effect::role_reads(&now)).await.into_iter();
+        let mut roles = graph.each(in_effect::role_reads(&now)).await.into_iter();
         for (g, s) in read.iter_mut() {
             if now.contains(g) {
                 *s = Status::InEffect(in_effect::roles(roles.next().unwrap_or_else(|| {

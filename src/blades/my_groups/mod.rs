@@ -2,6 +2,7 @@
 //! saying what activation will ask; Activate one or several at once, Deactivate, Extend, Renew.
 
 mod actions;
+mod activate;
 mod data;
 mod effect;
 mod ending;

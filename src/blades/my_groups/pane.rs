@@ -2,26 +2,20 @@
 //! sending, a step-up for the authentication contexts needed before the requests go (and once more
 //! if Graph asks for one anyway), the requests in one `$batch`, a result per group.
 
+use super::activate::{activate, fresh, Results};
 use super::data::MyRole;
-use super::memory::{recall, remember};
+use super::memory::remember;
 use super::pane_notes::{GrantLinks, WhoIsToldAndAsked};
-use crate::auth::session::{current_location, Session};
-use crate::client::{use_graph, Graph};
+use crate::auth::session::Session;
+use crate::client::use_graph;
 use crate::components::context_pane::ContextPane;
 use crate::components::datetime::from_input;
 use crate::components::deferred::Chunk;
 use crate::components::draft::{discard_draft, use_draft};
 use crate::components::submit::{use_submit, SubmitButton};
-use crate::domain::activation::{
-    contexts_needed, hours, minutes_for, problems, request, with_context, ActivateForm, Outcome,
-    Remembered,
-};
+use crate::domain::activation::{contexts_needed, problems, ActivateForm, Outcome, Remembered};
 use crate::domain::settings::RoleSettings;
 use crate::domain::wording::duration;
-use crate::graph::error::GraphError;
-use crate::graph::model::PrivilegedAccessGroupScheduleRequest;
-use crate::graph::pim::{create_schedule_request, filter_by_current_user, Collection, On};
-use crate::graph::request::GraphRequest;
 use chrono::Utc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -36,70 +30,6 @@ pub const DRAFT: &str = "activate";
 pub struct PaneDraft {
     pub form: ActivateForm,
     pub stepped_up: Option<String>,
-}
-
-/// The pane's defaults for `roles`: the remembered duration and reason, else the maximum.
-pub fn fresh(roles: &[(MyRole, RoleSettings)]) -> ActivateForm {
-    let first = roles.first();
-    let remembered = first.and_then(|(r, _)| recall(&r.group_id, r.access));
-    let max = roles
-        .iter()
-        .map(|(_, s)| s.activation.max_minutes)
-        .max()
-        .unwrap_or(60);
-    ActivateForm {
-        hours: remembered
-            .as_ref()
-            .map(|r| r.hours.clone())
-            .filter(|h| !h.is_empty())
-            .unwrap_or_else(|| crate::domain::stamp::hours_text(max)),
-        reason: remembered.map(|r| r.reason).unwrap_or_default(),
-        ..Default::default()
-    }
-}
-
-type Results = Vec<(MyRole, Outcome)>;
-
-/// Each role's outcome; where the answer was lost (5xx, dropped connection) the user's requests
-/// are read back to say what Graph recorded, instead of sending again.
-async fn read_back_lost(
-    graph: &Graph,
-    roles: Vec<(MyRole, RoleSettings)>,
-    answers: Vec<Result<serde_json::Value, GraphError>>,
-    sent: chrono::DateTime<Utc>,
-) -> Results {
-    let lost = answers
-        .iter()
-        .any(|a| matches!(a, Err(e) if e.outcome_unknown));
-    let mine = if lost {
-        let req = filter_by_current_user(
-            Collection::AssignmentScheduleRequests,
-            On::Principal,
-            "group",
-        );
-        Some(
-            graph
-                .get_all::<PrivilegedAccessGroupScheduleRequest>(&req)
-                .await,
-        )
-    } else {
-        None
-    };
-    roles
-        .into_iter()
-        .map(|(r, _)| r)
-        .zip(answers)
-        .map(|(r, answer)| {
-            let outcome = match (answer, &mine) {
-                (Err(e), Some(Ok(mine))) if e.outcome_unknown => {
-                    crate::domain::readback::activation(mine, &r.group_id, r.access, sent, e)
-                }
-                // The read-back failed too: the error says the outcome is unknown.
-                (answer, _) => Outcome::of(answer),
-            };
-            (r, outcome)
-        })
-        .collect()
 }
 
 /// The pane's code is fetched when a pane is first opened: My roles paints its rows without it.
@@ -187,79 +117,7 @@ pub fn ActivatePane(
         move |_: ()| {
             let (graph, session, roles, acrs) =
                 (graph.clone(), session.clone(), r2.clone(), a2.clone());
-            async move {
-                let f = draft.get_untracked().form;
-                // A context Graph asked for on an earlier try joins the ones the settings name.
-                let extra = draft.get_untracked().stepped_up.filter(|s| s != "mfa");
-                let acrs = with_context(acrs.as_deref(), extra.as_deref());
-                let me = session.account().map(|a| a.object_id).unwrap_or_default();
-                let start = from_input(&f.start).unwrap_or_else(Utc::now);
-                let asked = hours(&f.hours).unwrap_or(1.0);
-                let requests: Vec<GraphRequest> = roles
-                    .iter()
-                    .map(|(r, s)| {
-                        let body = request(
-                            &f,
-                            &r.group_id,
-                            &me,
-                            r.access,
-                            start,
-                            minutes_for(asked, &s.activation),
-                        );
-                        create_schedule_request(
-                            false,
-                            serde_json::to_value(body).unwrap_or_default(),
-                        )
-                    })
-                    .collect();
-                // Proactive step-up: get the contexts before anything is sent.
-                if let Some(c) = &acrs {
-                    if !session.has_token(Some(c)) {
-                        session
-                            .step_up(c, &current_location())
-                            .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
-                        return Ok(None);
-                    }
-                }
-                let sent = Utc::now();
-                let answers = graph.batch_as(&requests, acrs.as_deref()).await;
-                let results = read_back_lost(&graph, roles, answers, sent).await;
-                // Reactive step-up, once per context: Graph asked for a context the settings didn't show.
-                let asked_for = results.iter().find_map(|(_, o)| match o {
-                    Outcome::NeedsContext(c) => Some(c.clone()),
-                    _ => None,
-                });
-                if let Some(c) = asked_for {
-                    if draft.get_untracked().stepped_up.as_deref() != Some(&c) {
-                        draft.update(|d| d.stepped_up = Some(c.clone()));
-                        let all = with_context(acrs.as_deref(), Some(&c)).unwrap_or(c);
-                        session
-                            .step_up(&all, &current_location())
-                            .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
-                        return Ok(None);
-                    }
-                }
-                // MFA the settings ask for and the sign-in lacked: one fresh sign-in, then back here.
-                if results.iter().any(|(_, o)| *o == Outcome::NeedsMfa)
-                    && draft.get_untracked().stepped_up.as_deref() != Some("mfa")
-                {
-                    draft.update(|d| d.stepped_up = Some("mfa".into()));
-                    let hint = session.account().map(|a| a.username);
-                    session
-                        .sign_in(
-                            &current_location(),
-                            crate::auth::oidc::Prompt {
-                                login_hint: hint.as_deref(),
-                                prompt: Some("login"),
-                                acrs: acrs.as_deref(),
-                                ..Default::default()
-                            },
-                        )
-                        .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
-                    return Ok(None);
-                }
-                Ok::<_, GraphError>(Some(results))
-            }
+            activate(graph, session, roles, acrs, draft)
         },
         finished,
     );

@@ -46,7 +46,7 @@ pub fn WhoIsToldAndAsked(roles: Vec<(MyRole, RoleSettings)>) -> impl IntoView {
             let answers = if all.is_empty() {
                 vec![]
             } else {
-                graph.batch(&approvers::lookups(&all)).await
+                graph.each(approvers::lookups(&all)).await
             };
             let names = approvers::names(&all, answers);
             asking

@@ -8,9 +8,9 @@ use crate::components::datetime::local;
 use crate::components::loaded::Loaded;
 use crate::components::submit::use_submit;
 use crate::domain::assignments::{parse, span};
-use crate::graph::batch::decode;
+use crate::graph::call::Batch;
 use crate::graph::error::GraphError;
-use crate::graph::model::{Page, PrivilegedAccessGroupScheduleRequest};
+use crate::graph::model::PrivilegedAccessGroupScheduleRequest;
 use crate::graph::pim::{
     cancel_schedule_request, filter_by_current_user, get_approval, Collection, On,
 };
@@ -33,16 +33,12 @@ struct Mine {
 type Decisions = LocalResource<HashMap<String, String>>;
 
 async fn load(graph: Graph) -> Result<Vec<Mine>, GraphError> {
-    let of = |c| filter_by_current_user(c, On::Principal, "group");
-    let mut a = graph
-        .batch(&[
-            of(Collection::AssignmentScheduleRequests),
-            of(Collection::EligibilityScheduleRequests),
-        ])
-        .await
-        .into_iter();
-    let active: Page<WithGroup> = decode(a.next())?;
-    let eligible: Page<WithGroup> = decode(a.next())?;
+    let of = |c| filter_by_current_user::<WithGroup>(c, On::Principal, "group");
+    let mut batch = Batch::new();
+    let active = batch.add(of(Collection::AssignmentScheduleRequests));
+    let eligible = batch.add(of(Collection::EligibilityScheduleRequests));
+    let mut a = graph.run(&batch).await;
+    let (active, eligible) = (a.take(active)?, a.take(eligible)?);
     let mut out: Vec<Mine> = active
         .value
         .into_iter()
@@ -76,10 +72,10 @@ async fn decisions(graph: Graph, mine: Vec<Mine>) -> HashMap<String, String> {
     if mine.is_empty() {
         return HashMap::new();
     }
-    let asks: Vec<_> = mine.iter().map(|m| get_approval(&m.r.id)).collect();
+    let asks = mine.iter().map(|m| get_approval(&m.r.id));
     let mut out = HashMap::new();
-    for (m, answer) in mine.iter().zip(graph.batch(&asks).await) {
-        let said = match decode::<crate::graph::model::Approval>(Some(answer)) {
+    for (m, answer) in mine.iter().zip(graph.each(asks).await) {
+        let said = match answer {
             Ok(a) => {
                 let me = &m.r.principal_id;
                 let v = crate::domain::approval::verdict(&m.r.status, me, me, a.stages.first());

@@ -13,11 +13,8 @@ use crate::domain::wording::when;
 use crate::graph::access_reviews::{
     decisions_for_reviewer, definitions_for_reviewer, instances_for_reviewer,
 };
-use crate::graph::batch::decode;
 use crate::graph::error::GraphError;
-use crate::graph::model::{
-    AccessReviewDecision, AccessReviewInstance, AccessReviewScheduleDefinition, Page,
-};
+use crate::graph::model::AccessReviewScheduleDefinition;
 use crate::pages::Route;
 use leptos::prelude::*;
 
@@ -37,11 +34,11 @@ struct ToReview {
 /// as Graph offers no way to read an instance's progress with the instance.
 async fn load(graph: Graph) -> Result<Vec<ToReview>, GraphError> {
     let defs: Vec<AccessReviewScheduleDefinition> =
-        graph.get_all(&definitions_for_reviewer()).await?;
-    let asks: Vec<_> = defs.iter().map(|d| instances_for_reviewer(&d.id)).collect();
+        graph.call_all(&definitions_for_reviewer()).await?;
+    let asks = defs.iter().map(|d| instances_for_reviewer(&d.id));
     let mut rows = vec![];
-    for (d, answer) in defs.iter().zip(graph.batch(&asks).await) {
-        let page: Page<AccessReviewInstance> = decode(Some(answer))?;
+    for (d, answer) in defs.iter().zip(graph.each(asks).await) {
+        let page = answer?;
         for i in page.value {
             rows.push(ToReview {
                 definition: d.id.clone(),
@@ -58,8 +55,8 @@ async fn load(graph: Graph) -> Result<Vec<ToReview>, GraphError> {
         .iter()
         .map(|r| decisions_for_reviewer(&r.definition, &r.instance))
         .collect();
-    for (row, answer) in rows.iter_mut().zip(graph.batch(&asks).await) {
-        let page: Page<AccessReviewDecision> = decode(Some(answer))?;
+    for (row, answer) in rows.iter_mut().zip(graph.each(asks).await) {
+        let page = answer?;
         let p = progress(&page.value);
         row.progress = format!("{} of {}", p.reviewed(), p.total);
         row.resource = page
@@ -107,20 +104,16 @@ pub fn MyReviews() -> impl IntoView {
 #[component]
 pub fn ReviewAccess() -> impl IntoView {
     let route = use_route();
-    // Both ids come from an emailed link: the page table has checked them.
-    let ids = Memo::new(move |_| match route.get() {
-        Route::ReviewAccess(definition, instance) => Some((definition, instance)),
-        _ => None,
+    // Checked by the page table (it comes from a link); kept while the page is left.
+    let ids = Memo::new(move |kept: Option<&(String, String)>| match route.get() {
+        Route::ReviewAccess(definition, instance) => (definition, instance),
+        _ => kept.cloned().unwrap_or_default(),
     });
     view! {
         <Blade title=Route::MyReviews.heading()>
-            {move || match ids.get() {
-                Some((definition, instance)) => view! { <review::Review definition instance /> }.into_any(),
-                None => view! {
-                    <div class="pim-alert pim-alert--error" role="alert">
-                        <p>"This link does not name a valid access review. Open it again from the email, or find the review under Review access."</p>
-                    </div>
-                }.into_any(),
+            {move || {
+                let (definition, instance) = ids.get();
+                view! { <review::Review definition instance /> }
             }}
         </Blade>
     }

@@ -18,11 +18,8 @@ use crate::graph::access_reviews::{
     decisions_for_reviewer, get_definition, get_instance, instance_action, update_decision,
     InstanceAction,
 };
-use crate::graph::batch::decode;
+use crate::graph::call::Batch;
 use crate::graph::error::GraphError;
-use crate::graph::model::{
-    AccessReviewDecision, AccessReviewInstance, AccessReviewScheduleDefinition, Page,
-};
 use crate::graph::pim::{list_for_group, Collection};
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -43,17 +40,12 @@ struct ReviewData {
 }
 
 async fn load(graph: Graph, d: String, i: String) -> Result<ReviewData, GraphError> {
-    let mut a = graph
-        .batch(&[
-            get_definition(&d),
-            get_instance(&d, &i),
-            decisions_for_reviewer(&d, &i),
-        ])
-        .await
-        .into_iter();
-    let def: AccessReviewScheduleDefinition = decode(a.next())?;
-    let inst: AccessReviewInstance = decode(a.next())?;
-    let items: Page<AccessReviewDecision> = decode(a.next())?;
+    let mut batch = Batch::new();
+    let def = batch.add(get_definition(&d));
+    let inst = batch.add(get_instance(&d, &i));
+    let items = batch.add(decisions_for_reviewer(&d, &i));
+    let mut a = graph.run(&batch).await;
+    let (def, inst, items) = (a.take(def)?, a.take(inst)?, a.take(items)?);
     let resource = items
         .value
         .iter()
@@ -67,12 +59,11 @@ async fn load(graph: Graph, d: String, i: String) -> Result<ReviewData, GraphErr
     let (mut eligible, mut active) = (HashSet::new(), HashSet::new());
     let mut membership_note = None;
     if let Some(g) = group {
-        let reads = [
-            list_for_group(Collection::EligibilitySchedules, &g, None),
-            list_for_group(Collection::AssignmentSchedules, &g, None),
-        ];
-        let mut s = graph.batch(&reads).await.into_iter();
-        (eligible, active, membership_note) = memberships(decode(s.next()), decode(s.next()));
+        let mut reads = Batch::new();
+        let e = reads.add(list_for_group(Collection::EligibilitySchedules, &g, None));
+        let a = reads.add(list_for_group(Collection::AssignmentSchedules, &g, None));
+        let mut s = graph.run(&reads).await;
+        (eligible, active, membership_note) = memberships(s.take(e), s.take(a));
     }
     let settings = def.settings.clone().unwrap_or_default();
     Ok(ReviewData {

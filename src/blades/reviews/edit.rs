@@ -7,9 +7,8 @@ use crate::components::context_pane::ContextPane;
 use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::reviews::{definition, form_of, validate, Chosen, Problem, ReviewForm};
 use crate::graph::access_reviews::{get_definition, update_definition};
-use crate::graph::batch::decode;
 use crate::graph::directory::{get_group, get_user};
-use crate::graph::model::{AccessReviewScheduleDefinition, Group, User};
+use crate::graph::model::AccessReviewScheduleDefinition;
 use chrono::Utc;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -47,23 +46,18 @@ pub fn EditReview(
             let reads: Vec<_> = people
                 .iter()
                 .map(|c| {
+                    // A user or a group: read alike, for the name.
                     if c.is_group {
-                        get_group(&c.id, "id,displayName")
+                        get_group(&c.id, "id,displayName").as_json()
                     } else {
-                        get_user(&c.id, "id,displayName")
+                        get_user(&c.id, "id,displayName").as_json()
                     }
                 })
                 .collect();
-            for (c, answer) in people.iter().zip(graph.batch(&reads).await) {
-                let name = if c.is_group {
-                    decode::<Group>(Some(answer))
-                        .ok()
-                        .and_then(|g| g.display_name)
-                } else {
-                    decode::<User>(Some(answer))
-                        .ok()
-                        .and_then(|u| u.display_name)
-                };
+            for (c, answer) in people.iter().zip(graph.each(reads).await) {
+                let name = answer
+                    .ok()
+                    .and_then(|v| v["displayName"].as_str().map(str::to_owned));
                 if let Some(name) = name {
                     form.update(|f| {
                         for x in f
@@ -85,7 +79,7 @@ pub fn EditReview(
             let (graph, id) = (graph.clone(), id.clone());
             async move {
                 let group = f.groups.first().cloned().unwrap_or_default();
-                let mut whole: Value = graph.get(&get_definition(&id)).await?;
+                let mut whole: Value = graph.call(&get_definition(&id).as_json()).await?;
                 if let (Some(obj), Value::Object(new)) =
                     (whole.as_object_mut(), definition(&f, &group))
                 {

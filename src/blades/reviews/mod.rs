@@ -30,13 +30,13 @@ struct Row {
 }
 
 async fn load(graph: Graph) -> Result<Vec<Row>, GraphError> {
-    let defs: Vec<AccessReviewScheduleDefinition> = graph.get_all(&list_definitions(None)).await?;
+    let defs: Vec<AccessReviewScheduleDefinition> = graph.call_all(&list_definitions(None)).await?;
     let mut ids: Vec<String> = defs.iter().filter_map(group_of).collect();
     ids.sort();
     ids.dedup();
     let mut names = HashMap::new();
     for chunk in ids.chunks(IDS_PER_CALL) {
-        let page: Page<Group> = graph.get(&get_groups_by_ids(chunk)).await?;
+        let page: Page<Group> = graph.call(&get_groups_by_ids(chunk)).await?;
         names.extend(
             page.value
                 .into_iter()
@@ -88,22 +88,26 @@ pub fn AccessReviews() -> impl IntoView {
     }
 }
 
+/// The reads of the review `route` opens, sent while the page's code downloads.
+pub fn prefetch(route: &Route) -> Option<crate::graph::call::Batch> {
+    match route {
+        Route::Review(id) => Some(review::first_reads(id).0),
+        _ => None,
+    }
+}
+
 /// One review.
 #[component]
 pub fn AccessReview() -> impl IntoView {
     let route = use_route();
-    let id = Memo::new(move |_| match route.get() {
-        Route::Review(id) => Some(id),
-        _ => None,
+    // Checked by the page table (it comes from a link); kept while the page is left.
+    let id = Memo::new(move |kept: Option<&String>| match route.get() {
+        Route::Review(id) => id,
+        _ => kept.cloned().unwrap_or_default(),
     });
     view! {
         <Blade title=Route::Review(String::new()).heading()>
-            {move || match id.get() {
-                Some(id) => view! { <review::ReviewPage id /> }.into_any(),
-                None => view! {
-                    <div class="pim-alert pim-alert--error" role="alert"><p>"This link does not name a valid access review."</p></div>
-                }.into_any(),
-            }}
+            {move || view! { <review::ReviewPage id=id.get() /> }}
         </Blade>
     }
 }

@@ -38,7 +38,7 @@ pub fn NewReview() -> impl IntoView {
     if let Some(id) = from_group.filter(|_| form.with_untracked(|f| f.groups.is_empty())) {
         let graph = graph.clone();
         leptos::task::spawn_local(async move {
-            if let Ok(g) = graph.get::<Group>(&get_group(&id, "id,displayName")).await {
+            if let Ok(g) = graph.call::<Group>(&get_group(&id, "id,displayName")).await {
                 let name = g.display_name.unwrap_or_else(|| id.clone());
                 form.update(|f| {
                     f.groups.push(Chosen {
@@ -63,7 +63,7 @@ pub fn NewReview() -> impl IntoView {
                 for g in &f.groups {
                     let name = f.name.trim();
                     let existing: Vec<AccessReviewScheduleDefinition> =
-                        graph.get_all(&list_definitions(Some(&g.id))).await?;
+                        graph.call_all(&list_definitions(Some(&g.id))).await?;
                     let recent = |d: &AccessReviewScheduleDefinition| {
                         let made =
                             crate::domain::assignments::parse(d.created_date_time.as_deref());

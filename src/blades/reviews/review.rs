@@ -4,6 +4,7 @@
 //! **Download results**.
 
 use super::edit::EditReview;
+use crate::client::run_prefetched;
 use crate::client::{use_graph, Graph};
 use crate::components::command_bar::CommandBar;
 use crate::components::context_pane::ContextPane;
@@ -18,12 +19,13 @@ use crate::graph::access_reviews::{
     delete_definition, get_definition, instance_action, list_contacted_reviewers, list_decisions,
     list_instances, InstanceAction,
 };
-use crate::graph::batch::decode;
+use crate::graph::call::Batch;
+use crate::graph::call::Handle;
 use crate::graph::directory::get_group;
 use crate::graph::error::GraphError;
+use crate::graph::model::Page;
 use crate::graph::model::{
-    AccessReviewDecision, AccessReviewInstance, AccessReviewReviewer,
-    AccessReviewScheduleDefinition, Group, Page,
+    AccessReviewDecision, AccessReviewInstance, AccessReviewScheduleDefinition,
 };
 use crate::graph::pim::{list_for_group, Collection};
 use crate::pages::Route;
@@ -42,49 +44,70 @@ struct Data {
     note: Option<String>,
 }
 
+/// A review's first reads (its definition and instances), in one `$batch`: sent by the page, or
+/// while its code downloads (`client::prefetch`).
+pub fn first_reads(
+    id: &str,
+) -> (
+    Batch,
+    (
+        Handle<AccessReviewScheduleDefinition>,
+        Handle<Page<AccessReviewInstance>>,
+    ),
+) {
+    let mut first = Batch::new();
+    let def = first.add(get_definition(id));
+    let instances = first.add(list_instances(id));
+    (first, (def, instances))
+}
+
 async fn load(graph: Graph, id: String, wanted: Option<String>) -> Result<Data, GraphError> {
-    let mut a = graph
-        .batch(&[get_definition(&id), list_instances(&id)])
-        .await
-        .into_iter();
-    let def: AccessReviewScheduleDefinition = decode(a.next())?;
-    let mut instances = decode::<Page<AccessReviewInstance>>(a.next())?.value;
+    let (first, (def, instances)) = first_reads(&id);
+    let mut a = run_prefetched(&graph, &first).await;
+    let def = a.take(def)?;
+    let mut instances = a.take(instances)?.value;
     instances.sort_by(|x, y| x.start_date_time.cmp(&y.start_date_time));
     let current = wanted
         .and_then(|w| instances.iter().find(|i| i.id == w).cloned())
         .or_else(|| instances.last().cloned());
-    let mut reads = vec![];
-    if let Some(i) = &current {
-        reads.push(list_decisions(&id, &i.id));
-        reads.push(list_contacted_reviewers(&id, &i.id));
-    }
+    let mut reads = Batch::new();
+    let instance_reads = current.as_ref().map(|i| {
+        (
+            reads.add(list_decisions(&id, &i.id)),
+            reads.add(list_contacted_reviewers(&id, &i.id)),
+        )
+    });
     // A review of a group: its name and PIM schedules (who is eligible or active). A review made
     // elsewhere of something else has neither to read.
     let group_id = group_of(&def);
-    if let Some(g) = &group_id {
-        reads.push(get_group(g, "id,displayName"));
-        reads.push(list_for_group(Collection::EligibilitySchedules, g, None));
-        reads.push(list_for_group(Collection::AssignmentSchedules, g, None));
-    }
-    let mut b = graph.batch(&reads).await.into_iter();
+    let group_reads = group_id.as_ref().map(|g| {
+        (
+            reads.add(get_group(g, "id,displayName")),
+            reads.add(list_for_group(Collection::EligibilitySchedules, g, None)),
+            reads.add(list_for_group(Collection::AssignmentSchedules, g, None)),
+        )
+    });
+    let mut b = graph.run(&reads).await;
     let (mut decisions, mut reviewers) = (vec![], vec![]);
-    if current.is_some() {
-        decisions = decode::<Page<AccessReviewDecision>>(b.next())?.value;
-        reviewers = decode::<Page<AccessReviewReviewer>>(b.next())?
+    if let Some((d, r)) = instance_reads {
+        decisions = b.take(d)?.value;
+        reviewers = b
+            .take(r)?
             .value
             .into_iter()
             .map(|r| r.display_name.unwrap_or(r.id))
             .collect();
     }
-    let (group, (eligible, active, note)) = match group_id {
-        Some(g) => {
-            let name = decode::<Group>(b.next())
+    let (group, (eligible, active, note)) = match (group_id, group_reads) {
+        (Some(g), Some((name, e, a))) => {
+            let name = b
+                .take(name)
                 .ok()
                 .and_then(|x| x.display_name)
                 .unwrap_or_else(|| g.clone());
-            ((g, name), memberships(decode(b.next()), decode(b.next())))
+            ((g, name), memberships(b.take(e), b.take(a)))
         }
-        None => (Default::default(), Default::default()),
+        _ => (Default::default(), Default::default()),
     };
     Ok(Data {
         people: people(&decisions, &eligible, &active),

@@ -126,7 +126,11 @@ fn read_gives_every_section_in_order_and_a_refused_read_its_own_error() {
         Ok(json!({"value": []})),
         Err(denied),
     ];
-    let sections = read("g1", &mut answers.into_iter());
+    let mut batch = crate::graph::call::Batch::new();
+    let reads = add_reads(&mut batch, "g1");
+    assert_eq!(batch.requests().len(), answers.len());
+    let mut answers = crate::graph::call::Answers::new(answers);
+    let sections = read("g1", reads, &mut answers);
     let headings: Vec<&str> = sections.iter().map(|s| s.0).collect();
     assert_eq!(
         headings,

@@ -209,6 +209,9 @@ pub struct UnifiedRoleAssignment {
     pub directory_scope_id: Option<String>,
     #[serde(default)]
     pub role_definition: Option<UnifiedRoleDefinition>,
+    /// With `$expand=principal`: a directory object of any type (user, group, application).
+    #[serde(default)]
+    pub principal: Option<serde_json::Value>,
 }
 
 /// `unifiedRoleDefinition`.
