@@ -33,7 +33,7 @@ pages: ## Rewrite scripts/build/pages.json (the loader's table) from the page ta
 # beside dist/ and measured against the six modules; not part of the app's build.
 experiment-one-module: tools build-app
 	rm -rf target/one && mkdir -p target/one && echo '<html><head></head></html>' > target/one/index.html
-	PIM_BUNDLES=all node scripts/build/wasm.mjs target/one
+	PIM_BUNDLES=all PIM_FEATURES=one-module node scripts/build/wasm.mjs target/one
 	node scripts/session-bytes.mjs dist
 	node scripts/session-bytes.mjs dist --one target/one
 

@@ -27,7 +27,7 @@ function module(dir, bundle) {
   const loader = readFileSync(join(dir, `${stem}.split.js`), "utf8");
   // Each loader entry: `NAME=…fetch(new URL("./FILE",…)…},[DEPS])`, NAME a variable or an export.
   const entries = new Map();
-  const re = /(?:export const __wasm_split_load_(\w+)|(\w+))=\w+\((?:\w+\()?\(\)=>\{const \w+=fetch\(new URL\("\.\/([^"]+)"/g;
+  const re = /(?:export const __wasm_split_load_(\w+)|([\w$]+))=[\w$]+\((?:[\w$]+\()?\(\)=>\{const [\w$]+=fetch\(new URL\("\.\/([^"]+)"/g;
   for (const m of loader.matchAll(re)) {
     const deps = /\},\[([^\]]*)\]/.exec(loader.slice(m.index))[1].split(",").filter(Boolean);
     entries.set(m[1] ? `load:${m[1]}` : m[2], { file: join(dir, m[3]), deps });

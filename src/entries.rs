@@ -182,7 +182,9 @@ pub fn reviews() -> AnyView {
 
 /// The one-module experiment of issue 27 (`make experiment-one-module`): every page of the app in
 /// one module, each page a chunk of its own, so a session pays for the runtime once. Not part of
-/// the build; the README has its figures beside the six modules'.
+/// the build (its split points would be in every module's list), only with `--features one-module`;
+/// the README has its figures beside the six modules'.
+#[cfg(feature = "one-module")]
 pub fn all() -> AnyView {
     pages(|page| match page {
         Page::Approval => Some(lazy!(one_approval, approvals::ApprovalRequest)),

@@ -42,9 +42,11 @@ const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
 const started = Date.now();
 
 const cargo = ["build", "--target", "wasm32-unknown-unknown", "-p", "pim-groups", ...BUNDLES.flatMap((b) => ["--bin", b])];
+// The experiment's bundle needs its feature; its own target dir keeps the app's build untouched.
+if (process.env.PIM_FEATURES) cargo.push("--features", process.env.PIM_FEATURES, "--target-dir", "target/experiment");
 if (release) cargo.push("--release");
 execFileSync("cargo", cargo, { stdio: "inherit" });
-const built = join("target", "wasm32-unknown-unknown", release ? "release" : "debug");
+const built = join(process.env.PIM_FEATURES ? "target/experiment" : "target", "wasm32-unknown-unknown", release ? "release" : "debug");
 
 const work = join("target", "split");
 const cache = join("target", "build-cache");
