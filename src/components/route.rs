@@ -21,8 +21,11 @@ pub fn provide_route() {
     // `Elsewhere`, which loads it in a history entry of its own.
     let here = expect_context::<Bundle>();
     let browser = use_context::<BrowserUrl>();
+    // On every new path, not every new route: `/groups/` after `/groups` is the same route, and
+    // its navigation must complete too.
     Effect::new(move |_| {
-        let theirs = route.get().bundle().is_some_and(|b| b != here);
+        location.pathname.track();
+        let theirs = route.get_untracked().bundle().is_some_and(|b| b != here);
         if let (false, Some(browser)) = (theirs, &browser) {
             browser.ready_to_complete();
         }
