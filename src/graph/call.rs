@@ -27,11 +27,6 @@ impl<T> Call<T> {
         }
     }
 
-    /// The same request with a change that keeps its answer's type (a header, a query option).
-    pub fn map(self, change: impl FnOnce(GraphRequest) -> GraphRequest) -> Self {
-        Call::new(change(self.request))
-    }
-
     /// The same request read as plain JSON: for readers that take objects of several types
     /// alike (a directory object's name, whether it is a user, a group or an application).
     pub fn as_json(self) -> Call<serde_json::Value> {
@@ -106,10 +101,6 @@ impl Batch {
     /// The requests, in the order they were added.
     pub fn requests(&self) -> &[GraphRequest] {
         &self.requests
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.requests.is_empty()
     }
 }
 
