@@ -9,7 +9,7 @@ APP_PORT ?= 8080
 EMULATOR_PORT ?= 8081
 export APP_PORT EMULATOR_PORT
 
-.PHONY: demo test bench pages experiment-one-module tools tools-browser build build-app build-emulator test-native test-browser test-e2e lint
+.PHONY: demo test bench pages setup experiment-one-module tools tools-browser build build-app build-emulator build-setup test-native test-browser test-e2e lint
 
 demo: tools build ## Run the app and the emulator's demo tenant; prints both URLs
 	scripts/demo.sh
@@ -43,13 +43,22 @@ tools:
 tools-browser:
 	scripts/bootstrap.sh --browser
 
-build: build-app build-emulator
+build: build-app build-emulator build-setup
 
 build-app:
 	@start=$$SECONDS; trunk build --release; echo "build: app bundle ($$((SECONDS - start))s)"
 
 build-emulator:
 	@start=$$SECONDS; cargo build -p entra-emulator; echo "build: emulator ($$((SECONDS - start))s)"
+
+build-setup:
+	@start=$$SECONDS; cargo build -p pim-groups-setup; echo "build: setup command ($$((SECONDS - start))s)"
+
+# Registers pim-groups in a tenant and writes config.json (README, "Deploy to your tenant"):
+#   make setup TENANT=contoso.onmicrosoft.com URL=https://pim.contoso.com/ ARGS="--consent"
+setup:
+	@test -n "$(TENANT)" -a -n "$(URL)" || { echo "usage: make setup TENANT=<tenant> URL=<https://where-it-is-served/> [ARGS=\"--consent --dry-run ...\"]"; exit 2; }
+	cargo run -q -p pim-groups-setup -- --tenant "$(TENANT)" --url "$(URL)" $(ARGS)
 
 test-native:
 	cargo test --workspace

@@ -18,7 +18,7 @@ async function measure(label, withoutPimList) {
   if (withoutPimList) {
     await page.route("**/config.json", async (route) => {
       const config = await (await route.fetch()).json();
-      config.scopes = config.scopes.filter((s) => !s.endsWith("/PrivilegedAccess.Read.AzureADGroup"));
+      config.tiers.admin = config.tiers.admin.filter((s) => s !== "PrivilegedAccess.Read.AzureADGroup");
       await route.fulfill({ contentType: "application/json", body: JSON.stringify(config) });
     });
   }

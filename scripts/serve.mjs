@@ -29,13 +29,15 @@ function withConnectSrc(csp, origins) {
   return csp.replace(PROD_HOSTS, origins.join(" "));
 }
 
-/** Starts the server; resolves to { url, port, close, setEmulator }. Port 0 picks a free one. */
+/** Starts the server; resolves to { url, port, close, setEmulator, setConfig }. Port 0 picks a free one. */
 export function startAppServer({ dir = "dist", port = 8080, host = "127.0.0.1", emulator } = {}) {
   const root = resolve(dir);
   const swa = JSON.parse(readFileSync(join(root, "staticwebapp.config.json"), "utf8"));
   const baseConfig = JSON.parse(readFileSync(join(root, "config.json"), "utf8"));
   let emulatorOrigin = emulator?.replace(/\/$/, "");
   let appOrigin = "";
+  // A config.json given whole (the setup command's), served as it is.
+  let givenConfig = null;
 
   const headers = () => {
     const h = { ...swa.globalHeaders };
@@ -57,7 +59,7 @@ export function startAppServer({ dir = "dist", port = 8080, host = "127.0.0.1", 
     }
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, MIME[".txt"], "method not allowed");
     if (path === "/config.json") {
-      const cfg = emulatorOrigin ? configFor(baseConfig, appOrigin, emulatorOrigin) : baseConfig;
+      const cfg = givenConfig ?? (emulatorOrigin ? configFor(baseConfig, appOrigin, emulatorOrigin) : baseConfig);
       return send(res, 200, MIME[".json"], JSON.stringify(cfg, null, 2), { "Cache-Control": "no-cache" });
     }
     const file = normalize(join(root, path));
@@ -81,6 +83,7 @@ export function startAppServer({ dir = "dist", port = 8080, host = "127.0.0.1", 
         url: `${appOrigin}/`,
         port: actual,
         setEmulator: (origin) => { emulatorOrigin = origin.replace(/\/$/, ""); },
+        setConfig: (config) => { givenConfig = config; },
         close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
       });
     });

@@ -6,6 +6,7 @@ use crate::components::elsewhere;
 use crate::components::route::provide_route;
 use crate::components::shell::Shell;
 use crate::components::sign_in::SignInGate;
+use crate::components::tier_gate::TierGate;
 use crate::config::{AppConfig, ConfigError};
 use crate::graph::client::GraphClient;
 use crate::pages::Bundle;
@@ -70,7 +71,7 @@ fn AppRouter(config: AppConfig, bundle: Bundle, routes: fn() -> AnyView) -> impl
         <SignInGate>
         <Router>
             <Routed>
-                <Shell>{routes()}</Shell>
+                <Shell><TierGate>{routes()}</TierGate></Shell>
             </Routed>
         </Router>
         </SignInGate>

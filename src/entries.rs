@@ -3,7 +3,8 @@
 
 use crate::auth::session::Session;
 use crate::blades::{
-    approvals, audit, grants, group, groups, my_groups, my_requests, my_reviews, not_found, reviews,
+    approvals, audit, grants, group, groups, my_groups, my_requests, my_reviews, not_found,
+    reviews, setup,
 };
 use crate::client::{use_graph, Graph};
 use crate::components::deferred::lazy;
@@ -114,6 +115,7 @@ pub fn me() -> AnyView {
     pages(|page| match page {
         Page::Home => Some(|| view! { <Home /> }.into_any()),
         Page::MyGroups => Some(|| view! { <my_groups::MyGroups /> }.into_any()),
+        Page::Setup => Some(lazy!(setup_page, setup::CheckSetup)),
         _ => None,
     })
 }

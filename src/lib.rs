@@ -1,6 +1,7 @@
 //! pim-groups: pure modules build everywhere; the Leptos UI builds only for the browser.
 
 pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod graph;

@@ -134,6 +134,8 @@ pub struct Row {
     /// The URL: literal segments and `:name` parameters (each read by [`Param`]).
     pub pattern: &'static str,
     pub bundle: Bundle,
+    /// The permission tiers it needs beyond the user's: asked for the first time it opens.
+    pub tiers: &'static [crate::config::Tier],
     pub crumb: Crumb,
     /// The left-navigation entry that is current on this page.
     pub section: Page,

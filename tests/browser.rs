@@ -38,7 +38,7 @@ fn Routed(children: Children) -> impl IntoView {
 }
 
 #[wasm_bindgen_test]
-async fn shell_has_the_eight_links_a_breadcrumb_and_one_heading() {
+async fn shell_has_the_nine_links_a_breadcrumb_and_one_heading() {
     let root = fresh_root();
     let _handle = leptos::mount::mount_to(root.clone(), || {
         view! {
@@ -63,7 +63,8 @@ async fn shell_has_the_eight_links_a_breadcrumb_and_one_heading() {
             "Review access",
             "Groups",
             "Access reviews",
-            "Audit"
+            "Audit",
+            "Check setup"
         ]
     );
     assert_eq!(root.query_selector_all("h1").unwrap().length(), 1);

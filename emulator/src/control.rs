@@ -47,6 +47,8 @@ pub fn routes() -> Router<Shared> {
         .route("/_emulator/token-lifetime", post(token_lifetime))
         .route("/_emulator/page-size", post(page_size))
         .route("/_emulator/propagation", post(propagation))
+        .route("/_emulator/device-interval", post(device_interval))
+        .route("/_emulator/differ", post(differ))
         .route("/_emulator/reviews", post(reviews))
         .route("/_emulator/audit", post(generate_audit))
         .route("/_emulator/cae", post(cae))
@@ -175,6 +177,20 @@ async fn propagation(State(s): State<Shared>, Json(p): Json<Seconds>) -> StatusC
     StatusCode::NO_CONTENT
 }
 
+/// Makes the tenant differ from the demo's (an API missing or refused, a licence taken away, a
+/// consent withheld), for Check setup's tests.
+async fn differ(State(s): State<Shared>, Json(c): Json<crate::differ::Change>) -> StatusCode {
+    crate::differ::apply(&mut s.world(), c);
+    StatusCode::NO_CONTENT
+}
+
+/// How long a tool must wait between polls with a device code (Entra's 5 s by default), so the
+/// setup command's tests need not wait that long.
+async fn device_interval(State(s): State<Shared>, Json(p): Json<Seconds>) -> StatusCode {
+    s.world().device_interval_secs = p.seconds.clamp(1, 60);
+    StatusCode::NO_CONTENT
+}
+
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct ReviewSwitch {
@@ -260,6 +276,7 @@ async fn state(State(s): State<Shared>) -> Json<Value> {
         .collect();
     Json(
         json!({"now": crate::clock::ts(w.now()), "groups": groups, "schedules": schedules,
-        "requests": requests, "policies": policies}),
+        "requests": requests, "policies": policies, "applications": w.apps.applications,
+        "servicePrincipals": w.apps.service_principals, "oauth2PermissionGrants": w.apps.grants}),
     )
 }

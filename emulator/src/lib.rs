@@ -2,10 +2,12 @@
 //! It shares no code with the app, so a wrong field name in the app fails a test.
 
 pub mod api;
+pub mod apps;
 mod audit;
 pub mod caller;
 pub mod clock;
 mod control;
+pub mod differ;
 pub mod error;
 pub mod identity;
 mod notify;

@@ -217,11 +217,22 @@ pub struct World {
     /// request go on to its approvers, `Some(reason)` denies it at once with that reason
     /// (`POST /_emulator/extension`).
     pub extension_denies: Option<String>,
+    /// Applications, service principals, delegated permission grants and device codes.
+    pub apps: crate::apps::Registry,
+    /// Seconds a tool must wait between polls with a device code (Entra says 5).
+    pub device_interval_secs: i64,
+    /// How this tenant differs from the demo's (`/_emulator/differ`).
+    pub differ: crate::differ::Differ,
 }
 
 impl World {
     pub fn new(tenant: Tenant, app_url: &str) -> World {
+        let app_url = app_url.trim_end_matches('/');
+        let apps = crate::apps::Registry::seed(&tenant, app_url);
         let mut world = World {
+            apps,
+            device_interval_secs: 5,
+            differ: Default::default(),
             tenant,
             clock: Clock::default(),
             requests: vec![],
@@ -242,7 +253,7 @@ impl World {
             visible_from: HashMap::new(),
             cae_not_before: None,
             extension_denies: None,
-            app_url: app_url.trim_end_matches('/').to_owned(),
+            app_url: app_url.to_owned(),
             next_event: None,
             reviews: vec![],
             review_deny_removes_pim: true,

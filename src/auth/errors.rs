@@ -21,6 +21,10 @@ pub enum AuthError {
     SignInRequired,
     /// The id token is not for this app, this tenant or this moment, or names nobody.
     IdToken(String),
+    /// A page needs a permission tier this deployment was not set up with.
+    TierMissing(String),
+    /// A multi-tenant deployment that lets in listed tenants only; this one is not listed.
+    TenantNotAllowed(String),
 }
 
 /// Reads `AADSTS50011: text` at the start of an `error_description`.
@@ -45,6 +49,17 @@ impl AuthError {
         }
     }
 
+    /// Entra's answer when a permission was never consented (AADSTS65001), not a dead session.
+    pub fn is_consent(&self) -> bool {
+        matches!(
+            self,
+            AuthError::Authority {
+                code: Some(65001),
+                ..
+            }
+        ) || matches!(self, AuthError::Authority { error, .. } if error == "consent_required")
+    }
+
     /// An error from the authority's redirect or token endpoint.
     pub fn authority(error: &str, description: &str) -> AuthError {
         AuthError::Authority {
@@ -61,6 +76,8 @@ impl AuthError {
             AuthError::NonceMismatch => "The identity token was not issued for this sign-in. Sign in again.",
             AuthError::Transport(_) => "The sign-in service could not be reached. Check the network and try again.",
             AuthError::SignInRequired => "Sign in to continue.",
+            AuthError::TierMissing(_) => "This deployment was set up without these permissions. An administrator can add them by running the setup command again with this tier in --tiers.",
+            AuthError::TenantNotAllowed(_) => "This deployment of pim-groups is not open to your organisation. Ask whoever runs it to add your tenant to allowedTenants, or use your organisation's own.",
             AuthError::IdToken(_) => "The identity token does not belong to this app and tenant. Check tenant and client id in config.json, then sign in again.",
             AuthError::Authority { code, error, .. } => match (code, error.as_str()) {
                 (Some(65001), _) | (_, "consent_required") => "An administrator must grant consent to this app's permissions in Entra ID (Enterprise applications > Permissions).",
@@ -85,6 +102,8 @@ impl fmt::Display for AuthError {
             AuthError::Transport(why) => write!(f, "Could not complete sign-in: {why}"),
             AuthError::SignInRequired => write!(f, "Not signed in."),
             AuthError::IdToken(why) => write!(f, "The identity token was refused: {why}"),
+            AuthError::TierMissing(tier) => write!(f, "config.json has no \"{tier}\" tier."),
+            AuthError::TenantNotAllowed(tid) => write!(f, "Tenant {tid} is not in allowedTenants."),
             AuthError::Authority {
                 error, description, ..
             } => write!(f, "{error}: {description}"),

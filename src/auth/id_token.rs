@@ -16,6 +16,10 @@ pub struct Account {
     /// The user's object id (`oid`): Graph's `user.id` and PIM's `principalId`.
     pub object_id: String,
     pub tenant_id: String,
+    /// Seconds to add to this browser's clock for Entra's (from the token's `iat`): every
+    /// "active", "expired" and "time left" goes by service time (`crate::clock`).
+    #[serde(default)]
+    pub clock_offset_secs: i64,
 }
 
 /// What an id token must say to be this sign-in's.
@@ -67,20 +71,24 @@ pub fn account(id_token: &str, expected: &Expected<'_>) -> Result<Account, AuthE
     if !aud_ok {
         return refuse("it was issued to another application (aud)");
     }
-    if is_guid(expected.tenant) {
-        let tid = text("tid");
-        if !tid.eq_ignore_ascii_case(expected.tenant) {
-            return refuse("it comes from another tenant (tid)");
-        }
-        if !text("iss")
-            .to_ascii_lowercase()
-            .ends_with(&format!("/{}/v2.0", tid.to_ascii_lowercase()))
-        {
-            return refuse("its issuer is not the tenant's (iss)");
-        }
+    let tid = text("tid");
+    if is_guid(expected.tenant) && !tid.eq_ignore_ascii_case(expected.tenant) {
+        return refuse("it comes from another tenant (tid)");
     }
+    // With `organizations` any tenant may sign in, but the issuer must still be the tenant the
+    // token names, as Microsoft's multi-tenant validation asks.
+    if !text("iss")
+        .to_ascii_lowercase()
+        .ends_with(&format!("/{}/v2.0", tid.to_ascii_lowercase()))
+    {
+        return refuse("its issuer is not the tenant's (iss)");
+    }
+    // The token was issued just now, by the service's clock: how far this browser's is off.
+    let offset = claims["iat"]
+        .as_i64()
+        .map_or(0, |iat| crate::clock::estimate(iat, expected.now));
     match claims["exp"].as_i64() {
-        Some(exp) if exp + SKEW_SECS > expected.now => {}
+        Some(exp) if exp + SKEW_SECS > expected.now + offset => {}
         _ => return refuse("it has expired (exp)"),
     }
     if text("oid").is_empty() {
@@ -91,6 +99,7 @@ pub fn account(id_token: &str, expected: &Expected<'_>) -> Result<Account, AuthE
         username: text("preferred_username"),
         object_id: text("oid"),
         tenant_id: text("tid"),
+        clock_offset_secs: offset,
     })
 }
 
@@ -122,6 +131,33 @@ mod tests {
             .unwrap()
             .extend(over.as_object().unwrap().clone());
         token(&c.to_string())
+    }
+
+    #[test]
+    fn a_wrong_browser_clock_is_measured_not_refused() {
+        use serde_json::json;
+        // The browser 65 minutes behind the service: the token was issued "in the future".
+        let behind = claims(json!({"iat": 1_003_900, "exp": 1_007_500}));
+        assert_eq!(
+            account(&behind, &expect("n-1")).unwrap().clock_offset_secs,
+            3_900
+        );
+        // 65 minutes ahead: its exp is "past" by the browser's clock, yet the token is new.
+        let ahead = claims(json!({"iat": 996_100, "exp": 999_700}));
+        assert_eq!(
+            account(&ahead, &expect("n-1")).unwrap().clock_offset_secs,
+            -3_900
+        );
+        let stale = claims(json!({"iat": 990_000, "exp": 993_600}));
+        assert_eq!(
+            account(&stale, &expect("n-1")).unwrap().clock_offset_secs,
+            -10_000
+        );
+        let on_time = claims(json!({"iat": 999_998}));
+        assert_eq!(
+            account(&on_time, &expect("n-1")).unwrap().clock_offset_secs,
+            0
+        );
     }
 
     #[test]
@@ -157,6 +193,14 @@ mod tests {
             tenant: "contoso.onmicrosoft.com",
             ..expect("n-1")
         };
-        assert!(account(&claims(json!({"tid": "other"})), &by_domain).is_ok());
+        let other = "https://login.microsoftonline.com/other/v2.0";
+        assert!(account(&claims(json!({"tid": "other", "iss": other})), &by_domain).is_ok());
+        // Any organisation (`organizations`): any tid, but the issuer must be that tenant's.
+        let any = Expected {
+            tenant: "organizations",
+            ..expect("n-1")
+        };
+        assert!(account(&claims(json!({"tid": "other", "iss": other})), &any).is_ok());
+        assert!(account(&claims(json!({"tid": "other"})), &any).is_err());
     }
 }

@@ -4,7 +4,6 @@
 
 use super::claims;
 use super::errors::AuthError;
-use super::id_token::{account, Account, Expected};
 use super::pkce;
 use super::tokens::TokenSet;
 use crate::config::AppConfig;
@@ -12,7 +11,7 @@ use form_urlencoded::Serializer;
 use serde::{Deserialize, Serialize};
 use std::future::Future;
 
-/// The token endpoint's answer (RFC 6749 §5.1), with Entra's id token.
+/// The token endpoint's answer to a refresh (RFC 6749 §5.1).
 #[derive(Deserialize)]
 struct TokenAnswer {
     access_token: String,
@@ -20,8 +19,6 @@ struct TokenAnswer {
     refresh_token: Option<String>,
     #[serde(default)]
     expires_in: Option<i64>,
-    #[serde(default)]
-    id_token: Option<String>,
 }
 
 /// The token endpoint's refusal (RFC 6749 §5.2); Entra puts its AADSTS code in the description.
@@ -42,6 +39,14 @@ pub struct Attempt {
     pub return_to: String,
     /// The authentication context asked for, when this is a step-up.
     pub acrs: Option<String>,
+    /// The scopes asked for, when more than sign-in's (a page's tier): its tokens are kept
+    /// under them.
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// The tiers those scopes are for: a refusal is said on the page that asked, not as a
+    /// failed sign-in.
+    #[serde(default)]
+    pub tiers: Vec<crate::config::Tier>,
 }
 
 /// Options of an interactive sign-in.
@@ -53,6 +58,9 @@ pub struct Prompt<'a> {
     pub acrs: Option<&'a str>,
     /// A claims challenge from Graph (CAE) to satisfy.
     pub challenge: Option<&'a super::claims::ClaimsChallenge>,
+    /// The scopes of a page's tiers, when more than sign-in's, and those tiers.
+    pub scopes: Option<&'a [String]>,
+    pub tiers: &'a [crate::config::Tier],
 }
 
 /// The `/authorize` URL of a new attempt, and the attempt to remember.
@@ -71,7 +79,7 @@ pub fn begin(
     q.append_pair("client_id", &cfg.client_id)
         .append_pair("response_type", "code")
         .append_pair("redirect_uri", cfg.redirect_uri.as_str())
-        .append_pair("scope", &cfg.scopes.join(" "))
+        .append_pair("scope", &p.scopes.unwrap_or(&cfg.scopes).join(" "))
         .append_pair("state", &state)
         .append_pair("code_challenge", &pkce::challenge(&verifier))
         .append_pair("code_challenge_method", "S256")
@@ -91,6 +99,8 @@ pub fn begin(
         verifier,
         return_to: super::callback::safe_return(return_to),
         acrs: p.acrs.map(str::to_owned),
+        scopes: p.scopes.map(<[String]>::to_vec).unwrap_or_default(),
+        tiers: p.tiers.to_vec(),
     };
     Ok((url, attempt))
 }
@@ -149,46 +159,18 @@ fn token_set(r: TokenAnswer, now: i64, acrs: Option<String>) -> TokenSet {
     }
 }
 
-/// Redeems the code of `attempt`; checks the id token's nonce.
-pub async fn redeem(
-    cfg: &AppConfig,
-    attempt: &Attempt,
-    code: &str,
-    now: i64,
-    http: &impl TokenHttp,
-) -> Result<(TokenSet, Account), AuthError> {
-    let pairs = [
-        ("grant_type", "authorization_code"),
-        ("code", code),
-        ("redirect_uri", cfg.redirect_uri.as_str()),
-        ("code_verifier", attempt.verifier.as_str()),
-    ];
-    let r = grant(cfg, http, &pairs).await?;
-    let id = r
-        .id_token
-        .as_deref()
-        .ok_or_else(|| AuthError::Transport("no id token in the answer".into()))?;
-    let who = account(
-        id,
-        &Expected {
-            nonce: Some(&attempt.nonce),
-            client_id: &cfg.client_id,
-            tenant: &cfg.tenant_id,
-            now,
-        },
-    )?;
-    Ok((token_set(r, now, attempt.acrs.clone()), who))
-}
-
-/// Uses a refresh token; the answer replaces it (Entra rotates them).
+/// Uses a refresh token for `scopes` (any the user and the tenant consented to: Entra's refresh
+/// tokens reach every consented permission of the resource); the answer replaces it (Entra
+/// rotates them).
 pub async fn refresh(
     cfg: &AppConfig,
+    scopes: &[String],
     refresh_token: &str,
     acrs: Option<String>,
     now: i64,
     http: &impl TokenHttp,
 ) -> Result<TokenSet, AuthError> {
-    let scope = cfg.scopes.join(" ");
+    let scope = scopes.join(" ");
     let pairs = [
         ("grant_type", "refresh_token"),
         ("refresh_token", refresh_token),
@@ -220,6 +202,9 @@ pub fn is_signed_out(query: &str) -> bool {
         && !query.contains("code=")
         && !query.contains("error=")
 }
+
+mod code;
+pub use code::redeem;
 
 #[cfg(test)]
 mod tests;

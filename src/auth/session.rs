@@ -11,9 +11,11 @@ use super::id_token::Account;
 use super::oidc::{self, Attempt, Prompt};
 use super::storage::{forget_everything, load, remove, save, ACCOUNT, ATTEMPT, CHALLENGE, TOKENS};
 use super::tokens::TokenCache;
-use crate::config::AppConfig;
+use crate::config::{AppConfig, Tier};
 use futures::future::LocalBoxFuture;
 use std::sync::{Arc, Mutex, MutexGuard};
+
+mod tiers;
 
 fn now() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
@@ -27,6 +29,12 @@ struct State {
     refreshing: bool,
     /// The page is leaving for the authority: no second sign-in may start.
     leaving: bool,
+    /// The page shown, whose tiers' token Graph calls carry (`None` before the router starts).
+    route: Option<leptos::prelude::Memo<crate::pages::Route>>,
+    /// Tiers set for a while instead of the page's (Check setup trying each tier in turn).
+    tiers_for_now: Option<Vec<Tier>>,
+    /// A page's tiers the authority refused on the way back (consent), to say on that page.
+    refused: Option<(Vec<Tier>, AuthError)>,
 }
 
 async fn sleep(ms: i32) {
@@ -55,7 +63,10 @@ impl Session {
     /// Picks up the session this tab already had.
     pub fn restore(cfg: AppConfig) -> Session {
         let cache = load(TOKENS).unwrap_or_default();
-        let account = load(ACCOUNT);
+        let account: Option<Account> = load(ACCOUNT);
+        if let Some(a) = &account {
+            crate::clock::set_offset_secs(a.clock_offset_secs);
+        }
         Session {
             state: Arc::new(Mutex::new(State {
                 cfg,
@@ -63,6 +74,9 @@ impl Session {
                 account,
                 refreshing: false,
                 leaving: false,
+                route: None,
+                tiers_for_now: None,
+                refused: None,
             })),
         }
     }
@@ -73,6 +87,28 @@ impl Session {
 
     fn cfg(&self) -> AppConfig {
         self.lock().cfg.clone()
+    }
+
+    /// The scopes of the page's tiers (sign-in's when it needs no more, or names a tier this
+    /// deployment lacks: its gate says so and sends nothing).
+    fn scopes(&self) -> Vec<String> {
+        let tiers = self.tiers();
+        let s = self.lock();
+        s.cfg
+            .scopes_for(&tiers)
+            .unwrap_or_else(|_| s.cfg.scopes.clone())
+    }
+
+    /// Keeps a new token set, and its refresh token for every entry (Entra rotates them).
+    fn keep(&self, scopes: &[String], tokens: super::tokens::TokenSet) {
+        {
+            let mut s = self.lock();
+            if let Some(rt) = tokens.refresh_token.clone() {
+                s.cache.share_refresh_token(&rt);
+            }
+            s.cache.put(scopes, tokens);
+        }
+        self.persist();
     }
 
     fn persist(&self) {
@@ -92,6 +128,19 @@ impl Session {
         if std::mem::replace(&mut self.lock().leaving, true) {
             return Ok(());
         }
+        // A step-up or a new sign-in on a page of more tiers asks for that page's scopes, so the
+        // token that comes back is the one its calls look for.
+        let tiers = self.tiers();
+        let scopes = self.scopes();
+        let prompt = if prompt.scopes.is_none() && !tiers.is_empty() {
+            Prompt {
+                scopes: Some(&scopes),
+                tiers: &tiers,
+                ..prompt
+            }
+        } else {
+            prompt
+        };
         let left = oidc::begin(&self.cfg(), return_to, prompt).and_then(|(url, attempt)| {
             save(ATTEMPT, &attempt);
             let window =
@@ -131,7 +180,22 @@ impl Session {
         };
         let attempt: Option<Attempt> = load(ATTEMPT);
         remove(ATTEMPT);
-        let code = callback::accept(cb, attempt.as_ref().map(|a| a.state.as_str()))?;
+        let code = match callback::accept(cb, attempt.as_ref().map(|a| a.state.as_str())) {
+            Ok(code) => code,
+            // A page's tiers refused (no consent, or the user declined) while still signed in:
+            // back to that page, which says so; the session goes on.
+            Err(e @ AuthError::Authority { .. })
+                if self.account().is_some()
+                    && attempt
+                        .as_ref()
+                        .is_some_and(|a| !a.tiers.is_empty() && a.acrs.is_none()) =>
+            {
+                let attempt = attempt.expect("checked");
+                self.lock().refused = Some((attempt.tiers.clone(), e));
+                return Ok(Some(callback::safe_return(&attempt.return_to)));
+            }
+            Err(e) => return Err(e),
+        };
         let attempt = attempt.ok_or(AuthError::StateMismatch)?;
         let cfg = self.cfg();
         let redeeming = redeem(cfg.clone(), attempt.clone(), code, now()).await;
@@ -142,23 +206,34 @@ impl Session {
                 )
             })?
             .await?;
-        {
-            let mut s = self.lock();
-            s.cache.put(&cfg.scopes, tokens);
-            s.account = Some(account);
+        if cfg.multi_tenant() && !cfg.tenant_allowed(&account.tenant_id) {
+            return Err(AuthError::TenantNotAllowed(account.tenant_id));
         }
-        self.persist();
+        crate::clock::set_offset_secs(account.clock_offset_secs);
+        let scopes = if attempt.scopes.is_empty() {
+            cfg.scopes.clone()
+        } else {
+            attempt.scopes.clone()
+        };
+        self.lock().account = Some(account);
+        self.keep(&scopes, tokens);
         Ok(Some(callback::safe_return(&attempt.return_to)))
     }
 
     /// A Graph token, refreshed first when it is about to expire. `acrs` asks for the stepped-up
     /// token kept for the operation that needed it.
     pub async fn access_token(&self, acrs: Option<&str>) -> Result<String, AuthError> {
-        let cfg = self.cfg();
-        let current = self.lock().cache.get(&cfg.scopes, acrs).cloned();
+        let scopes = self.scopes();
+        let current = self.lock().cache.get(&scopes, acrs).cloned();
         match current {
             Some(t) if !t.needs_refresh(now()) => Ok(t.access_token),
             Some(t) => self.refresh_with(t.refresh_token, acrs).await,
+            // The first call of a page of more tiers: their token, got silently when consented.
+            None if acrs.is_none() && !self.lock().cache.is_empty() => {
+                self.acquire(&self.tiers()).await?;
+                let got = self.lock().cache.get(&scopes, None).cloned();
+                got.map(|t| t.access_token).ok_or(AuthError::SignInRequired)
+            }
             None => Err(AuthError::SignInRequired),
         }
     }
@@ -166,17 +241,17 @@ impl Session {
     /// Whether a token for `acrs` (an authentication context, or several as "c1,c2") is held, so
     /// a request needing it can go without a step-up first.
     pub fn has_token(&self, acrs: Option<&str>) -> bool {
-        let cfg = self.cfg();
-        self.lock().cache.get(&cfg.scopes, acrs).is_some()
+        let scopes = self.scopes();
+        self.lock().cache.get(&scopes, acrs).is_some()
     }
 
     /// After a 401: drop the token and refresh once.
     pub async fn refresh_now(&self, acrs: Option<&str>) -> Result<String, AuthError> {
-        let cfg = self.cfg();
+        let scopes = self.scopes();
         let rt = self
             .lock()
             .cache
-            .get(&cfg.scopes, acrs)
+            .get(&scopes, acrs)
             .and_then(|t| t.refresh_token.clone());
         self.refresh_with(rt, acrs).await
     }
@@ -193,8 +268,8 @@ impl Session {
             while self.lock().refreshing {
                 sleep(25).await;
             }
-            let cfg = self.cfg();
-            let latest = self.lock().cache.get(&cfg.scopes, acrs).cloned();
+            let scopes = self.scopes();
+            let latest = self.lock().cache.get(&scopes, acrs).cloned();
             match latest {
                 Some(t) if !t.needs_refresh(now()) => return Ok(t.access_token),
                 Some(t) => rt = t.refresh_token,
@@ -220,10 +295,20 @@ impl Session {
         acrs: Option<&str>,
     ) -> Result<String, AuthError> {
         let cfg = self.cfg();
+        let scopes = self.scopes();
         let rt = rt.ok_or(AuthError::SignInRequired)?;
         let mut attempt = 0;
         let answer = loop {
-            match oidc::refresh(&cfg, &rt, acrs.map(str::to_owned), now(), &post_form).await {
+            match oidc::refresh(
+                &cfg,
+                &scopes,
+                &rt,
+                acrs.map(str::to_owned),
+                now(),
+                &post_form,
+            )
+            .await
+            {
                 // A blip or a server error: back off and try again (0.5, 1, 2 s), and if it still
                 // fails, say so where the user is, their edits intact.
                 Err(e) if !e.needs_interaction() && attempt < 3 => {
@@ -237,13 +322,12 @@ impl Session {
         match answer {
             Ok(tokens) => {
                 let access = tokens.access_token.clone();
-                self.lock().cache.put(&cfg.scopes, tokens);
-                self.persist();
+                self.keep(&scopes, tokens);
                 Ok(access)
             }
             Err(_) => {
                 // A dead refresh token means a new interactive sign-in, which keeps the route.
-                self.lock().cache.remove(&cfg.scopes, acrs);
+                self.lock().cache.remove(&scopes, acrs);
                 self.persist();
                 let hint = self.account().map(|a| a.username);
                 let prompt = Prompt {

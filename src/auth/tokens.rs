@@ -66,6 +66,23 @@ impl TokenCache {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+
+    /// A refresh token of this session, preferring `scopes`' own: Entra's refresh tokens reach
+    /// every consented permission, so one signs a page's tier in without a redirect.
+    pub fn any_refresh_token(&self, scopes: &[String]) -> Option<String> {
+        let own = self.get(scopes, None).and_then(|t| t.refresh_token.clone());
+        own.or_else(|| self.entries.values().find_map(|t| t.refresh_token.clone()))
+    }
+
+    /// Entra rotates refresh tokens: the newest one replaces the one every entry holds, so no
+    /// entry is left with a spent token.
+    pub fn share_refresh_token(&mut self, rt: &str) {
+        for t in self.entries.values_mut() {
+            if t.refresh_token.is_some() {
+                t.refresh_token = Some(rt.to_owned());
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -107,6 +124,16 @@ mod tests {
         assert_eq!(cache.get(&a, None).unwrap().expires_at, 1);
         cache.remove(&a, None);
         assert!(cache.get(&a, None).is_none());
+        let mut admin = set(3, 1);
+        admin.refresh_token = Some("r-admin".into());
+        let b_scopes = vec!["openid".to_owned(), "Group.ReadWrite.All".to_owned()];
+        cache.put(&b_scopes, admin);
+        assert_eq!(
+            cache.any_refresh_token(&b_scopes).as_deref(),
+            Some("r-admin")
+        );
+        cache.share_refresh_token("r-new");
+        assert_eq!(cache.any_refresh_token(&a).as_deref(), Some("r-new"));
         let json = serde_json::to_string(&cache).unwrap();
         assert_eq!(serde_json::from_str::<TokenCache>(&json).unwrap(), cache);
     }

@@ -10,3 +10,4 @@ pub mod my_requests;
 pub mod my_reviews;
 pub mod not_found;
 pub mod reviews;
+pub mod setup;

@@ -58,14 +58,22 @@ pub fn Elsewhere(children: ChildrenFn) -> impl IntoView {
             format!("?{search}")
         };
         let href = format!("{path}{query}{}", location.hash.get_untracked());
-        if let Some(s) = session() {
-            let _ = s.set_item(HOP, &path);
-            let _ = if there.pathname().ok().as_deref() == Some(path.as_str()) {
-                there.replace(&href)
-            } else {
-                there.assign(&href)
-            };
-        }
+        let signed_in = use_context::<crate::auth::session::Session>();
+        leptos::task::spawn_local(async move {
+            // A token being renewed is kept before the page goes: Entra rotates refresh
+            // tokens, and the next page would start from the one just spent.
+            if let Some(s) = signed_in {
+                s.settled().await;
+            }
+            if let Some(s) = session() {
+                let _ = s.set_item(HOP, &path);
+                let _ = if there.pathname().ok().as_deref() == Some(path.as_str()) {
+                    there.replace(&href)
+                } else {
+                    there.assign(&href)
+                };
+            }
+        });
     });
     view! {
         <Show

@@ -12,6 +12,8 @@ pub fn ErrorBar(
     error: GraphError,
 ) -> impl IntoView {
     let details = error.details();
+    // A refusal or a missing call is often the tenant's setup: Check setup says which and why.
+    let can_not_read = matches!(error.status, 400 | 401 | 403 | 404 | 501);
     let copied = RwSignal::new(false);
     let copy = move |_| {
         let clipboard = window().navigator().clipboard();
@@ -26,6 +28,7 @@ pub fn ErrorBar(
                 " · Request id: " <code>{error.request_id.clone().unwrap_or_else(|| "-".into())}</code>
             </p>
             <button class="pim-button" type="button" on:click=copy>"Copy error details"</button>
+            {can_not_read.then(|| view! { " " <a href="/setup">"Check setup"</a> })}
             <span role="status">{move || copied.get().then_some(" Copied.")}</span>
         </div>
     }

@@ -23,3 +23,4 @@ pub mod sign_in;
 pub mod submit;
 pub mod tabs;
 pub mod text_list;
+pub mod tier_gate;

@@ -113,7 +113,11 @@ fn AccountMenu() -> impl IntoView {
     let session = use_context::<Session>();
     let account = session.as_ref().and_then(Session::account);
     let open = RwSignal::new(false);
+    // One build may serve any organisation: the tenant signed in to is always named.
+    let multi = use_context::<crate::config::AppConfig>().is_some_and(|c| c.multi_tenant());
     account.map(|a| {
+        let domain = a.username.rsplit_once('@').map(|(_, d)| d.to_owned());
+        let tenant = format!("Tenant {}", a.tenant_id);
         let sign_out = move |_| {
             if let Some(s) = &session {
                 s.sign_out();
@@ -131,8 +135,9 @@ fn AccountMenu() -> impl IntoView {
                 >
                     <span class="pim-account__name">{a.name.clone()}</span>
                 </button>
+                {multi.then(|| view! { <span class="pim-account__tenant">{domain.clone()}</span> })}
                 <div id="pim-account-menu" class="pim-account__menu" hidden=move || !open.get()>
-                    <p class="pim-account__who">{a.name}<br /><small>{a.username}</small></p>
+                    <p class="pim-account__who">{a.name}<br /><small>{a.username}</small><br /><small>{tenant}</small></p>
                     <button class="pim-button" type="button" on:click=sign_out>"Sign out"</button>
                 </div>
             </div>

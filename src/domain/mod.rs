@@ -25,6 +25,7 @@ pub mod reviews;
 pub mod role_policy;
 pub mod settings;
 pub mod settings_file;
+pub mod setup;
 pub mod stamp;
 pub mod step_up;
 pub mod validate;

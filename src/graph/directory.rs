@@ -36,6 +36,16 @@ pub fn list_groups(select: &str) -> Call<Page<Group>> {
 /// What "what the group grants" reads of the group itself.
 pub const GRANT_FIELDS: &str = "id,groupTypes,assignedLicenses,resourceProvisioningOptions";
 
+/// The signed-in user's licences, each with its service plans (Check setup looks for Entra ID
+/// P2 or ID Governance, which PIM for Groups needs).
+/// HTTP GET /me/licenseDetails
+/// <https://learn.microsoft.com/graph/api/user-list-licensedetails>
+pub fn list_my_license_details<T>() -> Call<Page<T>> {
+    Call::new(
+        GraphRequest::get("/me/licenseDetails").query("$select", "skuPartNumber,servicePlans"),
+    )
+}
+
 /// List subscribedSkus: the organisation's licences, to name a group's `assignedLicenses`.
 /// HTTP GET /subscribedSkus
 /// <https://learn.microsoft.com/graph/api/subscribedsku-list>

@@ -77,11 +77,13 @@ pub fn list_ids_for_group(c: Collection, group_id: &str) -> Call<Page<Value>> {
 }
 
 /// List groups (PIM for Groups' resources): the ids of every group PIM manages, however it was
-/// onboarded. Beta only (since November 2025); needs `PrivilegedAccess.Read.AzureADGroup`.
-/// HTTP GET /beta/identityGovernance/privilegedAccess/group/resources
-/// <https://learn.microsoft.com/graph/api/privilegedaccessgroup-list-resources?view=graph-rest-beta>
-pub fn list_group_resources<T>() -> Call<Page<T>> {
-    Call::new(GraphRequest::get("/identityGovernance/privilegedAccess/group/resources").beta())
+/// onboarded. Documented in v1.0 now, and in beta since November 2025: `beta` asks beta, for
+/// tenants or clouds whose v1.0 lacks it. Needs `PrivilegedAccess.Read.AzureADGroup`.
+/// HTTP GET /identityGovernance/privilegedAccess/group/resources
+/// <https://learn.microsoft.com/graph/api/privilegedaccessgroup-list-resources>
+pub fn list_group_resources<T>(beta: bool) -> Call<Page<T>> {
+    let req = GraphRequest::get("/identityGovernance/privilegedAccess/group/resources");
+    Call::new(if beta { req.beta() } else { req })
 }
 
 /// One principal's requests in one group, newest history for the approval page.

@@ -1,6 +1,7 @@
 //! The rows of the page table, and the macro that makes `Route`, `Page` and `ROWS` from them.
 
 use super::{Bundle, Crumb, GroupRole, Param, Row};
+use crate::config::Tier;
 
 /// Each row: `Name(field: Type, ...) = "/pattern/:field" { ... }`. The fields are the pattern's
 /// parameters in order; `heading` and `parent` are expressions that may read them (by reference).
@@ -9,6 +10,7 @@ macro_rules! pages {
         $(#[$doc:meta])*
         $name:ident $( ( $($field:ident : $ty:ty),+ ) )? = $pattern:literal {
             bundle: $bundle:ident,
+            tiers: [$($tier:ident),*],
             heading: $heading:expr,
             crumb: $crumb:expr,
             parent: $parent:expr,
@@ -38,6 +40,7 @@ macro_rules! pages {
                 page: Page::$name,
                 pattern: $pattern,
                 bundle: Bundle::$bundle,
+                tiers: &[$(Tier::$tier),*],
                 crumb: $crumb,
                 section: Page::$section,
                 nav: $nav,
@@ -132,83 +135,88 @@ use Crumb::{GroupName, Heading, Skip, Text};
 pages! {
     /// An administrator's view across every managed group.
     Overview = "/overview" {
-        bundle: Groups, heading: "Overview", crumb: Heading, parent: None,
+        bundle: Groups, tiers: [Admin], heading: "Overview", crumb: Heading, parent: None,
         section: Overview, nav: Some("Overview"), chunk: Some("overview_page"),
     }
     /// `/`: the Overview for a directory-wide administrator of PIM, My roles for everyone else.
     Home = "/" {
-        bundle: Me, heading: "My roles | Groups", crumb: Heading, parent: None,
+        bundle: Me, tiers: [], heading: "My roles | Groups", crumb: Heading, parent: None,
         section: MyGroups, nav: None, chunk: None,
     }
     MyGroups = "/my/groups" {
-        bundle: Me, heading: "My roles | Groups", crumb: Heading, parent: None,
+        bundle: Me, tiers: [], heading: "My roles | Groups", crumb: Heading, parent: None,
         section: MyGroups, nav: Some("My roles"), chunk: None,
     }
     MyRequests = "/my/requests" {
-        bundle: Requests, heading: "My requests", crumb: Heading, parent: None,
+        bundle: Requests, tiers: [], heading: "My requests", crumb: Heading, parent: None,
         section: MyRequests, nav: Some("My requests"), chunk: None,
     }
     Approvals = "/approvals" {
-        bundle: Requests, heading: "Approve requests", crumb: Heading, parent: None,
+        bundle: Requests, tiers: [], heading: "Approve requests", crumb: Heading, parent: None,
         section: Approvals, nav: Some("Approve requests"), chunk: None,
     }
     /// Review access: the reviews the user is asked to do.
     MyReviews = "/my/reviews" {
-        bundle: Reviews, heading: "Review access", crumb: Heading, parent: None,
+        bundle: Reviews, tiers: [Reviews], heading: "Review access", crumb: Heading, parent: None,
         section: MyReviews, nav: Some("Review access"), chunk: None,
     }
     Groups = "/groups" {
-        bundle: Groups, heading: "Privileged Identity Management | Groups", crumb: Text("Groups"),
+        bundle: Groups, tiers: [Admin], heading: "Privileged Identity Management | Groups", crumb: Text("Groups"),
         parent: None, section: Groups, nav: Some("Groups"), chunk: None,
     }
     /// Access reviews: every review.
     Reviews = "/reviews" {
-        bundle: Reviews, heading: "Access reviews", crumb: Heading, parent: None,
+        bundle: Reviews, tiers: [Admin, Reviews], heading: "Access reviews", crumb: Heading, parent: None,
         section: Reviews, nav: Some("Access reviews"), chunk: Some("reviews_page"),
     }
     Audit = "/audit" {
-        bundle: Groups, heading: "Audit", crumb: Heading, parent: None,
+        bundle: Groups, tiers: [Audit], heading: "Audit", crumb: Heading, parent: None,
         section: Audit, nav: Some("Audit"), chunk: Some("audit_page"),
+    }
+    /// Check setup: what works in this tenant for the signed-in user, and how to fix the rest.
+    Setup = "/setup" {
+        bundle: Me, tiers: [], heading: "Check setup", crumb: Heading, parent: None,
+        section: Setup, nav: Some("Check setup"), chunk: Some("setup_page"),
     }
     /// One request, the page an approval email links to.
     Approval(request: String) = "/approvals/:request" {
-        bundle: Approval, heading: "Approval request", crumb: Heading,
+        bundle: Approval, tiers: [], heading: "Approval request", crumb: Heading,
         parent: Some(Route::Approvals), section: Approvals, nav: None, chunk: None,
     }
     /// What membership of a group grants, on its own (the Activate pane links to it).
     Grants(group: String) = "/grants/:group" {
-        bundle: Approval, heading: "What membership grants", crumb: Heading,
+        bundle: Approval, tiers: [], heading: "What membership grants", crumb: Heading,
         parent: Some(Route::MyGroups), section: MyGroups, nav: None, chunk: Some("grants_page"),
     }
     DiscoverGroups = "/groups/discover" {
-        bundle: Groups, heading: "Discover groups", crumb: Heading, parent: Some(Route::Groups),
+        bundle: Groups, tiers: [Admin], heading: "Discover groups", crumb: Heading, parent: Some(Route::Groups),
         section: Groups, nav: None, chunk: Some("discover_page"),
     }
     NewGroup = "/groups/new" {
-        bundle: Groups, heading: "New group", crumb: Heading, parent: Some(Route::Groups),
+        bundle: Groups, tiers: [Admin], heading: "New group", crumb: Heading, parent: Some(Route::Groups),
         section: Groups, nav: None, chunk: Some("new_group_page"),
     }
     /// Assignments to many groups from a CSV file.
     BulkAssignments = "/groups/bulk" {
-        bundle: Reviews, heading: "Bulk assignments", crumb: Heading, parent: Some(Route::Groups),
+        bundle: Reviews, tiers: [Admin], heading: "Bulk assignments", crumb: Heading, parent: Some(Route::Groups),
         section: Groups, nav: None, chunk: Some("bulk_page"),
     }
     GroupOverview(group: String) = "/groups/:group" {
-        bundle: Group, heading: "Overview", crumb: GroupName, parent: Some(Route::Groups),
+        bundle: Group, tiers: [Admin], heading: "Overview", crumb: GroupName, parent: Some(Route::Groups),
         section: Groups, nav: None, chunk: None,
     }
     GroupAssignments(group: String) = "/groups/:group/assignments" {
-        bundle: Group, heading: "Assignments", crumb: Heading,
+        bundle: Group, tiers: [Admin], heading: "Assignments", crumb: Heading,
         parent: Some(Route::GroupOverview(group.clone())), section: Groups, nav: None,
         chunk: Some("group_assignments"),
     }
     GroupSettings(group: String) = "/groups/:group/settings" {
-        bundle: Group, heading: "Settings", crumb: Heading,
+        bundle: Group, tiers: [Admin], heading: "Settings", crumb: Heading,
         parent: Some(Route::GroupOverview(group.clone())), section: Groups, nav: None,
         chunk: Some("group_settings"),
     }
     GroupRoleSettings(group: String, role: GroupRole) = "/groups/:group/settings/:role" {
-        bundle: Group,
+        bundle: Group, tiers: [Admin],
         heading: match role {
             GroupRole::Member => "Role setting details - Member",
             GroupRole::Owner => "Role setting details - Owner",
@@ -217,32 +225,32 @@ pages! {
         nav: None, chunk: Some("group_settings"),
     }
     GroupHistory(group: String) = "/groups/:group/history" {
-        bundle: Group, heading: "History", crumb: Heading,
+        bundle: Group, tiers: [Admin, Audit], heading: "History", crumb: Heading,
         parent: Some(Route::GroupOverview(group.clone())), section: Groups, nav: None,
         chunk: Some("group_history"),
     }
     /// The access reviews of one group (its menu item).
     GroupReviews(group: String) = "/groups/:group/reviews" {
-        bundle: Group, heading: "Access reviews", crumb: Heading,
+        bundle: Group, tiers: [Admin, Reviews], heading: "Access reviews", crumb: Heading,
         parent: Some(Route::GroupOverview(group.clone())), section: Groups, nav: None,
         chunk: Some("group_reviews"),
     }
     GroupAudit(group: String) = "/groups/:group/audit" {
-        bundle: Group, heading: "Audit", crumb: Heading,
+        bundle: Group, tiers: [Admin, Audit], heading: "Audit", crumb: Heading,
         parent: Some(Route::GroupOverview(group.clone())), section: Groups, nav: None, chunk: None,
     }
     NewReview = "/reviews/new" {
-        bundle: Reviews, heading: "New access review", crumb: Heading,
+        bundle: Reviews, tiers: [Admin, Reviews], heading: "New access review", crumb: Heading,
         parent: Some(Route::Reviews), section: Reviews, nav: None, chunk: Some("new_review_page"),
     }
     /// One access review (its definition).
     Review(definition: String) = "/reviews/:definition" {
-        bundle: Reviews, heading: "Access review", crumb: Heading, parent: Some(Route::Reviews),
+        bundle: Reviews, tiers: [Admin, Reviews], heading: "Access review", crumb: Heading, parent: Some(Route::Reviews),
         section: Reviews, nav: None, chunk: Some("review_page"),
     }
     /// One instance to review, the page a reviewer's email opens.
     ReviewAccess(definition: String, instance: String) = "/my/reviews/:definition/:instance" {
-        bundle: Reviews, heading: "Review access", crumb: Skip, parent: Some(Route::MyReviews),
+        bundle: Reviews, tiers: [Reviews], heading: "Review access", crumb: Skip, parent: Some(Route::MyReviews),
         section: MyReviews, nav: None, chunk: None,
     }
 }

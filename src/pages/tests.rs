@@ -106,7 +106,8 @@ fn every_nav_link_parses_to_its_own_section() {
             "Review access",
             "Groups",
             "Access reviews",
-            "Audit"
+            "Audit",
+            "Check setup"
         ]
     );
     for (_, href) in nav() {

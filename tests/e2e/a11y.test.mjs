@@ -47,6 +47,7 @@ describe("accessibility", () => {
         [`/grants/${HELPDESK}`, "What membership grants", "grants"],
         ["/audit", "Audit", "audit"],
         ["/audit?tab=mine", "Audit", "audit-mine"],
+        ["/setup", "Check setup", "check-setup"],
       ];
       for (const [path, heading, name] of blades) {
         await page.goto(`${stack.appUrl}${path}`);

@@ -13,7 +13,8 @@ const control = (path, method, body) => fetch(`${stack.emulatorUrl}/_emulator/${
   method, headers: { "content-type": "application/json", "x-emulator-control": "1" }, body: body && JSON.stringify(body),
 });
 const graphCalls = async () => (await (await control("requests", "GET")).json()).value.map((r) => `${r.method} ${r.url}`);
-const RESOURCES = "/beta/identityGovernance/privilegedAccess/group/resources";
+// v1.0 first (Microsoft documents it there now); beta only where v1.0 lacks it.
+const RESOURCES = "/v1.0/identityGovernance/privilegedAccess/group/resources";
 const MEGAN = "31ff0c2d-6046-4cf2-8dab-0ad1735f8e7f";
 
 describe("groups under PIM", () => {
@@ -108,7 +109,7 @@ describe("groups under PIM", () => {
     // A deployment whose registration lacks PrivilegedAccess.Read.AzureADGroup: Graph answers 403.
     await page.route("**/config.json", async (route) => {
       const config = await (await route.fetch()).json();
-      config.scopes = config.scopes.filter((s) => !s.endsWith("/PrivilegedAccess.Read.AzureADGroup"));
+      config.tiers.admin = config.tiers.admin.filter((s) => s !== "PrivilegedAccess.Read.AzureADGroup");
       await route.fulfill({ contentType: "application/json", body: JSON.stringify(config) });
     });
     await signIn(page, stack, "Megan Bowen", "/groups");

@@ -41,6 +41,7 @@ export async function startStack({ tenant = "demo", binary = "target/debug/entra
     appUrl: app.url.replace(/\/$/, ""),
     emulatorUrl: emulator.url,
     browser,
+    setConfig: app.setConfig,
     async stop() {
       await browser.close();
       emulator.child.kill();
@@ -101,6 +102,13 @@ export async function signedInPage(stack, person = "Megan Bowen", options = {}, 
   return signIn(page, stack, person, path);
 }
 
+/** Every scope of every tier in `config` (the older `scopes` list as it is). */
+export function allScopes(config) {
+  if (config.scopes) return config.scopes;
+  const graph = Object.values(config.tiers).flat().map((s) => `https://graph.microsoft.com/${s}`);
+  return [...new Set(["openid", "profile", "offline_access", ...graph])];
+}
+
 /**
  * An access token for `userId` obtained the way another client (Graph Explorer, a script) would:
  * the emulator's authorize and token endpoints with PKCE, outside the app. For changes "made
@@ -113,7 +121,7 @@ export async function graphToken(stack, userId) {
   const challenge = createHash("sha256").update(verifier).digest("base64url");
   const redirect = `${stack.appUrl}/`;
   const form = new URLSearchParams({
-    client_id: config.clientId, response_type: "code", redirect_uri: redirect, scope: config.scopes.join(" "),
+    client_id: config.clientId, response_type: "code", redirect_uri: redirect, scope: allScopes(config).join(" "),
     state: "outside", nonce: "outside", code_challenge: challenge, code_challenge_method: "S256",
     emu_action: "signin", emu_user: userId, emu_mfa: "1",
   });

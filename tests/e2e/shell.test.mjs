@@ -11,6 +11,7 @@ const NAV = [
   ["Approve requests", "/approvals", "Approve requests"],
   ["Groups", "/groups", "Privileged Identity Management | Groups"],
   ["Audit", "/audit", "Audit"],
+  ["Check setup", "/setup", "Check setup"],
 ];
 
 let stack;

@@ -16,6 +16,7 @@ use serde_json::{json, Value};
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/v1.0/subscribedSkus", get(subscribed_skus))
+        .route("/v1.0/me/licenseDetails", get(license_details))
         .route(
             "/v1.0/groups/{id}/appRoleAssignments",
             get(app_role_assignments),
@@ -59,6 +60,33 @@ async fn subscribed_skus(
         })
         .collect();
     collection(&s, items, &q, "subscribedSkus")
+}
+
+/// Entra ID P2's product and its plan, which PIM needs (`AAD_PREMIUM_P2`).
+const P2_SKU: &str = "84a661c4-e949-4bd2-a560-ed7766fcaf2b";
+const P2_PLAN: &str = "eec0eb4f-6444-4f95-aba0-50c24d67f998";
+
+/// `GET /me/licenseDetails`: the signed-in user's licences (everyone in the demo tenant holds
+/// Entra ID P2 unless a test took it away).
+async fn license_details(
+    State(s): State<Shared>,
+    caller: Caller,
+    q: Query,
+) -> ApiResult<Json<Value>> {
+    need(
+        &caller,
+        &["User.Read", "User.Read.All", "Directory.Read.All"],
+    )?;
+    let w = s.world();
+    let items = if w.differ.unlicensed.contains(&caller.user_id) {
+        vec![]
+    } else {
+        vec![
+            json!({"id": format!("{}_{P2_SKU}", caller.user_id), "skuId": P2_SKU, "skuPartNumber": "AAD_PREMIUM_P2",
+            "servicePlans": [{"servicePlanId": P2_PLAN, "servicePlanName": "AAD_PREMIUM_P2", "provisioningStatus": "Success", "appliesTo": "User"}]}),
+        ]
+    };
+    collection(&s, items, &q, "users('me')/licenseDetails")
 }
 
 /// `GET /groups/{id}/appRoleAssignments`: the applications the group's members are given.

@@ -1,4 +1,4 @@
-//! Finding the groups PIM manages: beta's list of PIM group resources (ids only) and v1.0's
+//! Finding the groups PIM manages: the list of PIM group resources (ids only; v1.0 and beta) and v1.0's
 //! `directoryObjects/getByIds`, which turns up to 1,000 ids into objects in one call.
 
 use super::directory::{group_json, need, query, user_json};
@@ -18,13 +18,28 @@ pub fn routes() -> Router<Shared> {
             "/beta/identityGovernance/privilegedAccess/group/resources",
             get(resources),
         )
+        // Documented in v1.0 too; a tenant or cloud without it is `/_emulator/differ`'s `missing`.
+        .route(
+            "/v1.0/identityGovernance/privilegedAccess/group/resources",
+            get(resources),
+        )
         .route("/v1.0/directoryObjects/getByIds", post(get_by_ids))
 }
 
 /// `GET /beta/identityGovernance/privilegedAccess/group/resources`: every group PIM manages,
 /// however it was onboarded (a policy change, a request, or the portal's onboarding with neither),
 /// as `groupResource` objects that carry only their id. Paged like any collection.
-async fn resources(State(s): State<Shared>, caller: Caller, q: Query) -> ApiResult<Json<Value>> {
+async fn resources(
+    State(s): State<Shared>,
+    caller: Caller,
+    q: Query,
+    OriginalUri(uri): OriginalUri,
+) -> ApiResult<Json<Value>> {
+    let root = if uri.path().starts_with("/beta/") {
+        "beta"
+    } else {
+        "v1.0"
+    };
     need(
         &caller,
         &[
@@ -47,9 +62,9 @@ async fn resources(State(s): State<Shared>, caller: Caller, q: Query) -> ApiResu
         999,
         s.page_size(),
     )?;
-    // `page` writes v1.0's metadata address; this collection lives in beta.
+    // `page` writes v1.0's metadata address and next link; beta's are beta's.
     out["@odata.context"] = json!(format!(
-        "{}/beta/$metadata#identityGovernance/privilegedAccess/group/resources",
+        "{}/{root}/$metadata#identityGovernance/privilegedAccess/group/resources",
         s.base_url()
     ));
     Ok(Json(out))

@@ -2,7 +2,9 @@
 //! and the routes of each area.
 
 mod access;
+mod apps;
 pub mod batch;
+mod consents;
 mod directory;
 mod faults;
 mod grants;
@@ -35,6 +37,8 @@ pub use list::Query;
 pub fn routes() -> Router<Shared> {
     Router::new()
         .merge(directory::routes())
+        .merge(apps::routes())
+        .merge(consents::routes())
         .merge(access::routes())
         .merge(inventory::routes())
         .merge(grants::routes())
@@ -167,7 +171,10 @@ pub async fn layer(State(s): State<Shared>, mut req: Request, next: Next) -> Res
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let fault = take_fault(&s, &path, &method, in_batch);
+    let differs = s.world().differ.refusal(&path);
     let mut response = match fault.as_ref().map(|f| f.kind.as_str()) {
+        // A call this tenant lacks or refuses, as the test set it up to differ.
+        _ if differs.is_some() => differs.expect("checked").into_response(),
         Some("throttle") => {
             let after = fault.as_ref().and_then(|f| f.retry_after).unwrap_or(2.128);
             ApiError::new(429, "TooManyRequests", "Please retry again later.")

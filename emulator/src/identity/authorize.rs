@@ -1,6 +1,7 @@
 //! `/authorize`: checks the request, shows the account picker and the step-up page, issues codes.
 
 use super::{aadsts, pages};
+use crate::apps::{catalogue::canonical, Consent};
 use crate::state::Code;
 use crate::Shared;
 use axum::extract::{Path, Query, State};
@@ -87,20 +88,24 @@ fn check(s: &Shared, tenant: &str, p: &Params) -> Result<(), Response> {
     {
         return Err(page(90002, &format!("Tenant '{tenant}' not found.")));
     }
-    if p.get("client_id") != Some(&t.app.client_id) {
-        let id = p.get("client_id").cloned().unwrap_or_default();
+    let client = p.get("client_id").cloned().unwrap_or_default();
+    let Some(app_name) = w
+        .apps
+        .application(&client)
+        .and_then(|a| a["displayName"].as_str())
+        .map(String::from)
+    else {
         return Err(page(
             700016,
             &format!(
-                "Application with identifier '{id}' was not found in the directory '{}'.",
+                "Application with identifier '{client}' was not found in the directory '{}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.",
                 t.display_name
             ),
         ));
-    }
-    let registered = format!("{}/", w.app_url);
-    if p.get("redirect_uri") != Some(&registered) {
-        let got = p.get("redirect_uri").cloned().unwrap_or_default();
-        return Err(page(50011, &format!("The redirect URI '{got}' specified in the request does not match the redirect URIs configured for the application '{}'.", t.app.client_id)));
+    };
+    let redirect = p.get("redirect_uri").cloned().unwrap_or_default();
+    if !w.apps.spa_redirect(&client, &redirect) {
+        return Err(page(50011, &format!("The redirect URI '{redirect}' specified in the request does not match the redirect URIs configured for the application '{client}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.")));
     }
     if p.get("response_type").map(String::as_str) != Some("code") {
         return Err(error_redirect(
@@ -115,19 +120,9 @@ fn check(s: &Shared, tenant: &str, p: &Params) -> Result<(), Response> {
     {
         return Err(error_redirect(p, "invalid_request", 9002325, "Proof Key for Code Exchange is required for cross-origin authorization code redemption."));
     }
-    for scope in p
-        .get("scope")
-        .map(String::as_str)
-        .unwrap_or("")
-        .split_whitespace()
-    {
-        let name = scope
-            .strip_prefix("https://graph.microsoft.com/")
-            .unwrap_or(scope);
-        let oidc = ["openid", "profile", "email", "offline_access"].contains(&name);
-        if !oidc && !t.app.scopes.iter().any(|g| g.eq_ignore_ascii_case(name)) {
-            return Err(error_redirect(p, "consent_required", 65001, &format!("The user or administrator has not consented to use the application with ID '{}' named '{}'. Send an interactive authorization request for this user and resource.", t.app.client_id, t.app.display_name)));
-        }
+    let scopes = p.get("scope").map(String::as_str).unwrap_or("");
+    if let Some(unknown) = scopes.split_whitespace().find(|x| canonical(x).is_none()) {
+        return Err(error_redirect(p, "invalid_client", 650053, &format!("The application '{app_name}' asked for scope '{unknown}' that doesn't exist on the resource '00000003-0000-0000-c000-000000000000'. Contact the app vendor.")));
     }
     if requested_acrs(p).is_err() {
         return Err(error_redirect(
@@ -170,7 +165,7 @@ pub async fn show(
         ),
         ("none", Some((user, acrs, mfa))) => {
             if wanted.iter().all(|a| acrs.contains(a)) {
-                issue(&s, &p, &user, acrs, mfa)
+                consent_or_issue(&s, &p, &user, acrs, mfa, true)
             } else {
                 error_redirect(&p, "interaction_required", 50076, "Due to a configuration change made by your administrator, you must use multi-factor authentication to access this resource.")
             }
@@ -180,7 +175,7 @@ pub async fn show(
         }
         (_, Some((user, acrs, mfa))) => {
             if wanted.iter().all(|a| acrs.contains(a)) {
-                issue(&s, &p, &user, acrs, mfa)
+                consent_or_issue(&s, &p, &user, acrs, mfa, false)
             } else {
                 Html(pages::step_up(&s.world(), &p, &user, &wanted)).into_response()
             }
@@ -201,6 +196,7 @@ pub async fn submit(
     let action = p.remove("emu_action").unwrap_or_default();
     let user = p.remove("emu_user").unwrap_or_default();
     let mfa = p.remove("emu_mfa").is_some();
+    let for_org = p.remove("emu_org").is_some();
     if action == "cancel" {
         return error_redirect(
             &p,
@@ -215,6 +211,20 @@ pub async fn submit(
             Html(pages::error("Choose an account.")),
         )
             .into_response();
+    }
+    if action == "consent" {
+        let mut w = s.world();
+        let roles = w.roles_of(&user);
+        let client = p.get("client_id").cloned().unwrap_or_default();
+        let scopes = asked(&p);
+        // Only what this user may consent to is recorded, whatever the form said.
+        match w.apps.consent_for(&client, &user, &scopes, &roles) {
+            Consent::Ask {
+                missing,
+                for_org: may,
+            } => w.apps.grant(&client, &user, &missing, for_org && may),
+            Consent::Granted | Consent::Refused { .. } => {}
+        }
     }
     let wanted = requested_acrs(&p).unwrap_or_default();
     let sid = session_id(&headers).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
@@ -242,7 +252,43 @@ pub async fn submit(
     s.world()
         .sessions
         .insert(sid.clone(), (user.clone(), acrs.clone(), had_mfa));
-    with_cookie(issue(&s, &p, &user, acrs, had_mfa), &sid)
+    with_cookie(consent_or_issue(&s, &p, &user, acrs, had_mfa, false), &sid)
+}
+
+fn asked(p: &Params) -> Vec<String> {
+    p.get("scope")
+        .map(|s| s.split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// A code when the scopes are consented for this user; otherwise the consent page, or Entra's
+/// refusal when only an administrator could consent (or no page may be shown).
+fn consent_or_issue(
+    s: &Shared,
+    p: &Params,
+    user: &str,
+    acrs: Vec<String>,
+    mfa: bool,
+    silent: bool,
+) -> Response {
+    let client = p.get("client_id").cloned().unwrap_or_default();
+    let (consent, name) = {
+        let w = s.world();
+        let roles = w.roles_of(user);
+        let name = w.apps.display_name(&client).unwrap_or_default();
+        (w.apps.consent_for(&client, user, &asked(p), &roles), name)
+    };
+    let refuse = || {
+        error_redirect(p, "consent_required", 65001, &format!("The user or administrator has not consented to use the application with ID '{client}' named '{name}'. Send an interactive authorization request for this user and resource."))
+    };
+    match consent {
+        Consent::Granted => issue(s, p, user, acrs, mfa),
+        Consent::Ask { .. } if silent => refuse(),
+        Consent::Ask { missing, for_org } => {
+            Html(pages::consent(&s.world(), p, user, mfa, &missing, for_org)).into_response()
+        }
+        Consent::Refused { .. } => refuse(),
+    }
 }
 
 fn with_cookie(mut r: Response, sid: &str) -> Response {

@@ -2,6 +2,7 @@
 //! token (code with PKCE, refresh with rotation) and logout. Errors in the AADSTS shape.
 
 mod authorize;
+mod device;
 pub mod keys;
 pub mod pages;
 mod token;
@@ -28,6 +29,8 @@ pub fn routes() -> Router<Shared> {
             post(token::token).options(token::preflight),
         )
         .route("/{tenant}/oauth2/v2.0/logout", get(authorize::logout))
+        .route("/{tenant}/oauth2/v2.0/devicecode", post(device::start))
+        .route("/devicelogin", get(device::page).post(device::submit))
 }
 
 /// The error an endpoint reports, in Entra's words: `AADSTSnnnnn: text`.
@@ -40,12 +43,22 @@ pub fn aadsts(code: u32, text: &str) -> String {
     )
 }
 
-async fn discovery(State(s): State<Shared>, Path(tenant): Path<String>) -> Json<Value> {
+/// Entra answers its discovery document and keys to any origin (MSAL.js reads them from pages).
+fn open_to_all(body: Value) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    ([("access-control-allow-origin", "*")], Json(body)).into_response()
+}
+
+async fn discovery(
+    State(s): State<Shared>,
+    Path(tenant): Path<String>,
+) -> axum::response::Response {
     let base = s.base_url();
     let tid = s.world().tenant.id.clone();
     let _ = tenant;
-    Json(json!({
+    open_to_all(json!({
         "token_endpoint": format!("{base}/{tid}/oauth2/v2.0/token"),
+        "device_authorization_endpoint": format!("{base}/{tid}/oauth2/v2.0/devicecode"),
         "token_endpoint_auth_methods_supported": ["client_secret_post", "private_key_jwt", "client_secret_basic"],
         "jwks_uri": format!("{base}/{tid}/discovery/v2.0/keys"),
         "response_modes_supported": ["query", "fragment", "form_post"],
@@ -65,6 +78,6 @@ async fn discovery(State(s): State<Shared>, Path(tenant): Path<String>) -> Json<
     }))
 }
 
-async fn jwks(State(s): State<Shared>) -> Json<Value> {
-    Json(s.keys.jwks())
+async fn jwks(State(s): State<Shared>) -> axum::response::Response {
+    open_to_all(s.keys.jwks())
 }

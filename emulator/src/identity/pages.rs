@@ -1,4 +1,4 @@
-//! The HTML the emulator's sign-in shows: account picker, step-up, errors. Everything escaped.
+//! The HTML the emulator's sign-in shows: account picker, step-up, consent, errors. Everything escaped.
 
 use super::authorize::Params;
 use crate::state::World;
@@ -11,7 +11,7 @@ pub fn esc(s: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-fn layout(title: &str, body: &str) -> String {
+pub(super) fn layout(title: &str, body: &str) -> String {
     format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{t}</title><link rel=\"icon\" href=\"data:,\"><style>body{{font-family:system-ui,sans-serif;max-width:440px;margin:2rem auto;padding:0 1rem;color:#242424}}\
@@ -22,7 +22,7 @@ fn layout(title: &str, body: &str) -> String {
     )
 }
 
-fn hidden(p: &Params) -> String {
+pub(super) fn hidden(p: &Params) -> String {
     p.iter()
         .map(|(k, v)| {
             format!(
@@ -55,7 +55,45 @@ pub fn picker(w: &World, p: &Params) -> String {
         "<p>Sign in to <strong>{}</strong></p><form method=\"post\">{}<input type=\"hidden\" name=\"emu_action\" value=\"signin\">\
          <p><label><input type=\"checkbox\" name=\"emu_mfa\" value=\"1\" checked> Use multi-factor authentication</label></p>{buttons}</form>\
          <form method=\"post\">{}<button type=\"submit\" name=\"emu_action\" value=\"cancel\">Cancel</button></form>",
-        esc(&w.tenant.app.display_name), hidden(p), hidden(p)
+        esc(&client_name(w, p)), hidden(p), hidden(p)
+    ))
+}
+
+fn client_name(w: &World, p: &Params) -> String {
+    let id = p.get("client_id").map(String::as_str).unwrap_or("");
+    w.apps.display_name(id).unwrap_or_else(|| id.to_owned())
+}
+
+/// Entra's "Permissions requested" page: what the app asks for that nobody consented to yet. An
+/// administrator may consent for the whole organisation; anyone else only for themselves.
+pub fn consent(
+    w: &World,
+    p: &Params,
+    user: &str,
+    mfa: bool,
+    missing: &[String],
+    for_org: bool,
+) -> String {
+    let items: String = missing
+        .iter()
+        .map(|s| format!("<li>{}</li>", esc(s)))
+        .collect();
+    let org = if for_org {
+        "<p><label><input type=\"checkbox\" name=\"emu_org\" value=\"1\" checked> Consent on behalf of your organization</label></p>"
+    } else {
+        ""
+    };
+    let mfa = if mfa {
+        "<input type=\"hidden\" name=\"emu_mfa\" value=\"1\">"
+    } else {
+        ""
+    };
+    layout("Permissions requested", &format!(
+        "<p><strong>{}</strong> needs permission to:</p><ul>{items}</ul>\
+         <form method=\"post\">{}<input type=\"hidden\" name=\"emu_user\" value=\"{}\">{mfa}{org}\
+         <button class=\"primary\" type=\"submit\" name=\"emu_action\" value=\"consent\">Accept</button>\
+         <button type=\"submit\" name=\"emu_action\" value=\"cancel\">Cancel</button></form>",
+        esc(&client_name(w, p)), hidden(p), esc(user)
     ))
 }
 

@@ -2,6 +2,7 @@
 
 use super::aadsts;
 use super::authorize::Params;
+use crate::apps::Consent;
 use crate::state::{Grant, World};
 use crate::Shared;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -18,7 +19,7 @@ fn cors(mut r: Response, w: &World, headers: &HeaderMap) -> Response {
         .get(header::ORIGIN)
         .and_then(|o| o.to_str().ok())
         .unwrap_or("");
-    if origin == w.app_url {
+    if spa_origin(w, origin) {
         let h = r.headers_mut();
         h.insert(
             "access-control-allow-origin",
@@ -37,11 +38,25 @@ fn cors(mut r: Response, w: &World, headers: &HeaderMap) -> Response {
     r
 }
 
+/// Whether `origin` is the origin of a single-page app's registered redirect URI: Entra answers
+/// CORS on the token endpoint for those alone.
+fn spa_origin(w: &World, origin: &str) -> bool {
+    !origin.is_empty()
+        && w.apps.applications.iter().any(|a| {
+            a["spa"]["redirectUris"].as_array().is_some_and(|l| {
+                l.iter().filter_map(|u| u.as_str()).any(|u| {
+                    u.strip_prefix(origin)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+                })
+            })
+        })
+}
+
 pub async fn preflight(State(s): State<Shared>, headers: HeaderMap) -> Response {
     cors(StatusCode::NO_CONTENT.into_response(), &s.world(), &headers)
 }
 
-fn oauth_error(error: &str, code: u32, text: &str) -> Response {
+pub(super) fn oauth_error(error: &str, code: u32, text: &str) -> Response {
     let body = json!({
         "error": error, "error_description": aadsts(code, text), "error_codes": [code],
         "timestamp": chrono::Utc::now().format("%Y-%m-%d %H:%M:%SZ").to_string(),
@@ -57,16 +72,29 @@ pub async fn token(State(s): State<Shared>, headers: HeaderMap, Form(p): Form<Pa
 
 fn redeem(s: &Shared, headers: &HeaderMap, p: &Params) -> Response {
     let mut w = s.world();
-    // A SPA's codes and refresh tokens may only be redeemed cross-origin, from its own origin.
-    if headers.get(header::ORIGIN).is_none() {
-        return oauth_error("invalid_request", 9002327, "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.");
-    }
-    if p.get("client_id") != Some(&w.tenant.app.client_id) {
+    let client = p.get("client_id").cloned().unwrap_or_default();
+    if w.apps.display_name(&client).is_none() {
         return oauth_error(
             "unauthorized_client",
             700016,
-            "Application with the given identifier was not found in the directory.",
+            &format!(
+                "Application with identifier '{client}' was not found in the directory '{}'.",
+                w.tenant.display_name
+            ),
         );
+    }
+    if p.get("grant_type").map(String::as_str) == Some(DEVICE_GRANT) {
+        drop(w);
+        let grant = match super::device::poll(s, p) {
+            Ok(g) => g,
+            Err(r) => return r,
+        };
+        let mut w = s.world();
+        return answer(tokens(s, &mut w, grant, None));
+    }
+    // A SPA's codes and refresh tokens may only be redeemed cross-origin, from its own origin.
+    if headers.get(header::ORIGIN).is_none() && !w.apps.public_client(&client) {
+        return oauth_error("invalid_request", 9002327, "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.");
     }
     let now = w.now();
     let grant = match p.get("grant_type").map(String::as_str) {
@@ -101,15 +129,17 @@ fn redeem(s: &Shared, headers: &HeaderMap, p: &Params) -> Response {
         }
         Some("refresh_token") => {
             let rt = p.get("refresh_token").cloned().unwrap_or_default();
-            // A refresh may narrow the scopes granted at sign-in, never widen them.
+            // A refresh may ask for any scope consented for this user and client (incremental
+            // consent): more than that needs an interactive sign-in.
             if let (Some(asked), Some(held)) = (p.get("scope"), w.refresh_tokens.get(&rt)) {
-                let basic = ["openid", "profile", "offline_access", "email"];
-                let wider = asked
-                    .split_whitespace()
-                    .filter(|s| !basic.contains(s))
-                    .find(|s| !held.scopes.iter().any(|h| h == s));
-                if let Some(extra) = wider {
-                    return oauth_error("invalid_grant", 65001, &format!("The user or administrator has not consented to use the application for '{extra}'. Send an interactive authorization request for this user and resource."));
+                let scopes: Vec<String> = asked.split_whitespace().map(String::from).collect();
+                let roles = w.roles_of(&held.user_id);
+                let consent = w
+                    .apps
+                    .consent_for(&held.client_id, &held.user_id, &scopes, &roles);
+                if consent != Consent::Granted {
+                    let name = w.apps.display_name(&held.client_id).unwrap_or_default();
+                    return oauth_error("invalid_grant", 65001, &format!("The user or administrator has not consented to use the application with ID '{}' named '{name}'. Send an interactive authorization request for this user and resource.", held.client_id));
                 }
             }
             let Some(g) = w.refresh_tokens.remove(&rt) else {
@@ -133,7 +163,12 @@ fn redeem(s: &Shared, headers: &HeaderMap, p: &Params) -> Response {
         }
     };
     let (grant, nonce) = grant;
-    let body = tokens(s, &mut w, grant, nonce);
+    answer(tokens(s, &mut w, grant, nonce))
+}
+
+const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
+
+fn answer(body: Value) -> Response {
     (
         StatusCode::OK,
         [(header::CACHE_CONTROL, "no-store")],

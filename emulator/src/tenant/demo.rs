@@ -144,7 +144,7 @@ pub fn tenant() -> Tenant {
         id: TENANT_ID.into(),
         domain: DOMAIN.into(),
         display_name: "Contoso".into(),
-        app: AppRegistration {
+        app: Some(AppRegistration {
             client_id: CLIENT_ID.into(),
             display_name: "pim-groups".into(),
             scopes: [
@@ -166,6 +166,7 @@ pub fn tenant() -> Tenant {
                 "PrivilegedAssignmentSchedule.Remove.AzureADGroup",
                 "Policy.Read.All",
                 "Policy.Read.ConditionalAccess",
+                "Organization.Read.All",
                 "AuditLog.Read.All",
                 "Directory.Read.All",
                 "PrivilegedAccess.Read.AzureADGroup",
@@ -174,7 +175,7 @@ pub fn tenant() -> Tenant {
             ]
             .map(String::from)
             .to_vec(),
-        },
+        }),
         users: vec![
             user(
                 MEGAN,

@@ -246,7 +246,9 @@ pub struct Tenant {
     pub id: String,
     pub domain: String,
     pub display_name: String,
-    pub app: AppRegistration,
+    /// pim-groups' registration, consented for every user; none before its setup has run.
+    #[serde(default)]
+    pub app: Option<AppRegistration>,
     pub users: Vec<User>,
     pub groups: Vec<Group>,
     pub role_definitions: Vec<RoleDefinition>,
@@ -283,6 +285,11 @@ impl Tenant {
     pub fn load(spec: &str) -> Result<Tenant, String> {
         match spec {
             "demo" => Ok(Tenant::demo()),
+            // The demo tenant before pim-groups' setup: no registration, no consent.
+            "fresh" => Ok(Tenant {
+                app: None,
+                ..Tenant::demo()
+            }),
             "large" => Ok(Tenant::large(50_000, 10_000, 100_000)),
             "paging" => Ok(large::paging()),
             path => {

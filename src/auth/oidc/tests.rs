@@ -134,7 +134,7 @@ fn authority_errors_keep_their_aadsts_code() {
         other => panic!("{other:?}"),
     }
     assert!(matches!(
-        block_on(refresh(&cfg(), "RT", None, 0, &refuse)),
+        block_on(refresh(&cfg(), &cfg().scopes, "RT", None, 0, &refuse)),
         Err(AuthError::Authority { .. })
     ));
 }
@@ -148,7 +148,15 @@ fn a_refresh_asks_for_the_same_scopes_and_unreadable_answers_are_named() {
             Ok((200, r#"{"token_type":"Bearer","expires_in":600,"access_token":"AT2","refresh_token":"RT2"}"#.to_owned()))
         }
     };
-    let t = block_on(refresh(&cfg(), "RT", Some("c1".into()), 100, &http)).unwrap();
+    let t = block_on(refresh(
+        &cfg(),
+        &cfg().scopes,
+        "RT",
+        Some("c1".into()),
+        100,
+        &http,
+    ))
+    .unwrap();
     assert_eq!(
         (
             t.access_token.as_str(),
@@ -166,18 +174,18 @@ fn a_refresh_asks_for_the_same_scopes_and_unreadable_answers_are_named() {
     assert_eq!(form["refresh_token"], "RT");
     assert_eq!(
         form["scope"],
-        "openid https://graph.microsoft.com/User.Read"
+        "openid profile offline_access https://graph.microsoft.com/User.Read"
     );
     let html =
         |_: String, _: String| async move { Ok((502, "<html>Bad gateway</html>".to_owned())) };
     assert_eq!(
-        block_on(refresh(&cfg(), "RT", None, 0, &html)).unwrap_err(),
+        block_on(refresh(&cfg(), &cfg().scopes, "RT", None, 0, &html)).unwrap_err(),
         AuthError::Transport("unreadable token response (HTTP 502)".into())
     );
     let down =
         |_: String, _: String| async move { Err::<(u16, String), _>("network down".to_owned()) };
     assert_eq!(
-        block_on(refresh(&cfg(), "RT", None, 0, &down)).unwrap_err(),
+        block_on(refresh(&cfg(), &cfg().scopes, "RT", None, 0, &down)).unwrap_err(),
         AuthError::Transport("network down".into())
     );
 }

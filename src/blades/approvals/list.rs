@@ -10,7 +10,6 @@ use crate::domain::wording::duration;
 use crate::graph::error::GraphError;
 use crate::graph::pim::{filter_by_current_user, Collection, On};
 use crate::pages::Route;
-use chrono::Utc;
 use leptos::prelude::*;
 
 type Waiting = super::Expanded;
@@ -31,7 +30,7 @@ async fn load(graph: Graph) -> Result<Vec<Waiting>, GraphError> {
 }
 
 fn row(w: Waiting) -> impl IntoView {
-    let now = Utc::now();
+    let now = crate::clock::service_now();
     let (group, who) = (
         w.group_name(&w.item.group_id),
         w.principal_name(&w.item.principal_id),

@@ -22,7 +22,6 @@ use crate::graph::pim::{
     get_approval, get_assignment_schedule_request, list_for_principal, update_approval_stage,
     Collection,
 };
-use chrono::Utc;
 use leptos::prelude::*;
 
 use super::Expanded;
@@ -105,7 +104,7 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
                     let (start, end) = span(r.schedule_info.as_ref(), created);
                     let length = match (start, end) { (Some(s), Some(e)) => duration(((e - s).num_minutes().max(0)) as u32), _ => "Permanent".into() };
                     let ticket = r.ticket_info.as_ref().and_then(|t| t.ticket_number.clone()).map(|n| match r.ticket_info.as_ref().and_then(|t| t.ticket_system.clone()) { Some(s) => format!("{n} ({s})"), None => n });
-                    let now = Utc::now();
+                    let now = crate::clock::service_now();
                     view! {
                         <h2>{format!("{who_name} asks for {group}")}</h2>
                         <dl class="pim-settings">

@@ -17,7 +17,7 @@ use crate::graph::error::GraphError;
 use crate::graph::model::{DirectoryAudit, Group};
 use crate::graph::request::GraphRequest;
 use crate::pages::Route;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -57,7 +57,7 @@ pub fn Audit() -> impl IntoView {
     let session = expect_context::<Session>();
     let query = use_query_map();
     let tab = use_tab("tab", TABS);
-    let today = Utc::now().date_naive();
+    let today = crate::clock::service_now().date_naive();
     let from = RwSignal::new((today - Duration::days(7)).to_string());
     let to = RwSignal::new(today.to_string());
     let group = RwSignal::new(query.with_untracked(|q| q.get("group")).unwrap_or_default());

@@ -50,7 +50,7 @@ pub async fn assign(
             )
         })
         .collect();
-    let sent = chrono::Utc::now();
+    let sent = crate::clock::service_now();
     let answers = graph.batch(&requests).await;
     let lost = answers
         .iter()

@@ -14,7 +14,7 @@ use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::assign_form::{max_minutes, permanent_label, presets, AssignForm};
 use crate::domain::assignments::Kind;
 use crate::graph::model::AccessId;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use leptos::prelude::*;
 
 /// The wizard; `close` gets a sentence to announce when something was assigned.
@@ -26,7 +26,12 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
     let step = RwSignal::new(1u8);
     let access = RwSignal::new(AccessId::Member);
     let chosen = RwSignal::new(Vec::<Picked>::new());
-    let draft = ScheduleDraft::new(Kind::Eligible, false, to_input(Utc::now()), String::new());
+    let draft = ScheduleDraft::new(
+        Kind::Eligible,
+        false,
+        to_input(crate::clock::service_now()),
+        String::new(),
+    );
     let ScheduleDraft {
         kind,
         permanent,
@@ -64,7 +69,8 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
                 keep_end.set(false);
                 return;
             }
-            let start = from_input(&starts.get_untracked()).unwrap_or_else(Utc::now);
+            let start =
+                from_input(&starts.get_untracked()).unwrap_or_else(crate::clock::service_now);
             let max = max_minutes(&s.assignment, kind.get()).unwrap_or(365 * 1440);
             ends.set(to_input(start + Duration::minutes(max.into())));
         }
@@ -171,7 +177,7 @@ pub fn AddAssignments(group_id: String, close: Callback<Option<String>>) -> impl
                     <label for="assign-duration">"Duration"</label>
                     <select id="assign-duration" disabled=permanent on:change=move |e| {
                         if let Ok(m) = event_target_value(&e).parse::<i64>() {
-                            let start = from_input(&starts.get_untracked()).unwrap_or_else(Utc::now);
+                            let start = from_input(&starts.get_untracked()).unwrap_or_else(crate::clock::service_now);
                             ends.set(to_input(start + Duration::minutes(m)));
                         }
                     }>

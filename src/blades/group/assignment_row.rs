@@ -18,7 +18,7 @@ use crate::graph::error::GraphError;
 use crate::graph::model::{AccessId, NewScheduleRequest, ScheduleRequestAction};
 use crate::graph::pim::create_schedule_request;
 use crate::graph::policies::role_policy;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use leptos::prelude::*;
 
 async fn send(graph: &Graph, kind: Kind, body: &NewScheduleRequest) -> Result<(), GraphError> {
@@ -79,7 +79,7 @@ pub fn RowActions(
     );
     use_draft(format!("{key}.open"), open);
     let blocked = RwSignal::new(None::<String>);
-    let now = Utc::now();
+    let now = crate::clock::service_now();
     let expired = row.state == "Expired";
     // Activations belong to their users: they deactivate them, admins don't edit them.
     let activated = row.state == "Activated";
@@ -107,7 +107,7 @@ pub fn RowActions(
         _ => None,
     };
     let created = row.created;
-    let ask_remove = move |_| match removal_blocked(created, Utc::now()) {
+    let ask_remove = move |_| match removal_blocked(created, crate::clock::service_now()) {
         Some(reason) => blocked.set(Some(reason)),
         None => {
             blocked.set(None);
@@ -165,7 +165,7 @@ fn EditSchedule(
         let (graph, group) = (gr.clone(), g.clone());
         async move { role_settings(&graph, &group, access).await }
     });
-    let now = Utc::now();
+    let now = crate::clock::service_now();
     let start = match action {
         ScheduleRequestAction::AdminRenew => now,
         _ => row.start.unwrap_or(now),
@@ -240,7 +240,7 @@ fn EditSchedule(
         // A new type replaces the assignment, and the old one can't go within 5 minutes of its
         // creation: say so now rather than leave both behind.
         let blocked = (kind.get_untracked() != row_kind)
-            .then(|| removal_blocked(created, Utc::now()))
+            .then(|| removal_blocked(created, crate::clock::service_now()))
             .flatten();
         if let Some(why) = blocked {
             draft.refuse("Assignment type", why);

@@ -76,7 +76,7 @@ async fn load(graph: Graph, group: String) -> Result<Loaded, GraphError> {
     for p in er.iter().chain(&ar).map(|x| &x.principal) {
         names.learn(p.as_ref());
     }
-    let now = chrono::Utc::now();
+    let now = crate::clock::service_now();
     let unwrap = |v: Vec<S>| v.into_iter().map(|x| x.item).collect::<Vec<_>>();
     let unwrap_r = |v: Vec<R>| v.into_iter().map(|x| x.item).collect::<Vec<_>>();
     let (er, ar) = (unwrap_r(er), unwrap_r(ar));

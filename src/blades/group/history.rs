@@ -39,7 +39,7 @@ pub fn reads(group: &str) -> (Batch, (Requests, Requests)) {
 }
 
 async fn load(graph: Graph, group: String) -> Result<Vec<Period>, GraphError> {
-    let now = Utc::now();
+    let now = crate::clock::service_now();
     let stamp = crate::domain::stamp::utc;
     let audit = list_directory_audits(
         &filter(
@@ -145,7 +145,7 @@ pub fn History(
         <h2>"History"</h2>
         <Loaded resource=data loading="Reading the group's history…" let:found>
             {
-                let now = Utc::now();
+                let now = crate::clock::service_now();
                 let all = found.clone();
                 let make = Callback::new(move |()| csv(&all, now));
                 let row = move |p: Period| view! {

@@ -6,7 +6,6 @@ use crate::domain::assign_form::{max_minutes, problems, AssignForm};
 use crate::domain::assignments::Kind;
 use crate::domain::settings::AssignmentSettings;
 use crate::domain::wording::duration;
-use chrono::Utc;
 use leptos::prelude::*;
 
 /// A role's settings from a `role_policy` answer.
@@ -55,11 +54,12 @@ impl ScheduleDraft {
         let form = AssignForm {
             kind: self.kind.get_untracked(),
             permanent: self.permanent.get_untracked(),
-            start: from_input(&self.starts.get_untracked()).unwrap_or_else(Utc::now),
+            start: from_input(&self.starts.get_untracked())
+                .unwrap_or_else(crate::clock::service_now),
             end: from_input(&self.ends.get_untracked()),
             justification: self.justification.get_untracked(),
         };
-        let found = problems(&form, settings, Utc::now());
+        let found = problems(&form, settings, crate::clock::service_now());
         let ok = found.is_empty();
         self.issues.set(found);
         ok.then_some(form)

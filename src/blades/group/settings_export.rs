@@ -33,7 +33,7 @@ pub async fn export(graph: Graph, group: String) -> Result<(String, String), Gra
             id: group.clone(),
             display_name: name.clone(),
         }),
-        exported_date_time: Some(crate::domain::stamp::utc(chrono::Utc::now())),
+        exported_date_time: Some(crate::domain::stamp::utc(crate::clock::service_now())),
         member: files.next(),
         owner: files.next(),
     };

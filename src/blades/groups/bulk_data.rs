@@ -12,7 +12,6 @@ use crate::graph::call::{Batch, Handle};
 use crate::graph::directory::{get_group, get_user, list_groups_named};
 use crate::graph::model::{AccessId, Group, Page, PrivilegedAccessGroupSchedule};
 use crate::graph::pim::{create_schedule_request, list_for_group, Collection};
-use chrono::Utc;
 use std::collections::{HashMap, HashSet};
 
 /// A row of the preview.
@@ -163,7 +162,7 @@ pub async fn preview(graph: Graph, rows: Vec<Row>) -> Vec<Line> {
         .into_iter()
         .collect();
     let state = group_state(&graph, &ids).await;
-    let now = Utc::now();
+    let now = crate::clock::service_now();
     rows.into_iter()
         .map(|row| {
             let mut problems = row.problems.clone();
@@ -224,7 +223,7 @@ pub async fn send(
     lines: Vec<Line>,
     which: Vec<usize>,
 ) -> Vec<(usize, Result<String, (String, bool)>)> {
-    let now = Utc::now();
+    let now = crate::clock::service_now();
     let reqs: Vec<_> = which
         .iter()
         .map(|&i| {

@@ -20,7 +20,6 @@ use crate::graph::model::{ConditionalAccessPolicy, Group};
 use crate::graph::pim::{list_for_group, Collection};
 use crate::graph::policies::list_role_management_policy_assignments;
 use crate::pages::{GroupRole, Route};
-use chrono::Utc;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -159,7 +158,7 @@ pub fn Dashboard() -> impl IntoView {
             {move || data.get().map(|r| match r {
                 Err(error) => view! { <ErrorBar error /> }.into_any(),
                 Ok(o) => {
-                    let now = Utc::now();
+                    let now = crate::clock::service_now();
                     let settings = |l: &Line| Route::GroupRoleSettings(
                         l.group_id.clone(),
                         GroupRole::try_from(l.access).unwrap_or(GroupRole::Member),

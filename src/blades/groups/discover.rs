@@ -2,7 +2,7 @@
 //! **Manage groups** to onboard the selected ones after a confirmation. Failed ones stay selected.
 
 use super::inventory::{read_all, Source};
-use super::list::{progress_text, ScanNotice, PAGE};
+use super::list::{progress_text, BetaNotice, ScanNotice, PAGE};
 use super::onboard::onboard;
 use super::scan::{invalidate, Row};
 use crate::client::use_graph;
@@ -109,7 +109,11 @@ pub fn Discover() -> impl IntoView {
             {move || data.get().map(|r| match r {
                 Err(error) => view! { <ErrorBar error /> }.into_any(),
                 Ok((rows, source)) => {
-                    let notice = match source { Source::Scanned(error) => Some(view! { <ScanNotice error /> }), Source::Listed => None };
+                    let notice = match source {
+                        Source::Scanned(error) => Some(view! { <ScanNotice error /> }.into_any()),
+                        Source::ListedBeta(error) => Some(view! { <BetaNotice error /> }.into_any()),
+                        Source::Listed => None,
+                    };
                     let open: Vec<Row> = rows.into_iter().filter(|(r, managed)| !(r.not_eligible.is_none() && *managed)).map(|(r, _)| r).collect();
                     let hits = Memo::new(move |_| search.with(|s| open.iter().filter(|r| matches(&r.group, s)).cloned().collect::<Vec<_>>()));
                     let visible = Signal::derive(move || hits.with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>()));

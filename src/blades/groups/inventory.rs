@@ -1,5 +1,6 @@
-//! Which groups PIM manages: PIM's own list (beta, ids only) named through `getByIds` page by page,
-//! or, when that list is refused, the scan of every group (scan.rs), with the refusal kept to show.
+//! Which groups PIM manages: PIM's own list (ids only; v1.0, or beta where v1.0 lacks it) named
+//! through `getByIds` page by page, or, when that list is refused, the scan of every group
+//! (scan.rs), with the refusal kept to show.
 
 use super::scan::{Row, Scanner};
 use crate::client::Graph;
@@ -15,8 +16,10 @@ use std::collections::HashSet;
 /// How the rows were found, which the page says.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
-    /// PIM's list of the groups it manages.
+    /// PIM's list of the groups it manages (v1.0).
     Listed,
+    /// PIM's list from beta, because v1.0 answered that it has no such call here.
+    ListedBeta(GraphError),
     /// Every group checked, because PIM's list was refused with this error.
     Scanned(GraphError),
 }
@@ -27,10 +30,16 @@ struct Resource {
     id: String,
 }
 
-/// The beta list is refused when the token lacks its scope (403), the endpoint is not offered in
+/// The list is refused when the token lacks its scope (403), the endpoint is not offered in
 /// this cloud or was withdrawn (404, 400, 501): then the scan still answers, slower.
 fn use_scan_instead(e: &GraphError) -> bool {
     matches!(e.status, 400 | 403 | 404 | 501)
+}
+
+/// v1.0 answering that it has no such segment (a tenant or cloud it has not reached yet): beta
+/// may. A 403 is the permission, which beta would refuse too.
+fn try_beta(e: &GraphError) -> bool {
+    matches!(e.status, 404 | 501) || (e.status == 400 && e.message.contains("segment"))
 }
 
 fn row(group: Group) -> Row {
@@ -62,11 +71,17 @@ pub async fn read_managed(
     progress: WriteSignal<(usize, usize)>,
     scan: Scanner,
 ) -> Result<Source, GraphError> {
-    let mut next = Some(list_group_resources::<Resource>().into_request());
+    let mut next = Some(list_group_resources::<Resource>(false).into_request());
     let mut first = true;
+    let mut from_beta = None;
     while let Some(req) = next.take() {
         let (page, more) = match graph.get_page::<Resource>(&req).await {
             Ok(answer) => answer,
+            Err(e) if first && from_beta.is_none() && try_beta(&e) => {
+                from_beta = Some(e);
+                next = Some(list_group_resources::<Resource>(true).into_request());
+                continue;
+            }
             Err(e) if first && use_scan_instead(&e) => {
                 let rows = scan(graph, progress).await?;
                 add(rows.into_iter().filter(|r| r.signals.managed()).collect());
@@ -81,7 +96,24 @@ pub async fn read_managed(
         add(groups.into_iter().map(row).collect());
         next = more;
     }
-    Ok(Source::Listed)
+    Ok(from_beta.map_or(Source::Listed, Source::ListedBeta))
+}
+
+/// PIM's list, v1.0 first and beta where v1.0 lacks it.
+async fn listed(graph: &Graph) -> Result<(Vec<Resource>, Source), GraphError> {
+    match graph
+        .call_all::<Resource>(&list_group_resources(false))
+        .await
+    {
+        Ok(all) => Ok((all, Source::Listed)),
+        Err(e) if try_beta(&e) => {
+            let all = graph
+                .call_all::<Resource>(&list_group_resources(true))
+                .await?;
+            Ok((all, Source::ListedBeta(e)))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Every group with whether PIM manages it, for Discover: the group list and PIM's list side by
@@ -93,11 +125,11 @@ pub async fn read_all(
 ) -> Result<(Vec<(Row, bool)>, Source), GraphError> {
     let (groups, listed) = futures::future::join(
         graph.call_all::<Group>(&list_groups(GROUP_FIELDS)),
-        graph.call_all::<Resource>(&list_group_resources()),
+        listed(&graph),
     )
     .await;
     match listed {
-        Ok(listed) => {
+        Ok((listed, source)) => {
             let managed: HashSet<String> = listed.into_iter().map(|r| r.id).collect();
             let rows = groups?
                 .into_iter()
@@ -106,7 +138,7 @@ pub async fn read_all(
                     (row(g), is)
                 })
                 .collect();
-            Ok((rows, Source::Listed))
+            Ok((rows, source))
         }
         Err(e) if use_scan_instead(&e) => {
             let rows = scan(graph, progress).await?;

@@ -42,6 +42,18 @@ pub fn ScanNotice(error: GraphError) -> impl IntoView {
     }
 }
 
+/// What the page says when PIM's list came from beta: v1.0's answer, so an admin knows why.
+#[component]
+pub fn BetaNotice(error: GraphError) -> impl IntoView {
+    view! {
+        <p class="pim-notice" role="status">
+            "PIM's list of the groups it manages was read from Graph's beta version: v1.0 answered "
+            <code>{error.effective_code().to_owned()}</code> " " {error.message.clone()}
+            " (request id " <code>{error.request_id.clone().unwrap_or_else(|| "-".into())}</code> ")."
+        </p>
+    }
+}
+
 /// The notice's code comes in the scan's chunk: only a refused list needs either.
 fn scan_notice(error: GraphError) -> impl IntoView {
     let load = lazy!(groups_scan(error: GraphError = error) => view! { <ScanNotice error /> });
@@ -181,7 +193,11 @@ pub fn ManagedGroups(refresh: ReadSignal<u32>) -> impl IntoView {
             <label for="groups-search">"Search by group name or ID"</label>
             <input id="groups-search" type="search" prop:value=search on:input=move |e| { search.set(event_target_value(&e)); shown.set(PAGE); } />
         </div>
-        {move || source.get().and_then(|s| match s { Source::Scanned(error) => Some(scan_notice(error)), Source::Listed => None })}
+        {move || source.get().and_then(|s| match s {
+            Source::Scanned(error) => Some(scan_notice(error).into_any()),
+            Source::ListedBeta(error) => Some(view! { <BetaNotice error /> }.into_any()),
+            Source::Listed => None,
+        })}
         {move || error.get().map(|error| view! { <ErrorBar error /> })}
         {move || count_error().map(|error| view! { <ErrorBar error /> })}
         <p role="status">{move || match (reading_now.get(), rows.with(Vec::len), progress.get()) {

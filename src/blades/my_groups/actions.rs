@@ -18,7 +18,6 @@ use crate::graph::error::GraphError;
 use crate::graph::model::ScheduleRequestAction;
 use crate::graph::model::{AccessId, Page};
 use crate::graph::pim::create_schedule_request;
-use chrono::Utc;
 use leptos::prelude::*;
 
 /// What Extend or Renew has typed, kept across a sign-in redirect: whether its pane is open and
@@ -88,7 +87,14 @@ pub fn RoleAction(
                 start: r.start,
                 end: r.end,
             };
-            let body = self_request(&held, &me, action, &reason, max.get_untracked(), Utc::now());
+            let body = self_request(
+                &held,
+                &me,
+                action,
+                &reason,
+                max.get_untracked(),
+                crate::clock::service_now(),
+            );
             async move {
                 let eligible = action == ScheduleRequestAction::SelfRenew || eligibility;
                 let v = serde_json::to_value(body)
@@ -119,7 +125,7 @@ pub fn RoleAction(
         .unwrap_or_default();
     let click = move |_| {
         if action == ScheduleRequestAction::SelfDeactivate {
-            match deactivation_blocked(start, Utc::now()) {
+            match deactivation_blocked(start, crate::clock::service_now()) {
                 Some(why) => blocked.set(Some(why)),
                 None if owner => {
                     blocked.set(None);

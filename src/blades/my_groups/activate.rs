@@ -99,7 +99,7 @@ pub async fn activate(
         step => return leave(&session, step, draft),
     };
     let me = session.account().map(|a| a.object_id).unwrap_or_default();
-    let start = from_input(&f.start).unwrap_or_else(Utc::now);
+    let start = from_input(&f.start).unwrap_or_else(crate::clock::service_now);
     let asked = hours(&f.hours).unwrap_or(1.0);
     let requests: Vec<GraphRequest> = roles
         .iter()
@@ -109,7 +109,7 @@ pub async fn activate(
             create_schedule_request(false, serde_json::to_value(body).unwrap_or_default())
         })
         .collect();
-    let sent = Utc::now();
+    let sent = crate::clock::service_now();
     let answers = graph.batch_as(&requests, acrs.as_deref()).await;
     let results = read_back_lost(&graph, roles, answers, sent).await;
     let outcomes: Vec<&Outcome> = results.iter().map(|(_, o)| o).collect();

@@ -20,7 +20,6 @@ use crate::components::error_bar::ErrorBar;
 use crate::components::tabs::{use_tab, Tab, Tabs};
 use crate::graph::model::AccessId;
 use crate::pages::Route;
-use chrono::Utc;
 use data::MyRole;
 use leptos::prelude::*;
 use pane::{activate_pane, DRAFT};
@@ -77,10 +76,10 @@ pub fn MyGroups() -> impl IntoView {
     // Continue's start time, for the pane it opens.
     let start_at = RwSignal::new(None::<String>);
     let announced = RwSignal::new(Vec::<String>::new());
-    let now = RwSignal::new(Utc::now());
+    let now = RwSignal::new(crate::clock::service_now());
     // The countdowns tick every second.
     if let Ok(handle) = set_interval_with_handle(
-        move || now.set(Utc::now()),
+        move || now.set(crate::clock::service_now()),
         std::time::Duration::from_secs(1),
     ) {
         on_cleanup(move || handle.clear());

@@ -16,7 +16,6 @@ use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::activation::{contexts_needed, problems, ActivateForm, Outcome, Remembered};
 use crate::domain::settings::RoleSettings;
 use crate::domain::wording::duration;
-use chrono::Utc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -126,7 +125,7 @@ pub fn ActivatePane(
         ev.prevent_default();
         let f = draft.get_untracked().form;
         let start = from_input(&f.start);
-        let now = Utc::now();
+        let now = crate::clock::service_now();
         let mut found = vec![];
         for (_, s) in &r3 {
             let mut a = s.activation.clone();

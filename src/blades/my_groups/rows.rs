@@ -43,7 +43,7 @@ pub fn eligible(
         };
         let ending_soon = r
             .end
-            .is_some_and(|e| e - Utc::now() <= chrono::Duration::days(14));
+            .is_some_and(|e| e - crate::clock::service_now() <= chrono::Duration::days(14));
         // The extension may not be longer than the settings allow for an eligibility.
         let k4 = key.clone();
         let max_minutes = Signal::derive(move || {
@@ -110,7 +110,7 @@ pub fn expired_tab(
     done: Callback<String>,
 ) -> Chunk {
     Ok(untrack(|| {
-        match super::data::expired(requests, &eligible, Utc::now()) {
+        match super::data::expired(requests, &eligible, crate::clock::service_now()) {
             Ok(rows) => expired(rows, done).into_any(),
             Err(error) => view! { <ErrorBar error /> }.into_any(),
         }
@@ -137,7 +137,8 @@ fn active(
             end.map(|e| time_left(e, now.get()))
                 .unwrap_or_else(|| "Permanent".into())
         };
-        let soon = end.is_some_and(|e| e - Utc::now() <= chrono::Duration::days(14));
+        let soon =
+            end.is_some_and(|e| e - crate::clock::service_now() <= chrono::Duration::days(14));
         let action = if r.activated {
             Some(ScheduleRequestAction::SelfDeactivate)
         } else if soon {

@@ -9,7 +9,6 @@ use crate::domain::reviews::{definition, form_of, validate, Chosen, Problem, Rev
 use crate::graph::access_reviews::{get_definition, update_definition};
 use crate::graph::directory::{get_group, get_user};
 use crate::graph::model::AccessReviewScheduleDefinition;
-use chrono::Utc;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -99,7 +98,7 @@ pub fn EditReview(
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let f = form.get_untracked();
-        let today = Utc::now().date_naive();
+        let today = crate::clock::service_now().date_naive();
         // A series that has started keeps its start date, even though it is now in the past.
         let found: Vec<Problem> = validate(&f, today, true)
             .into_iter()

@@ -11,7 +11,6 @@ use crate::graph::access_reviews::{create_definition, list_definitions};
 use crate::graph::directory::get_group;
 use crate::graph::model::{AccessReviewScheduleDefinition, Group};
 use crate::pages::{id_segment, Route};
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
@@ -19,7 +18,7 @@ use wasm_bindgen::JsCast;
 const DRAFT: &str = "review.new";
 
 fn today() -> chrono::NaiveDate {
-    Utc::now().date_naive()
+    crate::clock::service_now().date_naive()
 }
 
 #[component]
@@ -67,7 +66,9 @@ pub fn NewReview() -> impl IntoView {
                     let recent = |d: &AccessReviewScheduleDefinition| {
                         let made =
                             crate::domain::assignments::parse(d.created_date_time.as_deref());
-                        made.is_some_and(|t| Utc::now() - t < chrono::Duration::minutes(10))
+                        made.is_some_and(|t| {
+                            crate::clock::service_now() - t < chrono::Duration::minutes(10)
+                        })
                     };
                     let same = existing
                         .into_iter()
