@@ -331,5 +331,7 @@ pub fn results_csv(rows: &[(Row, String)]) -> String {
     out
 }
 
+pub mod landed;
+
 #[cfg(test)]
 mod tests;

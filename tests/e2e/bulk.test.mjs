@@ -13,6 +13,37 @@ before(async () => { stack = await startStack(); });
 after(async () => { await stack?.stop(); });
 
 describe("bulk assignments", () => {
+  test("a removal whose answer was lost is done only when a read shows it, and stays outcome unknown while the read fails", async () => {
+    const fault = (body) => fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/groups/bulk");
+    await page.getByRole("heading", { level: 1, name: "Bulk assignments" }).waitFor();
+    const text = "group,principal,role,type,justification,action\nTravel - Allow abroad,NestorW@contoso.onmicrosoft.com,member,eligible,Left the travel team,remove\n";
+    await page.getByLabel("Upload CSV").setInputFiles({ name: "remove.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+    await page.getByText("1 rows: 1 ready, 0 with problems. Nothing has been sent.").waitFor();
+    // The removal is made, and its answer lost.
+    await fault({ path: "/v1.0/$batch", kind: "applyThenError", status: 504, count: 1 });
+    await page.getByRole("button", { name: "Apply selected" }).click();
+    await page.getByText("0 rows done, 1 failed.").waitFor();
+    const nestor = "fb1dc507-7dc2-4cb9-98a4-e72ea4751605";
+    const travel = "778c3149-d224-49ad-b4b3-772733a19fa6";
+    const held = async () => (await state(stack)).schedules.some((x) => x.current && x.groupId === travel && x.principalId === nestor && x.kind === "Eligibility");
+    assert.equal(await held(), false, "the removal was made");
+    // The read-back is refused: the row is not called done.
+    await fault({ path: "/v1.0/identityGovernance/privilegedAccess/group/eligibilitySchedules", kind: "error", status: 403, count: 3 });
+    await page.getByRole("button", { name: "Retry failed" }).click();
+    const row = page.getByRole("table", { name: "Preview" }).getByRole("row").filter({ hasText: "Nestor" });
+    await row.getByText(/Outcome unknown: it could not be read again/).waitFor();
+    await page.getByText("0 rows done, 1 failed.").waitFor();
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "DELETE", headers: { "x-emulator-control": "1" } });
+    // Read again successfully: the read shows it gone, so it is done, and nothing was sent twice.
+    const before = (await log(stack)).total;
+    await page.getByRole("button", { name: "Retry failed" }).click();
+    await row.getByText("found done on reading again").waitFor();
+    await page.getByText("1 rows done, 0 failed.").waitFor();
+    const sent = (await log(stack, before)).value.filter((r) => r.method === "POST" && r.url.includes("ScheduleRequests"));
+    assert.equal(sent.length, 0, "the removal was not sent again");
+  });
+
   test("200 rows: problems per row, the valid ones sent in at most 10 $batch calls, every row reported", async () => {
     const page = await signedInPage(stack, "Megan Bowen", { bypassCSP: true }, "/groups");
     await page.getByRole("link", { name: "Bulk assignments" }).click();
@@ -70,4 +101,5 @@ describe("bulk assignments", () => {
     assert.ok(await page.getByRole("checkbox", { name: "Select row 2" }).isDisabled());
     assert.ok(await page.getByRole("button", { name: "Apply selected" }).isDisabled());
   });
+
 });

@@ -8,6 +8,7 @@ use crate::client::use_graph;
 use crate::components::data_table::DataTable;
 use crate::components::file::{chosen_text, download};
 use crate::domain::assignments::Kind;
+use crate::domain::bulk::landed::Landed;
 use crate::domain::bulk::{results_csv, rows, template};
 use crate::domain::wording::role;
 use leptos::prelude::*;
@@ -119,21 +120,35 @@ pub fn BulkAssignments() -> impl IntoView {
                 .copied()
                 .filter(|&i| matches!(all[i].result, Some(Err((_, true)))))
                 .collect();
-            let there = if unknown.is_empty() {
-                Default::default()
+            let read = if unknown.is_empty() {
+                vec![]
             } else {
                 landed(&graph, &all, &unknown).await
             };
+            // Sent again only when a read shows it was not made; done only when a read shows it.
+            let kept: Vec<usize> = read
+                .iter()
+                .filter(|(_, l)| *l != Landed::No)
+                .map(|(i, _)| *i)
+                .collect();
             let resend: Vec<usize> = which
                 .iter()
                 .copied()
-                .filter(|i| !there.contains(i))
+                .filter(|i| !kept.contains(i))
                 .collect();
             let results = send(graph, all, resend).await;
             lines.try_update(|ls| {
-                for i in there {
-                    ls[i].result = Some(Ok("found done on reading again".into()));
-                    ls[i].selected = false;
+                for (i, l) in read {
+                    match l {
+                        Landed::Yes => {
+                            ls[i].result = Some(Ok("found done on reading again".into()));
+                            ls[i].selected = false;
+                        }
+                        Landed::Unknown(why) => {
+                            ls[i].result = Some(Err((format!("Outcome unknown: {why}"), true)));
+                        }
+                        Landed::No => {}
+                    }
                 }
                 for (i, r) in results {
                     if r.is_ok() {

@@ -4,7 +4,8 @@
 
 use crate::client::Graph;
 use crate::domain::assignments::Kind;
-use crate::domain::bulk::{check, to_request, Action, Row};
+use crate::domain::bulk::landed::Landed;
+use crate::domain::bulk::{check, to_request, Row};
 use crate::domain::role_policy;
 use crate::domain::settings::AssignmentSettings;
 use crate::domain::wording::unreadable;
@@ -43,6 +44,8 @@ struct GroupState {
     settings: Result<[AssignmentSettings; 2], String>,
     /// (principal, access, kind) → when it ends (`None`: permanent).
     held: HashMap<(String, AccessId, Kind), Option<String>>,
+    /// Why who holds what could not be read, if it could not.
+    unread: Option<String>,
 }
 
 async fn group_state(graph: &Graph, ids: &[String]) -> HashMap<String, GroupState> {
@@ -72,8 +75,13 @@ async fn group_state(graph: &Graph, ids: &[String]) -> HashMap<String, GroupStat
         };
         let mut held = HashMap::new();
         let mut settings = settings;
+        let mut unread = None;
         for (kind, handle) in holders {
-            match a.take(handle) {
+            let answer = a.take(handle);
+            if let Err(e) = &answer {
+                unread.get_or_insert_with(|| unreadable("who holds the group's roles", e));
+            }
+            match answer {
                 Ok(p) => {
                     for s in p.value {
                         let end = s
@@ -90,7 +98,14 @@ async fn group_state(graph: &Graph, ids: &[String]) -> HashMap<String, GroupStat
                 Err(_) => {}
             }
         }
-        out.insert(g.clone(), GroupState { settings, held });
+        out.insert(
+            g.clone(),
+            GroupState {
+                settings,
+                held,
+                unread,
+            },
+        );
     }
     out
 }
@@ -252,8 +267,9 @@ pub async fn send(
         .collect()
 }
 
-/// For rows whose answer was lost: whether the change is there now (read again, not resent).
-pub async fn landed(graph: &Graph, lines: &[Line], which: &[usize]) -> HashSet<usize> {
+/// For rows whose answer was lost: whether the change is there now, read again (never resent
+/// blindly, never called done without a read that shows it).
+pub async fn landed(graph: &Graph, lines: &[Line], which: &[usize]) -> Vec<(usize, Landed)> {
     let mut ids: Vec<String> = which
         .iter()
         .filter_map(|&i| lines[i].group.clone().map(|g| g.0))
@@ -263,20 +279,25 @@ pub async fn landed(graph: &Graph, lines: &[Line], which: &[usize]) -> HashSet<u
     let state = group_state(graph, &ids).await;
     which
         .iter()
-        .copied()
-        .filter(|&i| {
+        .map(|&i| {
             let l = &lines[i];
             let (Some((g, _)), Some((p, _))) = (&l.group, &l.principal) else {
-                return false;
+                return (
+                    i,
+                    Landed::Unknown("its group or person is not known".into()),
+                );
             };
-            let held = state
-                .get(g)
-                .is_some_and(|s| s.held.contains_key(&(p.clone(), l.row.access, l.row.kind)));
-            match l.row.action {
-                Action::Add => held,
-                Action::Remove => !held,
-                Action::Extend => false,
-            }
+            let read = match state.get(g) {
+                None => Err("the group was not read".to_owned()),
+                Some(s) => match &s.unread {
+                    Some(why) => Err(why.clone()),
+                    None => Ok(s
+                        .held
+                        .get(&(p.clone(), l.row.access, l.row.kind))
+                        .map(|end| end.as_deref().and_then(|e| e.parse().ok()))),
+                },
+            };
+            (i, crate::domain::bulk::landed::landed(&l.row, read))
         })
         .collect()
 }
