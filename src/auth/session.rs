@@ -210,6 +210,15 @@ impl Session {
             return Err(AuthError::TenantNotAllowed(account.tenant_id));
         }
         crate::clock::set_offset_secs(account.clock_offset_secs);
+        // Another person signed in in this tab (after a dead session, or another account picked
+        // at a step-up): nothing of the one before (tokens, drafts, remembered reasons) is used.
+        let someone_else = self.account().is_some_and(|before| {
+            before.object_id != account.object_id || before.tenant_id != account.tenant_id
+        });
+        if someone_else {
+            self.lock().cache = TokenCache::default();
+            forget_everything();
+        }
         let scopes = if attempt.scopes.is_empty() {
             cfg.scopes.clone()
         } else {

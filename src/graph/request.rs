@@ -32,10 +32,12 @@ pub fn segment(s: &str) -> String {
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
-    // `.` and `..` alone would still walk the path.
+    // `.` and `..` alone would walk the path, and so would `%2E` and `%2E%2E`: the URL standard
+    // reads those as dot segments too. Encoded twice they are plain text to every URL parser
+    // and name nothing at Graph (no id is a dot), which answers 404.
     match out.as_str() {
-        "." => "%2E".into(),
-        ".." => "%2E%2E".into(),
+        "." => "%252E".into(),
+        ".." => "%252E%252E".into(),
         _ => out,
     }
 }
@@ -202,6 +204,22 @@ pub fn under_base(base: &str, link: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_dot_id_can_never_be_a_dot_segment() {
+        use super::segment;
+        assert_eq!(segment(".."), "%252E%252E");
+        assert_eq!(segment("."), "%252E");
+        assert_eq!(segment("a.b"), "a.b");
+        // Whatever the encoding, no segment is one the URL standard resolves as `.` or `..`.
+        for id in [".", "..", "%2e%2e", "%2E.", ".%2e"] {
+            let s = segment(id).to_ascii_lowercase();
+            assert!(
+                ![".", "..", "%2e", "%2e%2e", ".%2e", "%2e."].contains(&s.as_str()),
+                "{id} -> {s}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

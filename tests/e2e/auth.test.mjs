@@ -140,6 +140,31 @@ describe("sign-in", () => {
     }
   });
 
+  test("another person signing in within the same tab starts a clean session: no token or draft of the one before", async () => {
+    const control = (path, body) => fetch(`${stack.emulatorUrl}/_emulator/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const page = await newPage(stack);
+    await control("token-lifetime", { seconds: 2 });
+    try {
+      // Megan holds a token of the admin tier too, and has typed something.
+      await signIn(page, stack, "Megan Bowen", "/groups");
+      await page.getByRole("table", { name: "Groups managed by PIM" }).waitFor();
+      await page.evaluate(() => sessionStorage.setItem("pim.draft.activate", JSON.stringify({ reason: "Megan's words" })));
+      const entries = () => page.evaluate(() => Object.keys(JSON.parse(sessionStorage.getItem("pim.auth.tokens") ?? "{}").entries ?? {}).length);
+      assert.equal(await entries(), 2);
+      // Her session dies; Lidia is the one who signs in again in this tab.
+      await control("reset", {});
+      await control("token-lifetime", { seconds: 2 });
+      await page.waitForTimeout(2500);
+      await page.goto(`${stack.appUrl}/my/groups`);
+      await page.getByRole("button", { name: /^Lidia Holloway/ }).click();
+      await page.getByRole("button", { name: "Lidia Holloway", exact: true }).waitFor();
+      assert.equal(await page.evaluate(() => sessionStorage.getItem("pim.draft.activate")), null, "Megan's draft is gone");
+      assert.equal(await entries(), 1, "only Lidia's own token is kept");
+    } finally {
+      await control("token-lifetime", { seconds: 3599 });
+    }
+  });
+
   test("when the refresh token is dead, sign-in starts again and returns to the same page", async () => {
     const control = (path, body) => fetch(`${stack.emulatorUrl}/_emulator/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     const page = await newPage(stack);
