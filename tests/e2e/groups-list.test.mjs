@@ -25,6 +25,8 @@ describe("groups under PIM", () => {
     const table = page.getByRole("table", { name: "Groups managed by PIM" });
     await table.waitFor();
     const managed = (await state()).groups.filter((g) => g.onboarded).map((g) => g.displayName).sort();
+    // The table is drawn before its rows arrive (its page's token may be asked for first).
+    await page.getByText(`${managed.length} of ${managed.length} managed groups shown.`).waitFor();
     const links = (await table.getByRole("link").allTextContents()).sort();
     assert.deepEqual(links, managed);
     const helpdesk = table.getByRole("row", { name: /Helpdesk Admin-Group/ });
