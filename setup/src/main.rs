@@ -140,8 +140,7 @@ fn run(o: &args::Options) -> Result<(), String> {
         permissions: config_out::permissions(&graph_sp, &o.tiers)?,
     };
 
-    let app = find_application(&g, o)
-        .map_err(|e| report.failed("looking for the app registration", e))?;
+    let app = find_application(&g, o, &report)?;
     let app_id = match app {
         None => {
             let body = desired.new_application();
@@ -266,27 +265,32 @@ fn first(g: &Graph, path: &str) -> Result<Option<Value>, GraphError> {
     Ok(g.list(path)?.into_iter().next())
 }
 
-fn find_application(g: &Graph, o: &args::Options) -> Result<Option<Value>, GraphError> {
+/// The registration to use: the one of `--app-id`, or the only one of the name (none: create it).
+/// An ambiguous name or an unknown id is said and stops the run, like any other failure.
+fn find_application(
+    g: &Graph,
+    o: &args::Options,
+    report: &Report,
+) -> Result<Option<Value>, String> {
     let filter = match &o.app_id {
         Some(id) => format!("appId eq '{}'", literal(id)),
         None => format!("displayName eq '{}'", literal(&o.name)),
     };
-    let found = g.list(&format!("/applications?$filter={}", encode(&filter)))?;
+    let found = g
+        .list(&format!("/applications?$filter={}", encode(&filter)))
+        .map_err(|e| report.failed("looking for the app registration", e))?;
     if found.len() > 1 {
         let ids: Vec<&str> = found.iter().filter_map(|a| a["appId"].as_str()).collect();
-        eprintln!(
+        return Err(format!(
             "Several registrations are named '{}' ({}): pass --app-id to pick one.",
             o.name,
             ids.join(", ")
-        );
-        std::process::exit(1);
+        ));
     }
-    if found.is_empty() && o.app_id.is_some() {
-        eprintln!(
-            "No registration has application id {}.",
-            o.app_id.as_deref().unwrap_or("")
-        );
-        std::process::exit(1);
+    if found.is_empty() {
+        if let Some(id) = &o.app_id {
+            return Err(format!("No registration has application id {id}."));
+        }
     }
     Ok(found.into_iter().next())
 }
