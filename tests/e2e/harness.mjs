@@ -55,7 +55,12 @@ export async function newPage(stack, options = {}) {
   const context = await stack.browser.newContext(options);
   const page = await context.newPage();
   page.problems = [];
-  page.on("console", (m) => { if (m.type() === "error") page.problems.push(m.text()); });
+  // A failed load says only its status; the location names the resource, so a failure is findable.
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    const where = m.location()?.url;
+    page.problems.push(/^Failed to load resource/.test(m.text()) && where ? `${m.text()} ${where}` : m.text());
+  });
   page.on("pageerror", (e) => page.problems.push(String(e)));
   return page;
 }

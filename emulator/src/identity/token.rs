@@ -142,7 +142,9 @@ fn redeem(s: &Shared, headers: &HeaderMap, p: &Params) -> Response {
                     return oauth_error("invalid_grant", 65001, &format!("The user or administrator has not consented to use the application with ID '{}' named '{name}'. Send an interactive authorization request for this user and resource.", held.client_id));
                 }
             }
-            let Some(g) = w.refresh_tokens.remove(&rt) else {
+            // Entra rotates refresh tokens but does not revoke the one used: a tab that navigated
+            // away before storing the new one may still use the old, until the fixed SPA lifetime.
+            let Some(g) = w.refresh_tokens.get(&rt).cloned() else {
                 return oauth_error("invalid_grant", 700084, "The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which cannot be extended. It is now expired and a new sign in request must be sent by the SPA to the login page.");
             };
             if g.deadline < now {
