@@ -185,8 +185,19 @@ pub fn read(text: &str) -> Result<SettingsFile, String> {
     Ok(file)
 }
 
-/// What resolving the people of a file found: the approver, or why not.
-pub type Resolve<'a> = &'a dyn Fn(&PersonRef) -> Option<Approver>;
+/// What the directory says of a person a file names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// The approver, and their name as the directory gives it.
+    Here(Approver, String),
+    /// No such person here: said, and left out.
+    Missing,
+    /// The directory could not be asked (why): nothing from the file may be written.
+    Unread(String),
+}
+
+/// What resolving the people of a file found.
+pub type Resolve<'a> = &'a dyn Fn(&PersonRef) -> Found;
 
 /// A role file as settings. People are resolved by `resolve`; those it cannot find are listed,
 /// never dropped silently. Every other problem names the field.
@@ -275,8 +286,9 @@ pub fn settings_of(
     let mut unresolved = vec![];
     for p in &f.activation.approvers {
         match resolve(p) {
-            Some(a) => approvers.push(a),
-            None => {
+            Found::Here(a, _) => approvers.push(a),
+            Found::Unread(why) => problems.push(format!("{role}: {why}")),
+            Found::Missing => {
                 unresolved.push(format!(
                 "{role}: approver {} could not be found in this directory (by id {}, then by {}).",
                 if p.display_name.is_empty() { &p.id } else { &p.display_name },
@@ -445,11 +457,11 @@ pub fn differences(
 
 /// A template's approvers taken by id, as they are written (drift is a comparison, not an import:
 /// an id from another tenant simply differs).
-pub fn by_id(p: &PersonRef) -> Option<Approver> {
+pub fn by_id(p: &PersonRef) -> Found {
     match p.kind.as_str() {
-        "group" if !p.id.is_empty() => Some(Approver::Group(p.id.clone())),
-        "user" if !p.id.is_empty() => Some(Approver::User(p.id.clone())),
-        _ => None,
+        "group" if !p.id.is_empty() => Found::Here(Approver::Group(p.id.clone()), p.id.clone()),
+        "user" if !p.id.is_empty() => Found::Here(Approver::User(p.id.clone()), p.id.clone()),
+        _ => Found::Missing,
     }
 }
 

@@ -6,7 +6,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { a11yCheck, signedInPage, startStack } from "./harness.mjs";
-import { state } from "./stories.mjs";
+import { ALEX, DIEGO, state } from "./stories.mjs";
 
 const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
 const EX_EXT = "b3c7d634-1627-454b-875b-fa1ed5210e5d";
@@ -179,5 +179,63 @@ describe("settings files", () => {
     await again.getByRole("table", { name: "Target groups" }).getByText("Updated Member Expiration_EndUser_Assignment.").waitFor();
     assert.match((await rules(LICENSE, "member")).Expiration_EndUser_Assignment, /"PT3H"/);
     assert.deepEqual(page.problems.filter((p) => !/status of 500/.test(p)), [], "only the injected fault's 500");
+  });
+
+  test("a file's people are named by the directory; one that can't be read, or a problem in any part, sends nothing", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, `/groups/${TRAVEL}/settings`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export" }).click()]);
+    const file = JSON.parse(await readFile(await download.path(), "utf8"));
+    // A crafted file: Diego's and Alex's ids under other people's names.
+    file.owner.activation.approval = true;
+    file.owner.activation.approvers = [
+      { type: "user", id: DIEGO, displayName: "Adele Vance" },
+      { type: "user", id: ALEX, displayName: "Megan Bowen" },
+    ];
+    const since = (await (await fetch(`${stack.emulatorUrl}/_emulator/requests`)).json()).total;
+    await page.getByRole("button", { name: "Import" }).click();
+    const pane = page.getByRole("dialog", { name: "Import settings" });
+    let n = 0;
+    const upload = (f) => pane.getByLabel("Settings file").setInputFiles({ name: `f${n++}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(f)) });
+    await upload(file);
+    const row = pane.getByRole("table", { name: "Owner: current and new" }).getByRole("row").filter({ hasText: "Approvers" });
+    await row.waitFor();
+    const shown = (await row.getByRole("cell").allTextContents())[2];
+    assert.match(shown, /Diego Siciliani/);
+    assert.match(shown, /Alex Wilber/);
+    assert.doesNotMatch(shown, /Adele|Megan/, "never the file's names");
+    const apply = pane.getByRole("button", { name: "Apply" });
+    assert.ok(await apply.isEnabled());
+
+    // A lookup refused (403) is "could not be read", not "not found": the file is refused.
+    await control("faults", { path: `*/users/${DIEGO}`, kind: "error", status: 403, count: 20 });
+    await upload(file);
+    const refusal = pane.getByRole("alert").filter({ hasText: "This file can't be imported, and nothing from it will be sent:" });
+    await refusal.waitFor();
+    assert.match(await refusal.textContent(), /Owner: Couldn't read approver /);
+    assert.ok(await apply.isDisabled());
+    await control("faults", undefined, "DELETE");
+
+    // A problem in the Member part refuses the Owner part too.
+    file.member.activation.maximumDuration = "eight hours";
+    await upload(file);
+    await refusal.filter({ hasText: 'Member: activation.maximumDuration "eight hours" is not a duration' }).waitFor();
+    assert.equal(await pane.getByText(/^Rules that would be sent/).count(), 0, "no part of the file is offered");
+    assert.ok(await apply.isDisabled());
+    const log = await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${since}`)).json();
+    assert.deepEqual(log.value.filter((r) => r.method === "PATCH"), [], "nothing was sent");
+    await pane.getByRole("button", { name: "Close" }).click();
+
+    // Copy from the (valid) crafted template: its approvers are named by the directory too.
+    const { group, ...template } = file;
+    template.member.activation.maximumDuration = "PT8H";
+    await page.getByRole("button", { name: "Copy to groups" }).click();
+    const copy = page.getByRole("dialog", { name: "Copy to groups" });
+    await copy.getByLabel("Copy from a settings file instead of this group (optional)").setInputFiles({ name: "t.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(template)) });
+    await copy.getByText("Copying from the template file.").waitFor();
+    await copy.getByRole("combobox", { name: "Select target groups" }).fill("License");
+    await page.getByRole("option", { name: /^Add License - Power Automate/ }).click();
+    await copy.getByRole("button", { name: "Preview" }).click();
+    await copy.getByRole("table", { name: "Target groups" }).getByText(/Owner: (would send .*|already the same) \(approvers: Alex Wilber, Diego Siciliani\)/).waitFor();
+    assert.deepEqual(page.problems.filter((p) => !/status of 403/.test(p)), [], "only the injected 403");
   });
 });

@@ -1,7 +1,7 @@
 // Role settings of a group, read from its policy in the portal's words (issue 5, read side).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { screenshot, signedInPage, startStack } from "./harness.mjs";
+import { a11yCheck, screenshot, signedInPage, startStack } from "./harness.mjs";
 import { adminAssign } from "./stories.mjs";
 
 const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
@@ -267,5 +267,68 @@ describe("story S2 in the editor", () => {
     const rules = await policyOf(EX_INT, "owner");
     assert.equal(rule(rules, "AuthenticationContext_EndUser_Assignment").isEnabled, false);
     assert.ok(rule(rules, "Enablement_EndUser_Assignment").enabledRules.includes("MultiFactorAuthentication"));
+  });
+});
+
+describe("two admins editing one role's settings", () => {
+  const EX_EXT = "b3c7d634-1627-454b-875b-fa1ed5210e5d";
+  const path = `/groups/${EX_EXT}/settings/owner`;
+  const rulesNow = async () => {
+    const s = await (await fetch(`${stack.emulatorUrl}/_emulator/state`)).json();
+    return s.policies.find((p) => p.groupId === EX_EXT && p.accessId === "owner").rules;
+  };
+  const rule = (rules, id) => rules.find((r) => r.id === id);
+  const editor = async (options = {}) => {
+    const page = await signedInPage(stack, "Megan Bowen", options, path);
+    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("tab", { name: "Activation", selected: true }).waitFor();
+    return page;
+  };
+  const hours = async (page, h) => {
+    await page.getByLabel("Activation maximum duration (hours)").fill(String(h));
+    await page.getByLabel("Activation maximum duration (hours)").press("Tab");
+  };
+  const patches = async (since) => (await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${since}`)).json()).value.filter((r) => r.method === "PATCH").length;
+
+  test("different settings both survive; the same one is asked with both values and nothing is sent until chosen", async () => {
+    // Two editors opened on the same policy, in two browsers.
+    const first = await editor();
+    const second = await editor();
+    await first.getByRole("checkbox", { name: "Require ticket information on activation" }).check();
+    await first.getByRole("button", { name: "Update" }).click();
+    await first.getByText("Updated: Enablement_EndUser_Assignment.").waitFor();
+    await hours(second, 2);
+    await second.getByRole("button", { name: "Update" }).click();
+    await second.getByText("Updated: Expiration_EndUser_Assignment.").waitFor();
+    let rules = await rulesNow();
+    assert.ok(rule(rules, "Enablement_EndUser_Assignment").enabledRules.includes("Ticketing"), "the first admin's ticket rule survives");
+    assert.equal(rule(rules, "Expiration_EndUser_Assignment").maximumDuration, "PT2H");
+
+    // Both change the activation duration: the second is asked, with both values.
+    const a = await editor();
+    const b = await editor({ bypassCSP: true });
+    await hours(a, 3);
+    await a.getByRole("button", { name: "Update" }).click();
+    await a.getByText("Updated: Expiration_EndUser_Assignment.").waitFor();
+    await hours(b, 5);
+    await b.getByRole("checkbox", { name: "Require justification on activation" }).uncheck();
+    const since = (await (await fetch(`${stack.emulatorUrl}/_emulator/requests`)).json()).total;
+    await b.getByRole("button", { name: "Update" }).click();
+    await b.getByRole("alert").filter({ hasText: "Nothing was sent. One setting was changed by someone else" }).waitFor();
+    const choice = b.getByRole("group", { name: "Activation maximum duration" });
+    await choice.getByRole("radio", { name: "Keep the current value: 3 hours" }).waitFor();
+    await a11yCheck(b, "settings-meanwhile", 1280);
+    await b.getByRole("button", { name: "Update" }).click();
+    await b.getByRole("alert").filter({ hasText: "Choose a value for: Activation maximum duration." }).waitFor();
+    assert.equal(await patches(since), 0, "nothing is sent before the choice");
+    assert.equal(rule(await rulesNow(), "Expiration_EndUser_Assignment").maximumDuration, "PT3H");
+    await choice.getByRole("radio", { name: "Use your value: 5 hours" }).check();
+    await b.getByRole("button", { name: "Update" }).click();
+    await b.getByText(/^Updated: (Expiration_EndUser_Assignment, Enablement_EndUser_Assignment|Enablement_EndUser_Assignment, Expiration_EndUser_Assignment)\.$/).waitFor();
+    rules = await rulesNow();
+    assert.equal(rule(rules, "Expiration_EndUser_Assignment").maximumDuration, "PT5H");
+    const enabled = rule(rules, "Enablement_EndUser_Assignment").enabledRules;
+    assert.ok(enabled.includes("Ticketing") && !enabled.includes("Justification"), enabled.join(", "));
+    assert.deepEqual([...a.problems, ...b.problems, ...first.problems, ...second.problems], []);
   });
 });

@@ -6,6 +6,7 @@ mod assign_wizard;
 mod assignment_row;
 mod assignments;
 mod edit;
+mod edit_meanwhile;
 mod edit_tabs;
 mod history;
 mod overview;
@@ -18,6 +19,7 @@ mod settings_data;
 mod settings_export;
 mod settings_import;
 mod settings_io;
+mod settings_people;
 mod settings_tools;
 
 use crate::client::{prefetch, use_graph};

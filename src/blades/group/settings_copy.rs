@@ -2,6 +2,7 @@
 
 use super::settings_import::chosen_file;
 use super::settings_io::{copy, copy_preview, file_settings, policies, ROLES};
+use super::settings_people::source_names;
 use crate::client::use_graph;
 use crate::components::context_pane::ContextPane;
 use crate::components::people_picker::{Offers, PeoplePicker, Picked};
@@ -96,6 +97,11 @@ pub(super) fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
                     return;
                 }
             };
+            let names = if mode == Mode::Preview {
+                source_names(&graph, &settings).await
+            } else {
+                Default::default()
+            };
             // The pane may have been closed while the source was read: then nothing is sent.
             let Some(todo) = targets.try_with_untracked(|t| {
                 t.iter()
@@ -108,9 +114,10 @@ pub(super) fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
             // One group at a time: a failure is recorded and the next group still goes.
             for id in todo {
                 if mode == Mode::Preview {
-                    let said = copy_preview(graph.clone(), settings.clone(), id.clone())
-                        .await
-                        .map_err(|e| unreadable("its settings", &e));
+                    let said =
+                        copy_preview(graph.clone(), settings.clone(), names.clone(), id.clone())
+                            .await
+                            .map_err(|e| unreadable("its settings", &e));
                     targets.try_update(|t| {
                         if let Some(x) = t.iter_mut().find(|x| x.id == id) {
                             x.outcome = None;

@@ -1,6 +1,7 @@
 //! Export: a group's two role policies as a settings file, approvers named, other rules as sent.
 
-use super::settings_io::{approver_id, people, policies};
+use super::settings_io::policies;
+use super::settings_people::{approver_id, people};
 use crate::client::Graph;
 use crate::domain::settings::{Approver, RoleSettings};
 use crate::domain::settings_file::{role_file, GroupRef, RoleFile, SettingsFile, SCHEMA};

@@ -88,8 +88,13 @@ pub(super) fn Import(
             close.run(());
         },
     );
+    // A file with a problem anywhere is refused whole: no part of it is sent.
+    let refused = move || {
+        plans.with(|p| matches!(p, Some(Ok(v)) if v.iter().any(|r| !r.problems.is_empty())))
+    };
     let ready = move || {
-        plans.with(|p| matches!(p, Some(Ok(v)) if v.iter().any(|r| r.settings.is_some() && !r.rules.is_empty())))
+        !refused()
+            && plans.with(|p| matches!(p, Some(Ok(v)) if v.iter().any(|r| r.settings.is_some() && !r.rules.is_empty())))
     };
     view! {
         <ContextPane title="Import settings" wide=true on_close=close>
@@ -101,6 +106,12 @@ pub(super) fn Import(
             {move || reading.get().then(|| view! { <p role="status">"Reading the file and the group's settings…"</p> })}
             {move || plans.get().map(|p| match p {
                 Err(e) => view! { <div class="pim-alert pim-alert--error" role="alert"><p>{e}</p></div> }.into_any(),
+                Ok(v) if v.iter().any(|r| !r.problems.is_empty()) => view! {
+                    <div class="pim-alert pim-alert--error" role="alert">
+                        <p>"This file can't be imported, and nothing from it will be sent:"</p>
+                        <ul>{v.into_iter().flat_map(|r| r.problems).map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
+                    </div>
+                }.into_any(),
                 Ok(v) => v.into_iter().map(plan_view).collect_view().into_any(),
             })}
             {run.error_bar()}

@@ -2,19 +2,22 @@
 //! its people named for a file and resolved from one (by id, then by UPN), and the previews and
 //! updates that send only the rules that change.
 
-use super::edit::update;
+use super::edit::set_to;
 use crate::client::Graph;
 use crate::domain::role_policy;
 use crate::domain::settings::{Approver, RoleSettings};
-use crate::domain::settings_file::{differences, settings_of, Difference, PersonRef, SettingsFile};
+use crate::domain::settings_file::{
+    differences, settings_of, Difference, Found, PersonRef, SettingsFile,
+};
 use crate::domain::validate::{validate, Severity};
-use crate::domain::wording::unreadable;
 use crate::graph::call::Batch;
-use crate::graph::directory::{get_group, get_user};
+use crate::graph::directory::get_group;
 use crate::graph::error::GraphError;
 use crate::graph::model::UnifiedRoleManagementPolicy;
 use crate::pages::GroupRole;
 use std::collections::HashMap;
+
+use super::settings_people::{approver_id, approvers_said, people_names, resolve};
 
 pub const ROLES: [GroupRole; 2] = [GroupRole::Member, GroupRole::Owner];
 
@@ -30,102 +33,6 @@ pub async fn policies(
     let g = a.take(g)?;
     let out = vec![member.policy(&mut a)?, owner.policy(&mut a)?];
     Ok((g.display_name.unwrap_or_else(|| group.to_owned()), out))
-}
-
-pub(super) fn approver_id(a: &Approver) -> &str {
-    let (Approver::User(id) | Approver::Group(id)) = a;
-    id
-}
-
-/// Names every approver of `settings` for a file: display name, and UPN for users.
-pub(super) async fn people(graph: &Graph, settings: &[RoleSettings]) -> HashMap<String, PersonRef> {
-    let mut all: Vec<Approver> = settings
-        .iter()
-        .flat_map(|s| s.activation.approvers.clone())
-        .collect();
-    all.sort_by(|a, b| approver_id(a).cmp(approver_id(b)));
-    all.dedup();
-    let reads: Vec<_> = all
-        .iter()
-        .map(|a| match a {
-            Approver::User(id) => get_user(id, "id,displayName,userPrincipalName").as_json(),
-            Approver::Group(id) => get_group(id, "id,displayName").as_json(),
-        })
-        .collect();
-    let mut out = HashMap::new();
-    for (a, answer) in all.iter().zip(graph.each(reads).await) {
-        // A name that can't be read says so in the file; the id is what imports use.
-        let (v, unread) = match answer {
-            Ok(v) => (v, None),
-            Err(e) => (serde_json::Value::Null, Some(unreadable("the name", &e))),
-        };
-        let text = |k: &str| match (&unread, k) {
-            (Some(why), "displayName") => why.clone(),
-            _ => v[k].as_str().unwrap_or_default().to_owned(),
-        };
-        let kind = if matches!(a, Approver::User(_)) {
-            "user"
-        } else {
-            "group"
-        };
-        out.insert(
-            approver_id(a).to_owned(),
-            PersonRef {
-                kind: kind.into(),
-                id: approver_id(a).to_owned(),
-                display_name: text("displayName"),
-                user_principal_name: text("userPrincipalName"),
-            },
-        );
-    }
-    out
-}
-
-/// Finds the people a file names in this directory: by id, and when the id is not found (another
-/// tenant's file), a user by UPN.
-async fn resolve(graph: &Graph, file: &SettingsFile) -> HashMap<(String, String), Approver> {
-    let mut refs: Vec<PersonRef> = [&file.member, &file.owner]
-        .into_iter()
-        .flatten()
-        .flat_map(|r| r.activation.approvers.clone())
-        .collect();
-    refs.dedup();
-    let by_id: Vec<_> = refs
-        .iter()
-        .map(|p| {
-            if p.kind == "group" {
-                get_group(&p.id, "id").as_json()
-            } else {
-                get_user(&p.id, "id").as_json()
-            }
-        })
-        .collect();
-    let mut found = HashMap::new();
-    let mut retry = vec![];
-    for (p, answer) in refs.iter().zip(graph.each(by_id).await) {
-        let key = (p.id.clone(), p.user_principal_name.clone());
-        match answer {
-            Ok(_) if !p.id.is_empty() => {
-                let a = if p.kind == "group" {
-                    Approver::Group(p.id.clone())
-                } else {
-                    Approver::User(p.id.clone())
-                };
-                found.insert(key, a);
-            }
-            _ if p.kind == "user" && !p.user_principal_name.is_empty() => {
-                retry.push((key, p.user_principal_name.clone()))
-            }
-            _ => {}
-        }
-    }
-    let by_upn: Vec<_> = retry.iter().map(|(_, upn)| get_user(upn, "id")).collect();
-    for ((key, _), answer) in retry.into_iter().zip(graph.each(by_upn).await) {
-        if let Ok(u) = answer {
-            found.insert(key, Approver::User(u.id));
-        }
-    }
-    found
 }
 
 /// What importing one role would do.
@@ -165,15 +72,12 @@ pub async fn plan(
         }) else {
             continue;
         };
-        let find = |p: &PersonRef| {
-            people
-                .get(&(p.id.clone(), p.user_principal_name.clone()))
-                .cloned()
-        };
+        let find = |p: &PersonRef| people.of(p);
+        // The file's people are named as the directory names them, never by the file's words.
         let mut names = names.clone();
         for p in &f.activation.approvers {
-            if let Some(a) = find(p) {
-                names.insert(approver_id(&a).to_owned(), p.display_name.clone());
+            if let Found::Here(a, name) = people.of(p) {
+                names.insert(approver_id(&a).to_owned(), name);
             }
         }
         let name = |a: &Approver| {
@@ -214,32 +118,23 @@ pub async fn plan(
     Ok(out)
 }
 
-/// The names of the approvers of `settings`, for differences.
-async fn people_names(graph: &Graph, settings: &[RoleSettings]) -> HashMap<String, String> {
-    people(graph, settings)
-        .await
-        .into_iter()
-        .map(|(id, p)| {
-            let name = if p.display_name.is_empty() {
-                id.clone()
-            } else {
-                p.display_name
-            };
-            (id, name)
-        })
-        .collect()
-}
-
 /// Writes the plans that can be written; one line per role.
 pub async fn apply(
     graph: Graph,
     group: String,
     plans: Vec<RolePlan>,
 ) -> Result<Vec<String>, GraphError> {
+    // The preview refuses such a file; this holds even if a caller did not.
+    if plans.iter().any(|p| !p.problems.is_empty()) {
+        return Err(GraphError::unexpected(
+            "FileRefused",
+            "The file has problems; nothing from it was sent.",
+        ));
+    }
     let mut said = vec![];
     for p in plans {
         if let Some(s) = p.settings {
-            let ids = update(graph.clone(), group.clone(), p.role, s).await?;
+            let ids = set_to(graph.clone(), group.clone(), p.role, s).await?;
             said.push(if ids.is_empty() {
                 format!("{}: nothing changed.", p.role.label())
             } else {
@@ -290,16 +185,17 @@ pub async fn copy(
 ) -> Result<Vec<String>, GraphError> {
     let mut sent = vec![];
     for (role, s) in source {
-        let ids = update(graph.clone(), target.clone(), role, s).await?;
+        let ids = set_to(graph.clone(), target.clone(), role, s).await?;
         sent.extend(ids.into_iter().map(|id| format!("{} {id}", role.label())));
     }
     Ok(sent)
 }
 
-/// What copying would send to `target`, per role, without sending it.
+/// What copying would send to `target`, per role, without sending it; approvers by name.
 pub async fn copy_preview(
     graph: Graph,
     source: Vec<(GroupRole, RoleSettings)>,
+    names: HashMap<String, String>,
     target: String,
 ) -> Result<String, GraphError> {
     let (_, current) = policies(&graph, &target).await?;
@@ -311,10 +207,11 @@ pub async fn copy_preview(
                 .iter()
                 .map(|r| r.id().to_owned())
                 .collect();
+            let who = approvers_said(s, &names);
             if ids.is_empty() {
-                format!("{}: already the same", role.label())
+                format!("{}: already the same{who}", role.label())
             } else {
-                format!("{}: would send {}", role.label(), ids.join(", "))
+                format!("{}: would send {}{who}", role.label(), ids.join(", "))
             }
         })
         .collect();
@@ -329,11 +226,7 @@ pub async fn file_settings(
     roles: &[GroupRole],
 ) -> Result<Vec<(GroupRole, RoleSettings)>, String> {
     let people = resolve(graph, file).await;
-    let find = |p: &PersonRef| {
-        people
-            .get(&(p.id.clone(), p.user_principal_name.clone()))
-            .cloned()
-    };
+    let find = |p: &PersonRef| people.of(p);
     let mut out = vec![];
     for role in roles {
         let f = if *role == GroupRole::Member {

@@ -33,11 +33,11 @@ fn person(a: &Approver) -> PersonRef {
     }
 }
 
-fn by_id(p: &PersonRef) -> Option<Approver> {
+fn by_id(p: &PersonRef) -> Found {
     match p.kind.as_str() {
-        "user" => Some(Approver::User(p.id.clone())),
-        "group" => Some(Approver::Group(p.id.clone())),
-        _ => None,
+        "user" => Found::Here(Approver::User(p.id.clone()), p.id.clone()),
+        "group" => Found::Here(Approver::Group(p.id.clone()), p.id.clone()),
+        _ => Found::Missing,
     }
 }
 
@@ -127,7 +127,10 @@ fn people_who_cannot_be_found_are_reported_not_dropped_silently() {
         Approver::User("gone".into()),
     ];
     let f = file(&s).member.unwrap();
-    let only_diego = |p: &PersonRef| (p.id == "diego").then(|| Approver::User(p.id.clone()));
+    let only_diego = |p: &PersonRef| match p.id.as_str() {
+        "diego" => Found::Here(Approver::User(p.id.clone()), "Diego".into()),
+        _ => Found::Missing,
+    };
     let (settings, unresolved) = settings_of("Member", &f, &only_diego).unwrap();
     assert_eq!(
         settings.activation.approvers,
@@ -193,13 +196,26 @@ fn drift_names_the_settings_that_differ_from_a_template() {
         id: "u1".into(),
         ..PersonRef::default()
     };
-    assert_eq!(super::by_id(&p), Some(Approver::User("u1".into())));
+    assert_eq!(
+        super::by_id(&p),
+        Found::Here(Approver::User("u1".into()), "u1".into())
+    );
     assert_eq!(
         super::by_id(&PersonRef {
             id: String::new(),
             ..p
         }),
-        None,
+        Found::Missing,
         "no id, no approver"
     );
+}
+
+#[test]
+fn a_person_who_could_not_be_read_stops_the_file_instead_of_being_left_out() {
+    let mut s = example();
+    s.activation.approvers = vec![Approver::User("diego".into())];
+    let f = file(&s).member.unwrap();
+    let throttled = |_: &PersonRef| Found::Unread("Couldn't read approver diego: 429".into());
+    let problems = settings_of("Member", &f, &throttled).unwrap_err();
+    assert_eq!(problems, ["Member: Couldn't read approver diego: 429"]);
 }
