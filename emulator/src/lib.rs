@@ -119,6 +119,7 @@ fn build(shared: &Shared) -> Router {
         .merge(identity::routes())
         .merge(api::routes())
         .merge(control::routes())
+        .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(
             shared.clone(),
@@ -133,6 +134,15 @@ async fn not_found(uri: axum::http::Uri) -> error::ApiError {
         400,
         "BadRequest",
         format!("Resource not found for the segment '{segment}'."),
+    )
+}
+
+/// Graph answers a method a resource does not take with 405 and its usual JSON error body.
+async fn method_not_allowed() -> error::ApiError {
+    error::ApiError::new(
+        405,
+        "Request_BadRequest",
+        "Specified HTTP method is not allowed for the request target.",
     )
 }
 

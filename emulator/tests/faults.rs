@@ -108,10 +108,29 @@ async fn the_token_endpoint_fails_as_told_and_apply_faults_redeem_first() {
     )
     .await;
     assert_eq!(refresh(rotated.clone()).await.0, 504);
-    let (status, body) = refresh(rotated).await;
+    // A lost refresh leaves the refresh token used valid, as in Entra.
+    assert_eq!(refresh(rotated).await.0, 200);
+    // A code is single-use: one redeemed before the error cannot be redeemed again.
+    let code = e.code_for(ALEX, &[], true).await;
+    let (verifier, redirect) = ("v".repeat(43), format!("{APP}/"));
+    let form = [
+        ("client_id", CLIENT_ID),
+        ("grant_type", "authorization_code"),
+        ("code", code.as_str()),
+        ("redirect_uri", redirect.as_str()),
+        ("code_verifier", verifier.as_str()),
+    ];
+    e.control(
+        "POST",
+        "faults",
+        Some(json!({"path": "*/oauth2/v2.0/token", "kind": "applyThenError", "count": 1})),
+    )
+    .await;
+    assert_eq!(e.redeem(&form).await.0, 504);
+    let (status, body) = e.redeem(&form).await;
     assert_eq!(
         status, 400,
-        "the token was rotated before the error: {body}"
+        "the code was redeemed before the error: {body}"
     );
     assert_eq!(body["error"], "invalid_grant");
 }

@@ -205,6 +205,41 @@ async fn story_s1_from_a_new_group_to_an_approved_activation_that_ends_by_itself
     assert_conforms(&approval, "microsoft.graph.approval");
     assert_eq!(approval["stages"][0]["assignedToMe"], true);
     let stage = approval["stages"][0]["id"].as_str().unwrap().to_owned();
+    // Someone who is neither approver, requester nor reader of the group learns nothing by id,
+    // nor by filtering on Alex's id.
+    let lidia = e.sign_in(LIDIA).await;
+    for path in [
+        format!("{PIM}/assignmentApprovals/{id}"),
+        format!("{PIM}/assignmentApprovals/{id}/stages"),
+        format!("{PIM}/assignmentApprovals/{id}/stages/{stage}"),
+        format!("{PIM}/assignmentScheduleRequests/{id}"),
+    ] {
+        let (status, body) = e.call(&lidia, "GET", &path, None).await;
+        assert_eq!(status, 403, "{path}: {body}");
+        assert_eq!(body["error"]["code"], "Authorization_RequestDenied");
+    }
+    let (status, theirs) = e
+        .call(
+            &lidia,
+            "GET",
+            &format!("{PIM}/assignmentScheduleRequests?$filter=principalId eq '{ALEX}'"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{theirs}");
+    assert!(
+        !theirs["value"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == id.as_str()),
+        "another person's request in a group Lidia cannot read"
+    );
+    for (who, token) in [("Alex", &alex), ("Diego", &diego)] {
+        let path = format!("{PIM}/assignmentScheduleRequests/{id}");
+        let (status, _) = e.call(token, "GET", &path, None).await;
+        assert_eq!(status, 200, "{who} reads the request");
+    }
     let decide = |j: &str| json!({"reviewResult": "Approve", "justification": j});
     let (status, own) = e
         .call(

@@ -144,8 +144,11 @@ async fn list(
             return Err(ApiError::denied());
         }
     }
+    // Filtering on another person's id alone shows only the groups the caller may read.
     let items = objects(&w, c, &|g, p, _| {
-        group.as_ref().is_none_or(|x| x == g) && principal.as_ref().is_none_or(|x| x == p)
+        group.as_ref().is_none_or(|x| x == g)
+            && principal.as_ref().is_none_or(|x| x == p)
+            && (own || group.is_some() || engine::may_read(&w, &caller, g))
     });
     let items = expanded(&w, items, &q);
     drop(w);
@@ -184,26 +187,52 @@ async fn one(
             let a = w.approvals.get(&id).ok_or_else(|| {
                 ApiError::not_found(format!("The approval '{id}' was not found."))
             })?;
-            let mine = a.approvers.contains(&caller.user_id)
-                || w.requests
-                    .iter()
-                    .any(|r| r.id == a.id && r.created_by == caller.user_id);
-            if !mine {
+            if !sees_approval(&w, a, &caller) {
                 return Err(ApiError::denied());
             }
             Some(json::approval(a, &caller.user_id))
         }
-        _ => objects(&w, c, &|_, _, _| true).into_iter().find(|v| {
-            v["id"]
-                .as_str()
-                .is_some_and(|x| x.eq_ignore_ascii_case(&id))
-        }),
+        _ => {
+            let with_id = |v: &Value| {
+                v["id"]
+                    .as_str()
+                    .is_some_and(|x| x.eq_ignore_ascii_case(&id))
+            };
+            if !objects(&w, c, &|_, _, _| true).iter().any(with_id) {
+                return Err(ApiError::not_found(format!(
+                    "The object '{id}' was not found in {name}."
+                )));
+            }
+            // Known ids are not a key: the object must be the caller's, or in a group they may
+            // read, or a request they are asked to approve (the emulator's reading, README).
+            let me = caller.user_id.as_str();
+            let approver = w
+                .approvals
+                .get(&id)
+                .is_some_and(|a| a.approvers.iter().any(|x| x == me));
+            let seen = objects(&w, c, &|g, p, by| {
+                p == me || by == me || approver || engine::may_read(&w, &caller, g)
+            });
+            Some(
+                seen.into_iter()
+                    .find(with_id)
+                    .ok_or_else(ApiError::denied)?,
+            )
+        }
     };
     let v = found.ok_or_else(|| {
         ApiError::not_found(format!("The object '{id}' was not found in {name}."))
     })?;
     let v = expanded(&w, vec![v], &q).remove(0);
     Ok(Json(shape(v, &q)))
+}
+
+/// An approval is read by its approvers and by whoever made the request.
+fn sees_approval(w: &World, a: &crate::state::Approval, caller: &Caller) -> bool {
+    a.approvers.contains(&caller.user_id)
+        || w.requests
+            .iter()
+            .any(|r| r.id == a.id && r.created_by == caller.user_id)
 }
 
 fn by_current_user(
@@ -309,6 +338,9 @@ async fn stages(
         .approvals
         .get(&id)
         .ok_or_else(|| ApiError::not_found(format!("The approval '{id}' was not found.")))?;
+    if !sees_approval(&w, a, &caller) {
+        return Err(ApiError::denied());
+    }
     Ok(Json(
         serde_json::json!({"value": [json::stage(a, &caller.user_id)]}),
     ))
@@ -328,6 +360,9 @@ async fn one_stage(
         .get(&id)
         .filter(|a| a.id.eq_ignore_ascii_case(&stage))
         .ok_or_else(|| ApiError::not_found("The approval stage was not found."))?;
+    if !sees_approval(&w, a, &caller) {
+        return Err(ApiError::denied());
+    }
     Ok(Json(json::stage(a, &caller.user_id)))
 }
 

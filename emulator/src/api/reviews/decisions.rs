@@ -39,6 +39,8 @@ pub(super) async fn read(
                 .map(|dd| json::decision(&w, x, dd, insights))
                 .collect()
         }
+        // v1.0 lists the stages of a multi-stage review; a single-stage one has none.
+        "stages" => stages(r, x),
         "contactedReviewers" => x
             .reviewers
             .iter()
@@ -57,6 +59,27 @@ pub(super) async fn read(
         q,
         &ctx(&d, &format!("instances('{i}')/{action}")),
     )
+}
+
+/// A multi-stage review's stages, each over the instance's period (the emulator runs them at
+/// once); a single-stage review's list is empty.
+fn stages(r: &crate::reviews::Review, x: &crate::reviews::Instance) -> Vec<Value> {
+    let inst = json::instance(r, x);
+    r.definition["stageSettings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|st| {
+            json!({
+                "id": st["stageId"],
+                "startDateTime": inst["startDateTime"],
+                "endDateTime": inst["endDateTime"],
+                "status": inst["status"],
+                "reviewers": st.get("reviewers").cloned().unwrap_or(json!([])),
+                "fallbackReviewers": st.get("fallbackReviewers").cloned().unwrap_or(json!([])),
+            })
+        })
+        .collect()
 }
 
 /// `$filter=decision eq 'NotReviewed'` and the like: `eq` on one property, as the docs allow.
@@ -87,10 +110,17 @@ pub(super) async fn decision(
         let items = filtered(items, &q)?;
         return paged(&s, items, q, "Collection(accessReviewInstanceDecisionItem)");
     }
-    let item =
-        inst.decisions.iter().find(|dd| dd.id == x).ok_or_else(|| {
-            ApiError::not_found(format!("The decision with id '{x}' was not found."))
-        })?;
+    let n = inst
+        .decisions
+        .iter()
+        .position(|dd| dd.id == x)
+        .ok_or_else(|| ApiError::not_found(format!("The decision with id '{x}' was not found.")))?;
+    // As the list: a reviewer reads their own decisions, the review's managers every one.
+    let manages = manageable(&w, &caller, &d).is_ok() || r.created_by == caller.user_id;
+    if !manages && !mine(inst, &caller).any(|m| m == n) {
+        return Err(ApiError::denied());
+    }
+    let item = &inst.decisions[n];
     let mut v = json::decision(&w, inst, item, insights);
     v["@odata.context"] = json!(format!(
         "{}/v1.0/$metadata#{}/$entity",

@@ -22,7 +22,7 @@ pub fn routes() -> Router<Shared> {
         .route(&format!("{BASE}/{{d}}/instances"), get(list))
         .route(
             &format!("{BASE}/{{d}}/instances/{{i}}"),
-            get(one).put(replace),
+            get(one).put(replace).patch(update),
         )
         .route(
             &format!("{BASE}/{{d}}/instances/{{i}}/{{action}}"),
@@ -245,11 +245,40 @@ async fn replace(
     Path((d, i)): Path<(String, String)>,
     Json(body): Json<Value>,
 ) -> ApiResult<Json<Value>> {
-    need(&caller, WRITE)?;
+    write(&s, &caller, &d, &i, body, false)
+}
+
+/// `PATCH .../instances/{i}`: as PUT (Microsoft's SDKs send only PATCH), what is left out kept.
+async fn update(
+    State(s): State<Shared>,
+    caller: Caller,
+    Path((d, i)): Path<(String, String)>,
+    Json(body): Json<Value>,
+) -> ApiResult<Json<Value>> {
+    write(&s, &caller, &d, &i, body, true)
+}
+
+fn write(
+    s: &Shared,
+    caller: &Caller,
+    d: &str,
+    i: &str,
+    mut body: Value,
+    patch: bool,
+) -> ApiResult<Json<Value>> {
+    need(caller, WRITE)?;
     let mut w = s.world();
-    let ri = manageable(&w, &caller, &d)?;
-    let (ii, inst) = instance_of(&w.reviews[ri], &i)?;
+    let ri = manageable(&w, caller, d)?;
+    let (ii, inst) = instance_of(&w.reviews[ri], i)?;
     running(inst)?;
+    if patch {
+        let now = json::instance(&w.reviews[ri], inst);
+        for key in ["scope", "reviewers", "fallbackReviewers"] {
+            if body.get(key).is_none() {
+                body[key] = now[key].clone();
+            }
+        }
+    }
     if body.get("scope").is_none_or(Value::is_null) {
         return Err(ApiError::bad_request("The property 'scope' is required."));
     }

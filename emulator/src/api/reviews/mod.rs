@@ -172,8 +172,17 @@ pub(super) fn paged(
         None => 0,
     };
     q.params.retain(|k, _| !k.eq_ignore_ascii_case("$skip"));
+    // Access review lists answer `$count=true` with `@odata.count` (no ConsistencyLevel needed).
+    let counted = q
+        .get("$count")
+        .is_some_and(|c| c.eq_ignore_ascii_case("true"));
+    let total = items.len();
     let items: Vec<Value> = items.into_iter().skip(skip).collect();
-    page(items, &q, &s.base_url(), ctx, 100, 100, s.page_size()).map(Json)
+    let mut out = page(items, &q, &s.base_url(), ctx, 100, 100, s.page_size())?;
+    if counted && !q.params.contains_key("$skiptoken") {
+        out["@odata.count"] = serde_json::json!(total);
+    }
+    Ok(Json(out))
 }
 
 /// `POST /definitions`: 201 with the definition; its first instance starts on its start date.
