@@ -128,7 +128,10 @@ describe("access reviews", () => {
       reviewers: [{ query: `/users/${MEGAN}`, queryType: "MicrosoftGraph" }],
       settings: { instanceDurationInDays: 5, recurrence: { pattern: { type: "absoluteMonthly", interval: 1 }, range: { type: "noEnd", startDate: today } },
         mailNotificationsEnabled: true, reminderNotificationsEnabled: true, justificationRequiredOnApproval: false, defaultDecisionEnabled: false,
-        autoApplyDecisionsEnabled: false, recommendationsEnabled: true },
+        autoApplyDecisionsEnabled: false, recommendationsEnabled: true,
+        // Settings the edit form does not show: a save must send them back as they are.
+        recommendationLookBackDuration: "P60D", decisionHistoriesForReviewersEnabled: true,
+        applyActions: [{ "@odata.type": "#microsoft.graph.removeAccessApplyAction" }] },
     });
     const page = await signedInPage(stack, "Megan Bowen", {}, `/reviews/${def.id}`);
     const instances = page.getByRole("table", { name: "Instances of this review" });
@@ -139,6 +142,13 @@ describe("access reviews", () => {
     await page.getByRole("button", { name: "Edit" }).click();
     const pane = page.getByRole("dialog", { name: "Edit access review" });
     await pane.getByLabel("Review name").fill("Travel monthly review (renamed)");
+    // The session ends while editing: after signing in again, the pane and what was typed are back.
+    await page.evaluate(() => { sessionStorage.removeItem("pim.auth.tokens"); sessionStorage.removeItem("pim.auth.account"); });
+    await page.reload();
+    await page.waitForURL((u) => u.origin === stack.emulatorUrl || (u.origin === stack.appUrl && !u.search.includes("code=")));
+    if (new URL(page.url()).origin === stack.emulatorUrl) await page.getByRole("button", { name: /^Megan Bowen/ }).click();
+    await pane.waitFor();
+    assert.equal(await pane.getByLabel("Review name").inputValue(), "Travel monthly review (renamed)");
     await pane.getByLabel("Duration (in days)").fill("40");
     await pane.getByRole("button", { name: "Save" }).click();
     await pane.getByText(/^Duration \(in days\): a whole number from 1 to 30/).waitFor();
@@ -149,6 +159,9 @@ describe("access reviews", () => {
     assert.equal(saved.displayName, "Travel monthly review (renamed)");
     assert.equal(saved.settings.instanceDurationInDays, 7);
     assert.equal(saved.scope.query, "/groups/778c3149-d224-49ad-b4b3-772733a19fa6/transitiveMembers", "the group stays");
+    assert.equal(saved.settings.recommendationLookBackDuration, "P60D");
+    assert.equal(saved.settings.decisionHistoriesForReviewersEnabled, true);
+    assert.deepEqual(saved.settings.applyActions.map((a) => a["@odata.type"]), ["#microsoft.graph.removeAccessApplyAction"]);
 
     await advance(stack, { days: 32 });
     const again = await signedInPage(stack, "Megan Bowen", {}, `/reviews/${def.id}`);
@@ -173,11 +186,23 @@ describe("access reviews", () => {
     await again.getByRole("button", { name: "Send reminder" }).click();
     await again.getByText("A reminder was sent to the reviewers.").waitFor();
     assert.ok((await outbox()).slice(before).some((m) => m.subject.startsWith("Reminder: ") && m.to.some((t) => t.startsWith("MeganB@"))));
+    const [first, current] = (await graph("GET", `${DEFS}/${def.id}/instances`)).value;
+    const decisionsNow = async () => (await graph("GET", `${DEFS}/${def.id}/instances/${current.id}/decisions`)).value;
     await again.getByRole("button", { name: "Reset decisions" }).click();
+    const reset = again.getByRole("dialog", { name: "Reset decisions" });
+    await reset.getByText(/Every decision of this instance goes back to Not reviewed/).waitFor();
+    assert.ok((await decisionsNow()).some((d) => d.decision !== "NotReviewed"), "nothing is reset before Yes");
+    await reset.getByRole("button", { name: "Yes, reset" }).click();
     await again.getByText("Every decision was reset to Not reviewed.").waitFor();
-    const [, current] = (await graph("GET", `${DEFS}/${def.id}/instances`)).value;
-    const items = (await graph("GET", `${DEFS}/${def.id}/instances/${current.id}/decisions`)).value;
+    const items = await decisionsNow();
     assert.ok(items.length > 0 && items.every((d) => d.decision === "NotReviewed"), JSON.stringify(items.map((d) => d.decision)));
+    // The first instance has ended: Apply asks before it applies.
+    await again.goto(`${stack.appUrl}/reviews/${def.id}?instance=${first.id}`);
+    await again.getByRole("button", { name: "Apply" }).click();
+    const apply = again.getByRole("dialog", { name: "Apply the results" });
+    await apply.getByText(/Denied people lose the group/).waitFor();
+    await apply.getByRole("button", { name: "Yes, apply" }).click();
+    await again.getByText("The results were applied.").waitFor();
     await again.getByRole("button", { name: "Delete" }).click();
     await again.getByRole("dialog", { name: "Delete the review" }).getByRole("button", { name: "Yes, delete" }).click();
     await again.waitForURL(`${stack.appUrl}/reviews`);
@@ -185,6 +210,39 @@ describe("access reviews", () => {
     const gone = await graph("GET", `${DEFS}/${def.id}`);
     assert.equal(gone.error?.code, "ResourceNotFound");
     assert.deepEqual(again.problems, []);
+  });
+
+  test("reviews for two groups, one refused: the page says which were made, and Create again makes only the missing one", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/reviews/new");
+    await page.getByRole("heading", { level: 1, name: "New access review" }).waitFor();
+    for (const [typed, name] of [["License", "License - Power Automate"], ["Exchange Admins - Int", "Exchange Admins - Internal"]]) {
+      await page.getByRole("combobox", { name: "Select groups" }).fill(typed);
+      await page.getByRole("option", { name: new RegExp(`^Add ${name}`) }).click();
+      await page.getByRole("list", { name: "Groups to review" }).getByText(name).waitFor();
+    }
+    await page.getByLabel("Review name").fill("Two groups at once");
+    await page.getByRole("radio", { name: "Selected users or groups" }).check();
+    await page.getByRole("combobox", { name: "Select reviewers" }).fill("Megan");
+    await page.getByRole("option", { name: /^Add Megan Bowen/ }).click();
+    // The first create is refused; the second group still gets its review.
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: DEFS, method: "POST", kind: "error", status: 403, count: 1 }) });
+    const since = (await log(stack)).total;
+    await page.getByRole("button", { name: "Create" }).click();
+    const missing = page.getByRole("region", { name: "Not created" });
+    await missing.getByRole("heading", { level: 3, name: "License - Power Automate" }).waitFor();
+    await missing.getByRole("alert").filter({ hasText: /Authorization_RequestDenied/ }).first().waitFor();
+    await page.getByRole("status").getByRole("link", { name: "Exchange Admins - Internal" }).waitFor();
+    const made = async () => (await graph("GET", DEFS)).value.filter((d) => d.displayName === "Two groups at once");
+    assert.equal((await made()).length, 1);
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.getByRole("status").getByRole("link", { name: "License - Power Automate" }).waitFor();
+    await page.getByRole("status").getByRole("link", { name: "Exchange Admins - Internal" }).waitFor();
+    assert.equal(await missing.count(), 0, "nothing is left to make");
+    assert.equal((await made()).length, 2, "one review per group, none twice");
+    const posts = (await log(stack, since)).value.filter((r) => r.method === "POST" && r.url === DEFS);
+    assert.equal(posts.length, 3, "the refused one, the second group, and only the missing one again");
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "DELETE", headers: { "x-emulator-control": "1" } });
   });
 
   for (const width of [1280, 375]) {

@@ -4,23 +4,14 @@
 use super::form::ReviewFields;
 use crate::client::use_graph;
 use crate::components::context_pane::ContextPane;
+use crate::components::draft::{discard_draft, use_draft_of};
 use crate::components::submit::{use_submit, SubmitButton};
-use crate::domain::reviews::{definition, form_of, validate, Chosen, Problem, ReviewForm};
+use crate::domain::reviews::{definition, form_of, put, validate, Chosen, Problem, ReviewForm};
 use crate::graph::access_reviews::{get_definition, update_definition};
 use crate::graph::directory::{get_group, get_user};
 use crate::graph::model::AccessReviewScheduleDefinition;
 use leptos::prelude::*;
 use serde_json::Value;
-
-/// What Graph sets itself and a PUT leaves out.
-const READ_ONLY: [&str; 6] = [
-    "id",
-    "createdBy",
-    "createdDateTime",
-    "lastModifiedDateTime",
-    "status",
-    "@odata.context",
-];
 
 #[component]
 pub fn EditReview(
@@ -32,6 +23,9 @@ pub fn EditReview(
     let graph = use_graph();
     let original = form_of(&def, group.clone(), &|x| x.to_owned());
     let form = RwSignal::new(original.clone());
+    // What was typed survives a sign-in in the middle (the page reopens this pane).
+    let key = format!("review-edit.{id}");
+    use_draft_of(key.clone(), move || form.get(), move |f| form.set(f));
     // Reviewers are stored as ids: their names are read once for the form.
     {
         let graph = graph.clone();
@@ -78,22 +72,21 @@ pub fn EditReview(
             let (graph, id) = (graph.clone(), id.clone());
             async move {
                 let group = f.groups.first().cloned().unwrap_or_default();
-                let mut whole: Value = graph.call(&get_definition(&id).as_json()).await?;
-                if let (Some(obj), Value::Object(new)) =
-                    (whole.as_object_mut(), definition(&f, &group))
-                {
-                    for k in READ_ONLY {
-                        obj.remove(k);
-                    }
-                    obj.extend(new);
-                }
+                let current: Value = graph.call(&get_definition(&id).as_json()).await?;
+                let whole = put::body(current, definition(&f, &group));
                 graph
                     .send(&update_definition(&id, whole), None)
                     .await
                     .map(|_| ())
             }
         },
-        move |_| close.run(true),
+        {
+            let key = key.clone();
+            move |_| {
+                discard_draft(&key);
+                close.run(true)
+            }
+        },
     );
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -111,7 +104,7 @@ pub fn EditReview(
         }
     };
     view! {
-        <ContextPane title="Edit access review" wide=true on_close=Callback::new(move |_| close.run(false))>
+        <ContextPane title="Edit access review" wide=true on_close=Callback::new(move |_| { discard_draft(&key); close.run(false) })>
             <form class="pim-wizard" on:submit=send novalidate>
                 <p>"Changes apply to the review's next instances; the running one keeps its reviewers and people."</p>
                 <ReviewFields form problems fixed_group=true />

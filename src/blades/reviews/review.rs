@@ -3,13 +3,14 @@
 //! active), and **Stop**, **Reset decisions**, **Apply**, **Send reminder**, **Edit**, **Delete**,
 //! **Download results**.
 
+use super::confirm::{Ask, Confirm};
 use super::edit::EditReview;
 use crate::client::run_prefetched;
 use crate::client::{use_graph, Graph};
 use crate::components::command_bar::CommandBar;
-use crate::components::context_pane::ContextPane;
 use crate::components::csv_link::CsvLink;
 use crate::components::data_table::DataTable;
+use crate::components::draft::use_draft;
 use crate::components::loaded::Loaded;
 use crate::components::submit::use_submit;
 use crate::domain::reviews::results::{csv, decision_label, memberships, people, progress, Person};
@@ -145,15 +146,6 @@ fn instance_row(i: AccessReviewInstance, def: String, current: Option<String>) -
     }
 }
 
-/// What a command asks to confirm.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Ask {
-    None,
-    Stop,
-    Delete,
-    Edit,
-}
-
 /// The actions on an instance, kept above the page's read: its message and error stay when the
 /// review is read again after them.
 type Act = crate::components::submit::Submit<(String, InstanceAction), InstanceAction>;
@@ -217,6 +209,7 @@ fn Body(
 ) -> impl IntoView {
     let graph = use_graph();
     let ask = RwSignal::new(Ask::None);
+    use_draft(format!("review.{id}.pane"), ask);
     let settings = d.def.settings.clone().unwrap_or_default();
     let auto_apply = settings.auto_apply_decisions_enabled;
     let status = d
@@ -260,12 +253,21 @@ fn Body(
         name: group_name.clone(),
         is_group: true,
     };
+    let no = Callback::new(move |_| ask.set(Ask::None));
+    // A Yes closes the pane and runs the command; its message or error shows above the page.
+    let confirm = move |title: &'static str, text: String, yes: &'static str, a: InstanceAction| {
+        let on_yes = Callback::new(move |_| {
+            ask.set(Ask::None);
+            act.submit((inst.get_value(), a));
+        });
+        view! { <Confirm title text yes pending=act.pending() on_yes on_close=no /> }.into_any()
+    };
     view! {
         <h2>{name.clone()}</h2>
         <CommandBar label="Review commands">
             <button class="pim-button" type="button" disabled=move || !running || act.pending().get() on:click=move |_| ask.set(Ask::Stop)>"Stop"</button>
-            <button class="pim-button" type="button" disabled=move || !running || act.pending().get() on:click=move |_| act.submit((inst.get_value(), InstanceAction::ResetDecisions))>"Reset decisions"</button>
-            <button class="pim-button" type="button" aria-describedby="pim-apply-why" disabled=move || auto_apply || !completed || act.pending().get() on:click=move |_| act.submit((inst.get_value(), InstanceAction::ApplyDecisions))>"Apply"</button>
+            <button class="pim-button" type="button" disabled=move || !running || act.pending().get() on:click=move |_| ask.set(Ask::Reset)>"Reset decisions"</button>
+            <button class="pim-button" type="button" aria-describedby="pim-apply-why" disabled=move || auto_apply || !completed || act.pending().get() on:click=move |_| ask.set(Ask::Apply)>"Apply"</button>
             <button class="pim-button" type="button" disabled=move || !running || act.pending().get() on:click=move |_| act.submit((inst.get_value(), InstanceAction::SendReminder))>"Send reminder"</button>
             <button class="pim-button" type="button" on:click=move |_| ask.set(Ask::Edit)>"Edit"</button>
             <button class="pim-button" type="button" on:click=move |_| ask.set(Ask::Delete)>"Delete"</button>
@@ -293,25 +295,30 @@ fn Body(
             rows=Signal::stored(d.people.clone()) key=|p: &Person| (p.decision_id.clone(), p.decided, p.reason.clone())
             row=person_row empty="Nobody is in this review." />
         {move || match ask.get() {
-            Ask::Stop => view! {
-                <ContextPane title="Stop the review" on_close=Callback::new(move |_| ask.set(Ask::None))>
-                    <p>"Reviewers can no longer decide, and a stopped review can't be restarted. "
-                       {if auto_apply { "Its results are applied now (Auto apply is on)." } else { "Apply its results afterwards." }}</p>
-                    <button class="pim-button pim-button--primary" type="button" disabled=move || act.pending().get()
-                        on:click=move |_| act.submit((inst.get_value(), InstanceAction::Stop))>"Yes, stop"</button>
-                    " "
-                    <button class="pim-button" type="button" on:click=move |_| ask.set(Ask::None)>"Cancel"</button>
-                </ContextPane>
-            }.into_any(),
+            Ask::Stop => confirm(
+                "Stop the review",
+                format!("Reviewers can no longer decide, and a stopped review can't be restarted. {}",
+                    if auto_apply { "Its results are applied now (Auto apply is on)." } else { "Apply its results afterwards." }),
+                "Yes, stop",
+                InstanceAction::Stop,
+            ),
+            Ask::Reset => confirm(
+                "Reset decisions",
+                "Every decision of this instance goes back to Not reviewed, and the reviewers decide again.".into(),
+                "Yes, reset",
+                InstanceAction::ResetDecisions,
+            ),
+            Ask::Apply => confirm(
+                "Apply the results",
+                "Denied people lose the group, and it can't be undone from here.".into(),
+                "Yes, apply",
+                InstanceAction::ApplyDecisions,
+            ),
             Ask::Delete => view! {
-                <ContextPane title="Delete the review" on_close=Callback::new(move |_| ask.set(Ask::None))>
-                    <p>"The review, its instances and its decisions are deleted; results already applied stay applied."</p>
+                <Confirm title="Delete the review" text="The review, its instances and its decisions are deleted; results already applied stay applied.".into()
+                    yes="Yes, delete" pending=delete.pending() on_yes=Callback::new(move |_| delete.submit(())) on_close=no>
                     {delete.error_bar()}
-                    <button class="pim-button pim-button--primary" type="button" disabled=move || delete.pending().get()
-                        on:click=move |_| delete.submit(())>"Yes, delete"</button>
-                    " "
-                    <button class="pim-button" type="button" on:click=move |_| ask.set(Ask::None)>"Cancel"</button>
-                </ContextPane>
+                </Confirm>
             }.into_any(),
             Ask::Edit => view! {
                 <EditReview id=id.clone() def=def.clone() group=group_chosen.clone()
