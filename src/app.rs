@@ -60,6 +60,12 @@ fn App(bundle: Bundle, routes: fn() -> AnyView) -> impl IntoView {
 #[component]
 fn AppRouter(config: AppConfig, bundle: Bundle, routes: fn() -> AnyView) -> impl IntoView {
     let session = Session::restore(config.clone());
+    let back = session.clone();
+    let _ = window_event_listener(leptos::ev::pageshow, move |e| {
+        if e.persisted() {
+            back.came_back();
+        }
+    });
     provide_context(GraphClient::new(
         config.graph_base_url.as_str(),
         session.clone(),

@@ -156,6 +156,12 @@ impl Session {
         left
     }
 
+    /// The page came back from the back/forward cache: the sign-in it left for did not finish
+    /// here, so another may start (else every later sign-in would wait for it forever).
+    pub fn came_back(&self) {
+        self.lock().leaving = false;
+    }
+
     /// Step-up: a fresh interactive sign-in whose token carries the authentication context.
     pub fn step_up(&self, acrs: &str, return_to: &str) -> Result<(), AuthError> {
         let hint = self.account().map(|a| a.username);

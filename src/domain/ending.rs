@@ -10,15 +10,15 @@ pub fn ending_soon(end: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
     end.is_some_and(|e| e > now && e - now <= Duration::minutes(WARN_MINUTES))
 }
 
-/// When the continuation of an activation ending at `end` starts: its end, on the next whole
-/// minute, since the start field holds minutes and must not fall before the end (Graph refuses an
-/// activation that overlaps the current one).
+/// When the continuation of an activation ending at `end` starts: exactly at its end (to the
+/// second, which is all Graph keeps), so membership never lapses between the two; never before
+/// it, which Graph refuses as an overlap.
 pub fn continuation_start(end: DateTime<Utc>) -> DateTime<Utc> {
-    let minute = end.duration_trunc(Duration::minutes(1)).unwrap_or(end);
-    if minute == end {
+    let second = end.duration_trunc(Duration::seconds(1)).unwrap_or(end);
+    if second == end {
         end
     } else {
-        minute + Duration::minutes(1)
+        second + Duration::seconds(1)
     }
 }
 
@@ -44,10 +44,14 @@ mod tests {
     }
 
     #[test]
-    fn a_continuation_starts_on_the_minute_at_or_after_the_end() {
+    fn a_continuation_starts_at_the_end_to_the_second() {
         assert_eq!(
             continuation_start(t("2026-12-03T10:14:39.5Z")),
-            t("2026-12-03T10:15:00Z")
+            t("2026-12-03T10:14:40Z")
+        );
+        assert_eq!(
+            continuation_start(t("2026-12-03T10:14:39Z")),
+            t("2026-12-03T10:14:39Z")
         );
         assert_eq!(
             continuation_start(t("2026-12-03T10:15:00Z")),

@@ -55,6 +55,24 @@ pub fn activation(
     }
 }
 
+/// A Deactivate, Extend or Renew whose answer was lost: the request Graph recorded (its status,
+/// as the answer would have said), or the original error made plain.
+// GraphError keeps every detail support needs (as in graph/): errors are rare, so not boxed.
+#[allow(clippy::result_large_err)]
+pub fn self_request(
+    requests: &[PrivilegedAccessGroupScheduleRequest],
+    group_id: &str,
+    access: AccessId,
+    action: ScheduleRequestAction,
+    sent: DateTime<Utc>,
+    lost: GraphError,
+) -> Result<serde_json::Value, GraphError> {
+    match made_since(requests, group_id, access, action, sent) {
+        Some(r) => Ok(serde_json::json!({"status": r.status})),
+        None => Err(not_recorded(lost)),
+    }
+}
+
 /// Whether a decision whose answer was lost was recorded: the stage, read again, has a review
 /// result other than `NotReviewed`.
 pub fn decided(stage: Option<&ApprovalStage>) -> bool {
@@ -73,12 +91,18 @@ pub fn not_recorded(mut lost: GraphError) -> GraphError {
     lost
 }
 
-/// A created group whose answer was lost: the one group of that exact name and nickname, if
-/// exactly one exists (two would mean it existed before; that is not ours to claim).
-pub fn created_group(found: Vec<Group>, mail_nickname: &str) -> Option<Group> {
+/// A created group whose answer was lost: the one group of that exact name and nickname created
+/// since `sent`, if exactly one exists (an older one, or two, are not ours to claim).
+pub fn created_group(found: Vec<Group>, mail_nickname: &str, sent: DateTime<Utc>) -> Option<Group> {
     let mut same: Vec<Group> = found
         .into_iter()
         .filter(|g| g.mail_nickname.as_deref() == Some(mail_nickname))
+        .filter(|g| {
+            g.created_date_time
+                .as_deref()
+                .and_then(super::stamp::parse_instant)
+                .is_some_and(|t| t >= sent - Duration::seconds(SKEW_SECS))
+        })
         .collect();
     (same.len() == 1).then(|| same.remove(0))
 }
@@ -129,6 +153,36 @@ mod tests {
     }
 
     #[test]
+    fn a_lost_deactivation_is_found_or_safe_to_send_again() {
+        let sent: DateTime<Utc> = "2026-12-02T10:00:00Z".parse().unwrap();
+        let lost = GraphError::transport("dropped", "c").with_unknown_outcome();
+        let deactivate = ScheduleRequestAction::SelfDeactivate;
+        let made = vec![req(
+            "g1",
+            "selfDeactivate",
+            "Revoked",
+            "2026-12-02T10:00:01Z",
+        )];
+        let found = self_request(
+            &made,
+            "g1",
+            AccessId::Member,
+            deactivate,
+            sent,
+            lost.clone(),
+        );
+        assert_eq!(found.unwrap()["status"], "Revoked");
+        let old = vec![req(
+            "g1",
+            "selfDeactivate",
+            "Revoked",
+            "2026-11-01T10:00:00Z",
+        )];
+        let e = self_request(&old, "g1", AccessId::Member, deactivate, sent, lost).unwrap_err();
+        assert!(!e.outcome_unknown && e.message.contains("safe to try again"));
+    }
+
+    #[test]
     fn a_lost_decision_counts_once_the_stage_shows_a_result() {
         let stage = |r: &str| -> ApprovalStage {
             serde_json::from_value(json!({"id": "s", "reviewResult": r})).unwrap()
@@ -141,15 +195,27 @@ mod tests {
 
     #[test]
     fn a_lost_group_is_claimed_only_when_exactly_one_matches() {
-        let g = |nick: &str| -> Group {
-            serde_json::from_value(json!({"id": nick, "displayName": "Ops", "mailNickname": nick}))
-                .unwrap()
+        let sent: DateTime<Utc> = "2026-12-02T10:00:00Z".parse().unwrap();
+        let at = |nick: &str, created: &str| -> Group {
+            serde_json::from_value(
+                json!({"id": format!("{nick}@{created}"), "displayName": "Ops",
+                "mailNickname": nick, "createdDateTime": created}),
+            )
+            .unwrap()
         };
+        let g = |nick: &str| at(nick, "2026-12-02T10:00:01Z");
         assert_eq!(
-            created_group(vec![g("ops"), g("other")], "ops").map(|g| g.id),
-            Some("ops".into())
+            created_group(vec![g("ops"), g("other")], "ops", sent).map(|g| g.id),
+            Some("ops@2026-12-02T10:00:01Z".into())
         );
-        assert_eq!(created_group(vec![g("ops"), g("ops")], "ops"), None);
-        assert_eq!(created_group(vec![], "ops"), None);
+        assert_eq!(created_group(vec![g("ops"), g("ops")], "ops", sent), None);
+        assert_eq!(created_group(vec![], "ops", sent), None);
+        // An older group of the same name and nickname is never claimed as the one just made.
+        let old = at("ops", "2025-01-01T00:00:00Z");
+        assert_eq!(created_group(vec![old.clone()], "ops", sent), None);
+        assert_eq!(
+            created_group(vec![old, g("ops")], "ops", sent).map(|g| g.id),
+            Some("ops@2026-12-02T10:00:01Z".into())
+        );
     }
 }

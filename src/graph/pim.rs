@@ -129,6 +129,20 @@ pub fn get_assignment_schedule_request(
     )
 }
 
+/// One assignment or eligibility schedule request, as it is now.
+/// HTTP GET /identityGovernance/privilegedAccess/group/eligibilityScheduleRequests/{id}
+/// <https://learn.microsoft.com/graph/api/privilegedaccessgroupeligibilityschedulerequest-get>
+pub fn get_schedule_request(
+    eligible: bool,
+    id: &str,
+) -> Call<PrivilegedAccessGroupScheduleRequest> {
+    Call::new(GraphRequest::get(&format!(
+        "{}/{}",
+        Collection::requests(eligible).path(),
+        segment(id)
+    )))
+}
+
 /// Create an assignment or eligibility schedule request (activate, assign, extend, remove...).
 /// HTTP POST /identityGovernance/privilegedAccess/group/assignmentScheduleRequests
 /// <https://learn.microsoft.com/graph/api/privilegedaccessgroup-post-assignmentschedulerequests>

@@ -111,8 +111,13 @@ describe("my roles and activation", () => {
     await page.getByRole("alert").filter({ hasText: "can't be deactivated within 5 minutes" }).waitFor();
     const { now } = await advance(stack, { minutes: 6 });
     await page.clock.setSystemTime(Date.parse(now));
+    // The deactivation is made and its answer lost: the user's requests, read again, say it was.
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "*/assignmentScheduleRequests", method: "POST", kind: "applyThenError", status: 504, count: 1 }) });
+    const sentBefore = (await log(stack)).total;
     await page.getByRole("button", { name: "Deactivate Helpdesk Admin-Group (Member)" }).click();
-    await page.getByText(/Deactivate Helpdesk Admin-Group \(Member\): /).waitFor();
+    await page.getByText(/^Deactivate Helpdesk Admin-Group \(Member\): \w+\.$/).waitFor();
+    assert.equal(posts((await log(stack, sentBefore)).value).length, 1, "sent once, read back, not resent");
     assert.ok(!(await state(stack)).groups.find((g) => g.id === HELPDESK).members.includes(lidia), "no longer a member");
   });
 
@@ -147,8 +152,12 @@ describe("my roles and activation", () => {
 
     await page.getByRole("link", { name: "My requests" }).click();
     const mine = page.getByRole("table", { name: "My requests" });
+    // The cancel is made and its answer lost: the request, read again, says it was canceled.
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "*/cancel", method: "POST", kind: "applyThenError", status: 504, count: 1 }) });
     await mine.getByRole("button", { name: "Cancel request for License - Power Automate" }).click();
     await mine.getByRole("row", { name: /License - Power Automate/ }).getByText("Canceled").waitFor();
+    assert.equal(await page.getByRole("alert").count(), 0, "no error: the read shows it done");
     const lic = (await state(stack)).requests.find((r) => r.groupId === LICENSE && r.action === "selfActivate");
     assert.equal(lic.status, "Canceled");
     await screenshot(page, "my-requests");
@@ -230,8 +239,12 @@ describe("extending an eligibility", () => {
     assert.equal(sent.length, 1, "one request");
     const next = (await state(stack)).requests.filter((r) => r.groupId === HELPDESK && r.action === "selfActivate").at(-1);
     const gap = Date.parse(next.scheduleInfo.startDateTime) - Date.parse(first.end);
-    assert.ok(gap >= 0 && gap < 60_000, `starts when the current one ends (gap ${gap} ms)`);
+    assert.ok(gap >= 0 && gap < 1000, `starts exactly when the current one ends (gap ${gap} ms)`);
     assert.equal(next.status, "ScheduleCreated");
+    // While the continuation waits to start, Continue is not offered again, and the notice says why.
+    await page.reload();
+    await notice.filter({ hasText: "Its continuation is scheduled: it starts when this one ends." }).waitFor();
+    assert.equal(await notice.getByRole("button", { name: /^Continue / }).count(), 0);
   });
 
   test("Lidia asks to extend her Helpdesk eligibility when it ends within 14 days, and an admin decision is pending", async () => {

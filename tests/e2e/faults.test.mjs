@@ -3,7 +3,8 @@
 // the parts resent; every page of a collection is read.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { newPage, signIn, signedInPage, startStack } from "./harness.mjs";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, newPage, signIn, signedInPage, startStack } from "./harness.mjs";
 import { ALEX, advance, log, setUpS1, state } from "./stories.mjs";
 
 const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
@@ -32,6 +33,39 @@ describe("writes whose answer is lost", () => {
     const posts = (await log(stack, mark)).value.filter((r) => r.method === "POST" && r.url === "/v1.0/groups");
     assert.equal(posts.length, 1, "the POST was not resent");
     await clearFaults(stack);
+  });
+
+  test("a lost New group that made nothing never claims an older group of the same name", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/groups/new");
+    await page.getByLabel("Group name").fill("Marketing");
+    await fault(stack, { path: "/v1.0/groups", method: "POST", kind: "error", status: 500, count: 1 });
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.getByRole("alert").filter({ hasText: /safe to try again/ }).waitFor();
+    assert.equal(await page.getByText("Group Marketing created.").count(), 0);
+    assert.equal((await state(stack)).groups.filter((g) => g.displayName === "Marketing").length, 1, "only the old one");
+    await clearFaults(stack);
+  });
+
+  test("back from the step-up page (the back/forward cache), Activate leaves for it again", async () => {
+    // Playwright turns the back/forward cache off by default; this browser keeps it, as people's do.
+    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS, ignoreDefaultArgs: ["--disable-back-forward-cache"] });
+    const page = await (await browser.newContext()).newPage();
+    await page.addInitScript(() => addEventListener("pageshow", (e) => { if (e.persisted) sessionStorage.setItem("test.restored", "1"); }));
+    await signIn(page, stack, "Alex Wilber", "/my/groups");
+    const name = "Activate – CA-Exclusion-LegacyMFA";
+    const submit = () => page.getByRole("dialog", { name }).getByRole("button", { name: "Activate" }).click();
+    await page.getByRole("button", { name: "Activate CA-Exclusion-LegacyMFA (Member)" }).click();
+    await page.getByRole("dialog", { name }).getByLabel("Reason").fill("Back button story");
+    await submit();
+    await page.getByRole("button", { name: "Continue" }).waitFor();
+    // A page restored from the cache fires no load event: wait only for the navigation.
+    await page.goBack({ waitUntil: "commit" });
+    await page.getByRole("dialog", { name }).waitFor();
+    assert.equal(await page.evaluate(() => sessionStorage.getItem("test.restored")), "1", "restored from the back/forward cache");
+    await submit();
+    await page.getByRole("button", { name: "Continue" }).waitFor();
+    assert.equal(new URL(page.url()).origin, stack.emulatorUrl, "on the step-up page again");
+    await browser.close();
   });
 
   test("an activation batch under 'apply, then drop' leaves one request and the pane says it is pending", async () => {

@@ -30,14 +30,18 @@ pub fn NewGroupForm() -> impl IntoView {
             let (graph, body, name) = (g.clone(), form.body(), form.name.trim().to_owned());
             async move {
                 let nickname = body["mailNickname"].as_str().unwrap_or_default().to_owned();
+                let sent = crate::clock::service_now();
                 let created = match graph.send(&create_group(body), None).await {
                     Ok(v) => decode_value::<Group>(v),
                     // The answer was lost: look for the group rather than make a second one.
                     Err(e) if e.outcome_unknown => {
                         let found: Vec<Group> = graph
-                            .get_all(&list_groups_named(&name, "id,displayName,mailNickname"))
+                            .get_all(&list_groups_named(
+                                &name,
+                                "id,displayName,mailNickname,createdDateTime",
+                            ))
                             .await?;
-                        crate::domain::readback::created_group(found, &nickname)
+                        crate::domain::readback::created_group(found, &nickname, sent)
                             .ok_or_else(|| crate::domain::readback::not_recorded(e))
                     }
                     Err(e) => Err(e),

@@ -13,11 +13,13 @@ use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::activation::deactivation_blocked;
 use crate::domain::activation::{self_request, Held};
 use crate::domain::owners::{self, only_owner, LAST_OWNER_SELF};
+use crate::domain::readback;
 use crate::graph::directory::list_group_owners;
 use crate::graph::error::GraphError;
+use crate::graph::model::PrivilegedAccessGroupScheduleRequest;
 use crate::graph::model::ScheduleRequestAction;
 use crate::graph::model::{AccessId, Page};
-use crate::graph::pim::create_schedule_request;
+use crate::graph::pim::{create_schedule_request, filter_by_current_user, Collection, On};
 use leptos::prelude::*;
 
 /// What Extend or Renew has typed, kept across a sign-in redirect: whether its pane is open and
@@ -99,9 +101,36 @@ pub fn RoleAction(
                 let eligible = action == ScheduleRequestAction::SelfRenew || eligibility;
                 let v = serde_json::to_value(body)
                     .map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
-                graph
+                let sent = crate::clock::service_now();
+                match graph
                     .send(&create_schedule_request(eligible, v), None)
                     .await
+                {
+                    // The answer was lost: the user's requests say whether it was made.
+                    Err(lost) if lost.outcome_unknown => {
+                        let c = if eligible {
+                            Collection::EligibilityScheduleRequests
+                        } else {
+                            Collection::AssignmentScheduleRequests
+                        };
+                        let req = filter_by_current_user(c, On::Principal, "group");
+                        match graph
+                            .call_all::<PrivilegedAccessGroupScheduleRequest>(&req)
+                            .await
+                        {
+                            Ok(mine) => readback::self_request(
+                                &mine,
+                                &r.group_id,
+                                r.access,
+                                action,
+                                sent,
+                                lost,
+                            ),
+                            Err(_) => Err(lost),
+                        }
+                    }
+                    answer => answer,
+                }
             }
         },
         move |v: serde_json::Value| {

@@ -30,8 +30,10 @@ pub struct MyRole {
     pub end: Option<DateTime<Utc>>,
     /// Active ones: activated by the user, or assigned by an admin.
     pub activated: bool,
-    /// Eligible ones: an activation waiting for approval.
+    /// An activation waiting for approval (for an active one: its continuation).
     pub pending: bool,
+    /// Active ones: the next activation is made and starts later (a continuation).
+    pub next_scheduled: bool,
     /// Eligible ones: an activation is on now.
     pub active_now: bool,
 }
@@ -103,6 +105,16 @@ pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
             .iter()
             .any(|r| r.group_id == g && r.access_id == acc && r.status == "PendingApproval")
     };
+    let scheduled = |g: &str, acc: AccessId| {
+        activations.value.iter().any(|r| {
+            r.group_id == g
+                && r.access_id == acc
+                && matches!(
+                    r.status.as_str(),
+                    "ScheduleCreated" | "PendingScheduleCreation"
+                )
+        })
+    };
     let on = |g: &str, acc: AccessId| {
         active
             .value
@@ -117,6 +129,7 @@ pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
         end: parse(x.item.end_date_time.as_deref()),
         activated: x.item.assignment_type == Some(AssignmentType::Activated),
         pending: pending(&x.item.group_id, x.item.access_id),
+        next_scheduled: scheduled(&x.item.group_id, x.item.access_id),
         active_now: on(&x.item.group_id, x.item.access_id),
     };
     Ok(Mine {
@@ -172,6 +185,7 @@ pub fn expired(
             end: row.end,
             activated: false,
             pending: false,
+            next_scheduled: false,
             active_now: false,
         })
         .collect())

@@ -56,18 +56,28 @@ pub fn EndingSoon(
     });
     view! {
         <super::notify::NotifyToggle />
-        <For each=move || soon.get() key=|r| (r.key(), r.end) let:r>
+        <For each=move || soon.get() key=|r| (r.key(), r.end, r.pending, r.next_scheduled) let:r>
             {
                 let name = format!("{} ({})", r.group_name, r.role());
                 let end = r.end;
                 let left = move || end.map(|e| time_left(e, now.get())).unwrap_or_default();
                 let text = name.clone();
+                // A continuation already asked for is said, and not offered again.
+                let next = if r.pending {
+                    Some("Its continuation waits for approval.")
+                } else if r.next_scheduled {
+                    Some("Its continuation is scheduled: it starts when this one ends.")
+                } else {
+                    None
+                };
                 view! {
                     <div class="pim-notice" role="alert">
                         <p>{text} ": your activation ends in " {left} ". "
-                            "Continue asks for a new activation that starts when this one ends, with the same limits and approval."</p>
-                        <button class="pim-button" type="button" aria-label=format!("Continue {name}") disabled=move || !ready.get()
-                            on:click=move |_| continue_from.run(r.clone())>"Continue"</button>
+                            {next.unwrap_or("Continue asks for a new activation that starts when this one ends, with the same limits and approval.")}</p>
+                        {next.is_none().then(|| view! {
+                            <button class="pim-button" type="button" aria-label=format!("Continue {name}") disabled=move || !ready.get()
+                                on:click=move |_| continue_from.run(r.clone())>"Continue"</button>
+                        })}
                     </div>
                 }
             }

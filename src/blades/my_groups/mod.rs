@@ -107,7 +107,9 @@ pub fn MyGroups() -> impl IntoView {
     // Continue: the pane for the same role, starting when the current activation ends.
     let continue_from = Callback::new(move |r: MyRole| {
         let start = r.end.map(|end| {
-            crate::components::datetime::to_input(crate::domain::ending::continuation_start(end))
+            crate::components::datetime::to_input_exact(crate::domain::ending::continuation_start(
+                end,
+            ))
         });
         open_with(vec![r.key()], start);
     });

@@ -82,6 +82,8 @@ pub fn ActivatePane(
     let acrs = contexts_needed(roles.iter().map(|(_, s)| &s.activation));
     let issues = RwSignal::new(Vec::<(&'static str, String)>::new());
     let form = move || draft.with(|d| d.form.clone());
+    // A start to the second (Continue's) shows its seconds; one typed by hand is to the minute.
+    let start_step = move || draft.with(|d| if d.form.start.len() > 16 { "1" } else { "60" });
     let set = move |f: fn(&mut ActivateForm, String)| {
         move |e: leptos::ev::Event| {
             let v = event_target_value(&e);
@@ -176,7 +178,7 @@ pub fn ActivatePane(
             <p class="pim-field__note">{if single { format!("Maximum: {limits}.") } else { format!("One duration for all, capped per group: {limits}.") }}</p>
             <div class="pim-field">
                 <label for="activate-start">"Custom activation start time"</label>
-                <input id="activate-start" type="datetime-local" prop:value=move || form().start on:input=set(|f, v| f.start = v) aria-describedby="activate-start-error" />
+                <input id="activate-start" type="datetime-local" step=start_step prop:value=move || form().start on:input=set(|f, v| f.start = v) aria-describedby="activate-start-error" />
                 <span id="activate-start-error" class="pim-field__error">{err("Custom activation start time")}</span>
             </div>
             <div class="pim-field">

@@ -12,7 +12,8 @@ use crate::graph::call::Batch;
 use crate::graph::error::GraphError;
 use crate::graph::model::PrivilegedAccessGroupScheduleRequest;
 use crate::graph::pim::{
-    cancel_schedule_request, filter_by_current_user, get_approval, Collection, On,
+    cancel_schedule_request, filter_by_current_user, get_approval, get_schedule_request,
+    Collection, On,
 };
 use crate::pages::Route;
 use leptos::prelude::*;
@@ -106,10 +107,23 @@ fn pending(status: &str) -> bool {
 fn Cancel(item: Mine, done: Callback<()>) -> impl IntoView {
     let graph = use_graph();
     let req = cancel_schedule_request(item.eligible, &item.r.id);
+    let read = get_schedule_request(item.eligible, &item.r.id);
     let cancel = use_submit(
         move |_: ()| {
-            let (graph, req) = (graph.clone(), req.clone());
-            async move { graph.send(&req, None).await }
+            let (graph, req, read) = (graph.clone(), req.clone(), read.clone());
+            async move {
+                match graph.send(&req, None).await {
+                    // The answer was lost: the request, read again, says whether it was canceled.
+                    Err(lost) if lost.outcome_unknown => match graph.call(&read).await {
+                        Ok(r) if r.status.eq_ignore_ascii_case("Canceled") => {
+                            Ok(serde_json::Value::Null)
+                        }
+                        Ok(_) => Err(crate::domain::readback::not_recorded(lost)),
+                        Err(_) => Err(lost),
+                    },
+                    answer => answer,
+                }
+            }
         },
         move |_| done.run(()),
     );
