@@ -81,3 +81,64 @@ pub async fn run_prefetched(
     }
     graph.run(batch).await
 }
+
+/// The people a settings file names, found in this directory by id and then by UPN, each named
+/// by the directory (Import, Copy to groups and Drift all find them this way).
+pub async fn find_people(
+    graph: &Graph,
+    refs: &[crate::domain::settings_file::PersonRef],
+) -> crate::domain::file_people::People {
+    use crate::domain::file_people::{after_ids, after_upns, by_id, by_upn, retry};
+    let mut people = after_ids(refs, graph.each(by_id(refs)).await);
+    let again = retry(refs, &people);
+    if !again.is_empty() {
+        let answers = graph.each(by_upn(&again)).await;
+        after_upns(&mut people, &again, answers);
+    }
+    people
+}
+
+/// Whether each of `groups` is managed by PIM: PIM's own list of the groups it manages (v1.0,
+/// else beta), or where that list is refused, what Graph shows of each (`managed::Signals`). A
+/// write to one it does not manage brings it under PIM, which its page must say and ask first.
+pub async fn which_managed(
+    graph: &Graph,
+    groups: &[String],
+) -> Vec<Result<bool, crate::graph::error::GraphError>> {
+    use crate::domain::managed::{add_checks, signals};
+    use crate::graph::pim::list_group_resources;
+    let listed = match graph
+        .call_all::<serde_json::Value>(&list_group_resources(false))
+        .await
+    {
+        Err(e) if matches!(e.status, 400 | 404 | 501) => {
+            graph
+                .call_all::<serde_json::Value>(&list_group_resources(true))
+                .await
+        }
+        answer => answer,
+    };
+    if let Ok(listed) = listed {
+        let ids: Vec<String> = listed
+            .iter()
+            .filter_map(|r| r["id"].as_str().map(str::to_ascii_lowercase))
+            .collect();
+        return groups
+            .iter()
+            .map(|g| Ok(ids.contains(&g.to_ascii_lowercase())))
+            .collect();
+    }
+    let mut out = vec![];
+    // Three reads a group: six groups fill a `$batch` of 18.
+    for chunk in groups.chunks(6) {
+        let mut batch = crate::graph::call::Batch::new();
+        let checks: Vec<_> = chunk.iter().map(|g| add_checks(&mut batch, g)).collect();
+        let mut answers = graph.run(&batch).await;
+        out.extend(
+            checks
+                .into_iter()
+                .map(|c| signals(c, &mut answers).map(|s| s.managed())),
+        );
+    }
+    out
+}

@@ -99,8 +99,15 @@ pub fn cell(s: &str) -> String {
 }
 
 /// The rows as CSV with a header line.
-pub fn csv(rows: &[AuditRow]) -> String {
-    let mut out = String::from("Time,Activity,Initiated by,Group,Principal,Result,Reason\r\n");
+/// The CSV of `rows`; `partial` says why they are not the whole range, as the file's first line
+/// (a file that looks whole but is not would mislead an auditor).
+pub fn csv(rows: &[AuditRow], partial: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(why) = partial {
+        out.push_str(&cell(&format!("Partial: {why}")));
+        out.push_str("\r\n");
+    }
+    out.push_str("Time,Activity,Initiated by,Group,Principal,Result,Reason\r\n");
     for r in rows {
         let cells = [
             &r.time,
@@ -171,8 +178,13 @@ mod tests {
             result: "success".into(),
             reason: "line\nbreak".into(),
         };
-        let c = csv(&[row]);
+        let c = csv(std::slice::from_ref(&row), None);
         assert_eq!(c, "Time,Activity,Initiated by,Group,Principal,Result,Reason\r\nt,\"Approve, then \"\"go\"\"\",'=cmd(),g,p,success,\"line\nbreak\"\r\n");
+        let partial = csv(&[row], Some("stopped, 1 entry read"));
+        assert!(
+            partial.starts_with("\"Partial: stopped, 1 entry read\"\r\nTime,"),
+            "{partial}"
+        );
         assert_eq!(cell("\t=1+1"), "'\t=1+1");
         assert_eq!(cell("\r=1+1"), "\"'\r=1+1\"");
     }

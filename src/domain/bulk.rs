@@ -30,10 +30,26 @@ pub fn template() -> String {
     )
 }
 
-/// Splits CSV text into records: a leading BOM dropped, `;` as the separator when the header has
-/// more of them than commas (spreadsheets in many locales write that), quotes around fields with
-/// `""` for a quote, line breaks inside quotes kept.
-pub fn records(text: &str) -> Vec<Vec<String>> {
+/// The largest file Bulk assignments reads, and the most rows: beyond them a run would take
+/// hours and the browser's memory; the message says to split the file.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_ROWS: usize = 10_000;
+
+/// One record of the file: the line it starts on (the header is line 1), its fields, and what is
+/// malformed in it, if anything.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    pub line: usize,
+    pub fields: Vec<String>,
+    pub malformed: Option<String>,
+}
+
+/// Splits CSV text into records (RFC 4180): a leading BOM dropped, `;` as the separator when the
+/// header has more of them than commas (spreadsheets in many locales write that), a quote opens
+/// quoting only at the start of a field (a stray quote inside a field is kept as a character and
+/// never swallows the lines after it), `""` for a quote, line breaks inside quotes kept. Text after
+/// a closing quote marks its record malformed; a quote never closed is the file's error.
+pub fn records(text: &str) -> Result<Vec<Record>, String> {
     let text = text.trim_start_matches('\u{feff}');
     let header = text.lines().next().unwrap_or("");
     let sep = if header.matches(';').count() > header.matches(',').count() {
@@ -42,34 +58,82 @@ pub fn records(text: &str) -> Vec<Vec<String>> {
         ','
     };
     let mut out = vec![];
-    let (mut row, mut field) = (vec![], String::new());
-    let (mut quoted, mut chars) = (false, text.chars().peekable());
+    let (mut fields, mut field) = (vec![], String::new());
+    // Where the field is: at its start, inside quotes, after its closing quote, or plain text.
+    #[derive(PartialEq)]
+    enum At {
+        Start,
+        Quoted,
+        Closed,
+        Plain,
+    }
+    let (mut at, mut line, mut starts, mut opened) = (At::Start, 1usize, 1usize, 1usize);
+    let mut malformed = None;
+    let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
+        match (&at, c) {
+            (At::Quoted, '"') if chars.peek() == Some(&'"') => {
                 field.push('"');
                 chars.next();
             }
-            '"' => quoted = !quoted,
-            c if c == sep && !quoted => row.push(std::mem::take(&mut field)),
-            '\r' if !quoted => {}
-            '\n' if !quoted => {
-                row.push(std::mem::take(&mut field));
-                out.push(std::mem::take(&mut row));
+            (At::Quoted, '"') => at = At::Closed,
+            (At::Quoted, c) => {
+                if c == '\n' {
+                    line += 1;
+                }
+                field.push(c);
             }
-            c => field.push(c),
+            (At::Start, '"') => {
+                at = At::Quoted;
+                opened = line;
+            }
+            (_, c) if c == sep => {
+                fields.push(std::mem::take(&mut field));
+                at = At::Start;
+            }
+            (_, '\r') => {}
+            (_, '\n') => {
+                fields.push(std::mem::take(&mut field));
+                out.push(Record {
+                    line: starts,
+                    fields: std::mem::take(&mut fields),
+                    malformed: malformed.take(),
+                });
+                line += 1;
+                starts = line;
+                at = At::Start;
+            }
+            (At::Closed, c) => {
+                malformed.get_or_insert_with(|| {
+                    format!("Row {line}: text after a closing quote (a quoted field must end at a separator).")
+                });
+                field.push(c);
+            }
+            (_, c) => {
+                at = At::Plain;
+                field.push(c);
+            }
         }
     }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        out.push(row);
+    if at == At::Quoted {
+        return Err(format!(
+            "Row {opened}: a quoted field is never closed, so the rest of the file cannot be read. Close the quote, or write a quote inside a field as \"\"."
+        ));
     }
-    out.retain(|r| !r.iter().all(|f| f.trim().is_empty()));
-    out
+    if !field.is_empty() || !fields.is_empty() {
+        fields.push(field);
+        out.push(Record {
+            line: starts,
+            fields,
+            malformed,
+        });
+    }
+    out.retain(|r| !r.fields.iter().all(|f| f.trim().is_empty()));
+    Ok(out)
 }
 
 /// What a row asks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Action {
     Add,
     Remove,
@@ -87,7 +151,7 @@ impl Action {
 }
 
 /// One row of the file, as read; `problems` name the field.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     /// The line in the file (the header is line 1).
     pub line: usize,
@@ -106,10 +170,25 @@ pub struct Row {
 /// Reads the header and every row. A file problem (no header, an unknown or missing column) is
 /// the error; a row's problems stay with the row.
 pub fn rows(text: &str) -> Result<Vec<Row>, String> {
-    let mut recs = records(text).into_iter();
+    if text.len() > MAX_BYTES {
+        return Err(format!(
+            "The file is {:.1} MB; Bulk assignments reads files up to {} MB. Split it into smaller files.",
+            text.len() as f64 / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        ));
+    }
+    let recs = records(text)?;
+    if recs.len() > MAX_ROWS + 1 {
+        return Err(format!(
+            "The file has {} rows; Bulk assignments reads up to {MAX_ROWS} at a time. Split it into smaller files.",
+            recs.len() - 1
+        ));
+    }
+    let mut recs = recs.into_iter();
     let header: Vec<String> = recs
         .next()
         .ok_or("The file is empty: it needs a header line and one row per assignment.")?
+        .fields
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
@@ -133,10 +212,9 @@ pub fn rows(text: &str) -> Result<Vec<Row>, String> {
             .unwrap_or_default()
     };
     Ok(recs
-        .enumerate()
-        .map(|(n, r)| {
-            let line = n + 2;
-            let mut problems = vec![];
+        .map(|rec| {
+            let (line, r) = (rec.line, rec.fields);
+            let mut problems: Vec<String> = rec.malformed.into_iter().collect();
             let mut bad =
                 |field: &str, msg: String| problems.push(format!("Row {line}, {field}: {msg}"));
             let (group, principal) = (at(&r, "group"), at(&r, "principal"));

@@ -7,7 +7,7 @@
 
 use super::principals::label;
 use super::settings::Approver;
-use super::settings_file::{Found, PersonRef};
+use super::settings_file::{Found, PersonRef, SettingsFile};
 use super::wording::unreadable;
 use crate::graph::call::Call;
 use crate::graph::directory::{get_group, get_user};
@@ -50,6 +50,16 @@ pub fn distinct(refs: impl IntoIterator<Item = PersonRef>) -> Vec<PersonRef> {
         }
     }
     out
+}
+
+/// Every person a file names as an approver, each once.
+pub fn of_file(file: &SettingsFile) -> Vec<PersonRef> {
+    distinct(
+        [&file.member, &file.owner]
+            .into_iter()
+            .flatten()
+            .flat_map(|r| r.activation.approvers.clone()),
+    )
 }
 
 /// The first reads: each person with an id, by id.

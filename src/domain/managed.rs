@@ -1,7 +1,12 @@
 //! Which groups PIM manages, and which it can: Graph has no list of onboarded groups, so this
 //! reads the signals it does give (policy changes and schedules) for each candidate group.
 
-use crate::graph::model::Group;
+use crate::graph::call::{Answers, Batch, Handle};
+use crate::graph::error::GraphError;
+use crate::graph::model::{Group, Page, PolicyAssignmentChange};
+use crate::graph::pim::{list_ids_for_group, Collection};
+use crate::graph::policies::list_role_management_policy_assignments;
+use serde_json::Value;
 
 /// Why a group can never be brought under PIM, in the portal's words; `None` when it can.
 pub fn not_eligible_reason(g: &Group) -> Option<&'static str> {
@@ -68,6 +73,55 @@ pub fn matches(g: &Group, search: &str) -> bool {
             .is_some_and(|n| n.to_lowercase().contains(&s))
 }
 
+/// The two reads that count who holds a group (eligible, active), in a batch.
+pub struct CountReads(Handle<Page<Value>>, Handle<Page<Value>>);
+
+/// Adds the reads that count who holds `group`; a batch of them is sent first pages only.
+pub fn add_counts(batch: &mut Batch, group: &str) -> CountReads {
+    CountReads(
+        batch.add(list_ids_for_group(Collection::EligibilitySchedules, group)),
+        batch.add(list_ids_for_group(Collection::AssignmentSchedules, group)),
+    )
+}
+
+/// Reads the answers to `add_counts`.
+// GraphError keeps every detail support needs (as in graph/): errors are rare, so not boxed.
+#[allow(clippy::result_large_err)]
+pub fn counts(reads: CountReads, answers: &mut Answers) -> Result<Signals, GraphError> {
+    let eligible = answers.take(reads.0)?;
+    let active = answers.take(reads.1)?;
+    Ok(Signals {
+        policy_changed: false,
+        eligible: eligible.value.len(),
+        active: active.value.len(),
+        more: eligible.next_link.is_some() || active.next_link.is_some(),
+    })
+}
+
+/// The three reads that tell whether a group is managed and how many hold it.
+pub struct Checks(Handle<Page<PolicyAssignmentChange>>, CountReads);
+
+/// Adds the reads of `Checks` for `group`.
+pub fn add_checks(batch: &mut Batch, group: &str) -> Checks {
+    Checks(
+        batch.add(list_role_management_policy_assignments(group, None, false)),
+        add_counts(batch, group),
+    )
+}
+
+/// What the answers to `add_checks` say.
+#[allow(clippy::result_large_err)]
+pub fn signals(checks: Checks, answers: &mut Answers) -> Result<Signals, GraphError> {
+    let policies = answers.take(checks.0)?;
+    Ok(Signals {
+        policy_changed: policies.value.iter().any(|a| {
+            a.policy
+                .as_ref()
+                .is_some_and(|p| p.last_modified_date_time.is_some())
+        }),
+        ..counts(checks.1, answers)?
+    })
+}
 #[cfg(test)]
 mod tests {
     use super::*;

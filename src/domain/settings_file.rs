@@ -455,16 +455,6 @@ pub fn differences(
     out
 }
 
-/// A template's approvers taken by id, as they are written (drift is a comparison, not an import:
-/// an id from another tenant simply differs).
-pub fn by_id(p: &PersonRef) -> Found {
-    match p.kind.as_str() {
-        "group" if !p.id.is_empty() => Found::Here(Approver::Group(p.id.clone()), p.id.clone()),
-        "user" if !p.id.is_empty() => Found::Here(Approver::User(p.id.clone()), p.id.clone()),
-        _ => Found::Missing,
-    }
-}
-
 /// The settings a group's role has that differ from a template's, by the portal's names.
 pub fn drift(template: &RoleSettings, current: &RoleSettings) -> Vec<String> {
     let id = |a: &Approver| {

@@ -39,4 +39,25 @@ describe("scale", () => {
     assert.equal(csv.trim().split("\n").length - 1, count);
     assert.deepEqual(page.problems, []);
   });
+
+  test("a CSV of a partial read says so in its first line: downloaded while reading, or after a page failed", async () => {
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "/v1.0/auditLogs/*", kind: "latency", latencyMs: 300 }),
+    });
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/audit");
+    const reading = page.getByRole("status").filter({ hasText: /Reading the audit log… \d+ entries so far/ });
+    await reading.waitFor();
+    const file = async () => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+      return readFileSync(await download.path(), "utf8");
+    };
+    assert.match(await file(), /^Partial: downloaded while the audit log was still being read\r\nTime,/);
+    // Every further page fails (the connection drops): the reading stops and the file says where.
+    await page.route(/auditLogs\/directoryAudits\?.*skiptoken/i, (route) => route.abort("connectionreset"));
+    await page.reload();
+    await page.getByRole("alert").waitFor({ timeout: 60_000 });
+    assert.match(await file(), /^"?Partial: the audit log could not be read past these entries \(/);
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "DELETE", headers: { "x-emulator-control": "1" } });
+  });
 });

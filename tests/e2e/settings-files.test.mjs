@@ -236,6 +236,32 @@ describe("settings files", () => {
     await page.getByRole("option", { name: /^Add License - Power Automate/ }).click();
     await copy.getByRole("button", { name: "Preview" }).click();
     await copy.getByRole("table", { name: "Target groups" }).getByText(/Owner: (would send .*|already the same) \(approvers: Alex Wilber, Diego Siciliani\)/).waitFor();
-    assert.deepEqual(page.problems.filter((p) => !/status of 403/.test(p)), [], "only the injected 403");
+    // A target PIM does not manage yet: the preview says so, and Apply asks before it onboards.
+    await copy.getByRole("combobox", { name: "Select target groups" }).fill("Marketing");
+    await page.getByRole("option", { name: /^Add Marketing/ }).click();
+    await copy.getByRole("button", { name: "Preview" }).click();
+    const targets = copy.getByRole("table", { name: "Target groups" });
+    await targets.getByRole("row").filter({ hasText: "Marketing" }).getByText(/^Not managed by PIM yet: copying brings it under PIM\./).waitFor();
+    const before = (await (await fetch(`${stack.emulatorUrl}/_emulator/requests`)).json()).total;
+    await copy.getByRole("button", { name: "Apply" }).click();
+    await copy.getByRole("alert").filter({ hasText: /^Not managed by PIM yet \(or it could not be told\): Marketing\./ }).waitFor();
+    const patched = (await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${before}`)).json()).value.filter((r) => r.method === "PATCH");
+    assert.deepEqual(patched, [], "nothing sent to any group before the answer");
+    await copy.getByRole("checkbox", { name: "Bring groups not yet managed by PIM under PIM" }).check();
+    await copy.getByRole("button", { name: "Apply" }).click();
+    await targets.getByRole("row").filter({ hasText: "Marketing" }).getByText(/^Updated /).waitFor();
+    await copy.getByRole("button", { name: "Close" }).click();
+
+    // Drift finds a template's people as Import does, and never calls a group "Same" without one.
+    const stranger = structuredClone(template);
+    stranger.owner.activation.approvers.push({ type: "user", id: "0b8c3a51-3c1e-4f5a-9d1f-5a3b9c2d7e10", displayName: "Sam Stranger", userPrincipalName: "sam@fabrikam.com" });
+    await page.goto(`${stack.appUrl}/groups`);
+    await page.getByRole("table").first().waitFor();
+    await page.getByRole("button", { name: "Drift" }).click();
+    const drift = page.getByRole("dialog", { name: "Settings drift" });
+    await drift.getByLabel("Template file").setInputFiles({ name: "s.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(stranger)) });
+    await drift.getByRole("alert").filter({ hasText: /^Approvers can't be compared: Owner: approver Sam Stranger could not be found in this directory/ }).waitFor();
+    assert.equal(await drift.getByRole("table", { name: "Settings drift" }).count(), 0);
+    assert.deepEqual(page.problems.filter((p) => !/status of (403|404)/.test(p)), [], "only the injected 403 and the stranger's 404s");
   });
 });

@@ -331,4 +331,27 @@ describe("two admins editing one role's settings", () => {
     assert.ok(enabled.includes("Ticketing") && !enabled.includes("Justification"), enabled.join(", "));
     assert.deepEqual([...a.problems, ...b.problems, ...first.problems, ...second.problems], []);
   });
+
+  test("an Update whose answer is lost is read back: done when the policy holds it, else safe to try again", async () => {
+    const fault = (body) => fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const clear = () => fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "DELETE", headers: { "x-emulator-control": "1" } });
+    const page = await editor();
+    await hours(page, 6);
+    await fault({ path: "/v1.0/policies/roleManagementPolicies/*", method: "PATCH", kind: "applyThenError", status: 504, count: 1 });
+    await page.getByRole("button", { name: "Update" }).click();
+    await page.getByText("Updated: Expiration_EndUser_Assignment.").waitFor();
+    assert.equal(rule(await rulesNow(), "Expiration_EndUser_Assignment").maximumDuration, "PT6H");
+    await clear();
+    // Not applied this time: the read shows it, and the user is told it is safe to try again.
+    const again = await editor();
+    await hours(again, 7);
+    await fault({ path: "/v1.0/policies/roleManagementPolicies/*", method: "PATCH", kind: "error", status: 500, count: 1 });
+    await again.getByRole("button", { name: "Update" }).click();
+    await again.getByRole("alert").filter({ hasText: "safe to try again" }).waitFor();
+    assert.equal(rule(await rulesNow(), "Expiration_EndUser_Assignment").maximumDuration, "PT6H");
+    await clear();
+    await again.getByRole("button", { name: "Update" }).click();
+    await again.getByText("Updated: Expiration_EndUser_Assignment.").waitFor();
+    assert.equal(rule(await rulesNow(), "Expiration_EndUser_Assignment").maximumDuration, "PT7H");
+  });
 });

@@ -8,6 +8,7 @@ use crate::client::{use_graph, Graph};
 use crate::components::datetime::local;
 use crate::components::deferred::{lazy, Deferred};
 use crate::components::draft::{discard_draft, use_draft};
+use crate::components::error_bar::ErrorBar;
 use crate::components::field::Field;
 use crate::components::loaded::Loaded;
 use crate::components::submit::{use_submit, SubmitButton};
@@ -37,12 +38,24 @@ struct Loaded {
     history: Result<Vec<PrivilegedAccessGroupScheduleRequest>, GraphError>,
 }
 
-async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
+/// The request as this user may see it: all of it, or Graph's refusal (someone who is neither
+/// its approver nor its requester, opening a forwarded link).
+#[derive(Clone)]
+enum Seen {
+    Shown(Box<Loaded>),
+    NotYours(GraphError),
+}
+
+async fn load(graph: Graph, id: String) -> Result<Seen, GraphError> {
     let mut first = Batch::new();
     let request = first.add(get_assignment_schedule_request(&id));
     let approval = first.add(get_approval(&id));
     let mut a = graph.run(&first).await;
-    let request: Expanded = a.take(request)?;
+    let request: Expanded = match a.take(request) {
+        Ok(r) => r,
+        Err(e) if e.status == 403 => return Ok(Seen::NotYours(e)),
+        Err(e) => return Err(e),
+    };
     // A 403 here means "not yours to see": the page says so instead of failing.
     let approval: Option<Approval> = match a.take(approval) {
         Ok(x) => Some(x),
@@ -68,11 +81,11 @@ async fn load(graph: Graph, id: String) -> Result<Loaded, GraphError> {
         h.truncate(5);
         h
     });
-    Ok(Loaded {
+    Ok(Seen::Shown(Box::new(Loaded {
         history,
         approval,
         request,
-    })
+    })))
 }
 
 fn field(term: &'static str, value: String) -> impl IntoView {
@@ -90,8 +103,15 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
         load(graph.clone(), id.get())
     });
     view! {
-        <Loaded resource=data loading="Loading the request…" let:d>
+        <Loaded resource=data loading="Loading the request…" let:seen>
             {
+                let d = match seen {
+                    Seen::Shown(d) => *d,
+                    Seen::NotYours(error) => return view! {
+                        <p class="pim-notice" role="status">{Verdict::NotApprover.sentence()}</p>
+                        <ErrorBar error />
+                    }.into_any(),
+                };
                 {
                     let me = session.account().map(|a| a.object_id).unwrap_or_default();
                     let stage = d.approval.as_ref().and_then(|a| a.stages.first().cloned());
@@ -146,7 +166,7 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
                             }).collect() /> }.into_any(),
                             Err(e) => view! { <p>{unreadable("the requester's recent activations", &e)}</p> }.into_any(),
                         }}
-                    }
+                    }.into_any()
                 }
             }
         </Loaded>

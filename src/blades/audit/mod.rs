@@ -116,7 +116,22 @@ pub fn Audit() -> impl IntoView {
         });
     });
     let reading_now = Signal::derive(move || !done.get() && error.with(Option::is_none));
-    let make = Callback::new(move |()| rows.with(|r| csv(r)));
+    // A file made before the reading ended, or after it stopped on an error, says so.
+    let make = Callback::new(move |()| {
+        let why = match error.get_untracked() {
+            Some(e) => Some(format!(
+                "the audit log could not be read past these entries ({}: {}, request id {})",
+                e.effective_code(),
+                e.message,
+                e.request_id.as_deref().unwrap_or("-")
+            )),
+            None if !done.get_untracked() => {
+                Some("downloaded while the audit log was still being read".to_owned())
+            }
+            None => None,
+        };
+        rows.with(|r| csv(r, why.as_deref()))
+    });
     let row = |r: AuditRow| {
         view! {
             <tr><td>{r.time}</td><td>{r.activity}</td><td>{r.initiated_by}</td><td>{r.group}</td><td>{r.principal}</td><td>{r.result}</td><td>{r.reason}</td></tr>

@@ -58,16 +58,30 @@ pub(super) async fn update(
         let found = conflicts(&base, &mine, &theirs, &name);
         return Ok(Outcome::Asked(theirs, found));
     }
-    let changed: Vec<PolicyRule> = patch(&policy.rules, &merged(&base, &mine, &theirs));
+    let target = merged(&base, &mine, &theirs);
+    let changed: Vec<PolicyRule> = patch(&policy.rules, &target);
     if changed.is_empty() {
         return Ok(Outcome::Sent(vec![]));
     }
     let ids = changed.iter().map(|r| r.id().to_owned()).collect();
     let body = json!({"rules": changed});
-    graph
+    match graph
         .send(&update_role_management_policy(&policy.id, body), None)
-        .await?;
-    Ok(Outcome::Sent(ids))
+        .await
+    {
+        Ok(_) => Ok(Outcome::Sent(ids)),
+        // The answer was lost: the policy is read again, and holds the settings or not.
+        Err(lost) if lost.outcome_unknown => {
+            let again: Result<Page<UnifiedRoleManagementPolicyAssignment>, _> =
+                graph.call(&req).await;
+            match again.and_then(crate::graph::policies::the_policy) {
+                Ok(now) if patch(&now.rules, &target).is_empty() => Ok(Outcome::Sent(ids)),
+                Ok(_) => Err(crate::domain::readback::not_recorded(lost)),
+                Err(_) => Err(lost),
+            }
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Makes the role's policy hold `settings` (an import, a copy); the rule ids sent.

@@ -3,8 +3,9 @@
 use super::settings_import::chosen_file;
 use super::settings_io::{copy, copy_preview, file_settings, policies, ROLES};
 use super::settings_people::source_names;
-use crate::client::use_graph;
+use crate::client::{use_graph, which_managed};
 use crate::components::context_pane::ContextPane;
+use crate::components::draft::{discard_draft, use_draft};
 use crate::components::people_picker::{Offers, PeoplePicker, Picked};
 use crate::domain::settings::RoleSettings;
 use crate::domain::settings_file::SettingsFile;
@@ -12,8 +13,11 @@ use crate::domain::wording::unreadable;
 use crate::pages::GroupRole;
 use leptos::prelude::*;
 
+/// What a target sent but not yet answered says, if the page is left before the answer.
+const IN_FLIGHT: &str = "Outcome unknown: sent, and the page was left before Graph answered. Retry failed sends only what still differs.";
+
 /// One target of Copy to groups and how it went.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Target {
     id: String,
     name: String,
@@ -36,9 +40,22 @@ pub(super) fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
     let graph = use_graph();
     let (member, owner) = (RwSignal::new(true), RwSignal::new(true));
     let targets = RwSignal::new(Vec::<Target>::new());
+    // The targets and how each went are a journal in this tab: a sign-in in the middle brings
+    // them back, a copy in flight marked as not known (Retry failed sends it again, which only
+    // sends what still differs).
+    let journal = format!("copy.{group_id}");
+    use_draft(journal.clone(), targets);
+    // Closed, the pane forgets its targets: the next Copy starts afresh.
+    let leave = Callback::new(move |_| {
+        targets.set(vec![]);
+        discard_draft(&journal);
+        close.run(());
+    });
     let from_file = RwSignal::new(None::<SettingsFile>);
     let running = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
+    // Copying to a group PIM does not manage yet brings it under PIM: asked, as Discover asks.
+    let onboard = RwSignal::new(false);
     let add = Callback::new(move |p: Picked| {
         targets.update(|t| {
             if !t.iter().any(|x| x.id == p.id) {
@@ -111,6 +128,27 @@ pub(super) fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
             }) else {
                 return;
             };
+            let managed = which_managed(&graph, &todo).await;
+            let managed: Vec<(String, Option<bool>)> = todo
+                .iter()
+                .cloned()
+                .zip(managed.into_iter().map(|m| m.ok()))
+                .collect();
+            let not_managed: Vec<String> = targets.with_untracked(|t| {
+                managed
+                    .iter()
+                    .filter(|(_, m)| *m != Some(true))
+                    .filter_map(|(id, _)| t.iter().find(|x| &x.id == id).map(|x| x.name.clone()))
+                    .collect()
+            });
+            if mode != Mode::Preview && !not_managed.is_empty() && !onboard.get_untracked() {
+                problem.try_set(Some(format!(
+                    "Not managed by PIM yet (or it could not be told): {}. Copying brings a group under PIM; tick \"Bring groups not yet managed by PIM under PIM\" to go on, or remove them. Nothing was sent.",
+                    not_managed.join(", ")
+                )));
+                running.try_set(false);
+                return;
+            }
             // One group at a time: a failure is recorded and the next group still goes.
             for id in todo {
                 if mode == Mode::Preview {
@@ -118,14 +156,26 @@ pub(super) fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
                         copy_preview(graph.clone(), settings.clone(), names.clone(), id.clone())
                             .await
                             .map_err(|e| unreadable("its settings", &e));
+                    let note = match managed.iter().find(|(m, _)| *m == id).and_then(|(_, m)| *m) {
+                        Some(true) => "",
+                        Some(false) => "Not managed by PIM yet: copying brings it under PIM. ",
+                        None => {
+                            "Couldn't tell whether PIM manages it: copying may bring it under PIM. "
+                        }
+                    };
                     targets.try_update(|t| {
                         if let Some(x) = t.iter_mut().find(|x| x.id == id) {
                             x.outcome = None;
-                            x.preview = Some(said.unwrap_or_else(|e| e));
+                            x.preview = Some(format!("{note}{}", said.unwrap_or_else(|e| e)));
                         }
                     });
                     continue;
                 }
+                targets.try_update(|t| {
+                    if let Some(x) = t.iter_mut().find(|x| x.id == id) {
+                        x.outcome = Some(Err(IN_FLIGHT.into()));
+                    }
+                });
                 let outcome = match copy(graph.clone(), settings.clone(), id.clone()).await {
                     Ok(sent) if sent.is_empty() => Ok("Already the same: nothing sent.".to_owned()),
                     Ok(sent) => Ok(format!("Updated {}.", sent.join(", "))),
@@ -147,7 +197,7 @@ pub(super) fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
     let run = StoredValue::new(run);
     let failed = move || targets.with(|t| t.iter().any(|x| matches!(x.outcome, Some(Err(_)))));
     view! {
-        <ContextPane title="Copy to groups" wide=true on_close=close>
+        <ContextPane title="Copy to groups" wide=true on_close=leave>
             <fieldset class="pim-choices">
                 <legend>"Settings to copy"</legend>
                 <label class="pim-choice"><input type="checkbox" prop:checked=member on:change=move |e| member.set(event_target_checked(&e)) />"Member"</label>
@@ -168,6 +218,8 @@ pub(super) fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
                 Some(g) => format!("Copying from the file of {}.", g.display_name),
                 None => "Copying from the template file.".to_owned(),
             }))}</p>
+            <label class="pim-choice"><input type="checkbox" prop:checked=onboard on:change=move |e| onboard.set(event_target_checked(&e)) />
+                "Bring groups not yet managed by PIM under PIM"</label>
             <PeoplePicker label="Select target groups" id="copy-targets" offers=Offers::Groups on_pick=add />
             <div class="pim-table-scroll" tabindex="0" role="region" aria-label="Target groups">
                 <table class="pim-table">
@@ -177,11 +229,16 @@ pub(super) fn Copy(group_id: String, close: Callback<()>) -> impl IntoView {
                         <For each=move || targets.get() key=|t| (t.id.clone(), t.preview.clone(), t.outcome.clone()) let:t>
                             <tr>
                                 <td>{t.name.clone()}</td>
-                                <td>{match t.outcome.clone() {
-                                    None => t.preview.clone().unwrap_or_else(|| "Not yet copied".to_owned()),
-                                    Some(Ok(s)) => s,
-                                    Some(Err(e)) => e,
-                                }}</td>
+                                <td>{
+                                    let sending = matches!(&t.outcome, Some(Err(e)) if e == IN_FLIGHT);
+                                    let said = match t.outcome.clone() {
+                                        None => t.preview.clone().unwrap_or_else(|| "Not yet copied".to_owned()),
+                                        Some(Ok(s)) => s,
+                                        Some(Err(e)) => e,
+                                    };
+                                    // In flight while the run lasts; restored after a sign-in, unknown.
+                                    move || if sending && running.get() { "Copying…".to_owned() } else { said.clone() }
+                                }</td>
                                 <td><button type="button" class="pim-button pim-button--small" aria-label=format!("Remove {}", t.name)
                                     disabled=move || running.get() on:click={let id = t.id.clone(); move |_| targets.update(|x| x.retain(|y| y.id != id))}>"Remove"</button></td>
                             </tr>

@@ -1,7 +1,7 @@
 //! Import (a settings file previewed rule by rule, current → new, then **Apply**) and Compare (with another group or a file), and the preview tables they share with Copy to groups.
 
 use super::settings_io::{apply, compare, plan, RolePlan};
-use crate::client::use_graph;
+use crate::client::{use_graph, which_managed};
 use crate::components::context_pane::ContextPane;
 use crate::components::file::chosen_text;
 use crate::components::people_picker::{Offers, PeoplePicker, Picked};
@@ -65,12 +65,17 @@ pub(super) fn Import(
     let graph = use_graph();
     let plans = RwSignal::new(None::<Result<Vec<RolePlan>, String>>);
     let reading = RwSignal::new(false);
+    // Writing a policy of a group PIM does not manage brings it under PIM: said, and asked.
+    let managed = RwSignal::new(true);
+    let onboard = RwSignal::new(false);
     let (g, id) = (graph.clone(), group_id.clone());
     let pick = move |ev: leptos::ev::Event| {
         let (graph, group) = (g.clone(), id.clone());
         reading.set(true);
         plans.set(None);
         leptos::task::spawn_local(async move {
+            let is = which_managed(&graph, std::slice::from_ref(&group)).await;
+            managed.try_set(matches!(is.first(), Some(Ok(true))));
             let result = match chosen_file(ev).await {
                 Ok(file) => plan(graph, group, file)
                     .await
@@ -93,7 +98,8 @@ pub(super) fn Import(
         plans.with(|p| matches!(p, Some(Ok(v)) if v.iter().any(|r| !r.problems.is_empty())))
     };
     let ready = move || {
-        !refused()
+        (managed.get() || onboard.get())
+            && !refused()
             && plans.with(|p| matches!(p, Some(Ok(v)) if v.iter().any(|r| r.settings.is_some() && !r.rules.is_empty())))
     };
     view! {
@@ -113,6 +119,11 @@ pub(super) fn Import(
                     </div>
                 }.into_any(),
                 Ok(v) => v.into_iter().map(plan_view).collect_view().into_any(),
+            })}
+            {move || (!managed.get() && plans.with(Option::is_some)).then(|| view! {
+                <p class="pim-notice" role="note">"PIM does not manage this group yet (or it could not be told): importing brings it under PIM, and its policies get new ids."</p>
+                <label class="pim-choice"><input type="checkbox" prop:checked=onboard on:change=move |e| onboard.set(event_target_checked(&e)) />
+                    "Bring this group under PIM"</label>
             })}
             {run.error_bar()}
             <button class="pim-button pim-button--primary" type="button" disabled=move || !ready() || run.pending().get()

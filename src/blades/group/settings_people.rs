@@ -61,19 +61,7 @@ pub(super) async fn people(graph: &Graph, settings: &[RoleSettings]) -> HashMap<
 
 /// Finds the people a file names in this directory (by id, then a user by UPN), named by it.
 pub(super) async fn resolve(graph: &Graph, file: &SettingsFile) -> People {
-    let refs = file_people::distinct(
-        [&file.member, &file.owner]
-            .into_iter()
-            .flatten()
-            .flat_map(|r| r.activation.approvers.clone()),
-    );
-    let mut people = file_people::after_ids(&refs, graph.each(file_people::by_id(&refs)).await);
-    let again = file_people::retry(&refs, &people);
-    if !again.is_empty() {
-        let answers = graph.each(file_people::by_upn(&again)).await;
-        file_people::after_upns(&mut people, &again, answers);
-    }
-    people
+    crate::client::find_people(graph, &file_people::of_file(file)).await
 }
 
 /// The names of the approvers of `settings`, for differences.

@@ -6,6 +6,7 @@
 use super::settings_export::export;
 use crate::client::use_graph;
 use crate::components::command_bar::CommandBar;
+use crate::components::draft::use_draft;
 use crate::components::error_bar::ErrorBar;
 use crate::components::file::download;
 use crate::components::submit::use_submit;
@@ -14,8 +15,10 @@ use leptos::prelude::*;
 use super::settings_copy::Copy;
 use super::settings_import::{Compare, Import};
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// The open pane, kept across a sign-in (Copy to groups' results come back with it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 enum Tool {
+    #[default]
     None,
     Import,
     Compare,
@@ -27,6 +30,7 @@ enum Tool {
 pub fn SettingsTools(group_id: String) -> impl IntoView {
     let graph = use_graph();
     let open = RwSignal::new(Tool::None);
+    use_draft(format!("settings-tools.{group_id}"), open);
     let said = RwSignal::new(None::<String>);
     let id = group_id.clone();
     let exporting = use_submit(

@@ -6,6 +6,7 @@
 use super::bulk_data::{landed, preview, send, Line};
 use crate::client::use_graph;
 use crate::components::data_table::DataTable;
+use crate::components::draft::use_draft;
 use crate::components::file::{chosen_text, download};
 use crate::domain::assignments::Kind;
 use crate::domain::bulk::landed::Landed;
@@ -27,6 +28,9 @@ fn outcome(l: &Line) -> String {
     match &l.result {
         Some(Ok(status)) => format!("Done: {status}"),
         Some(Err((e, _))) => e.clone(),
+        None if l.problems.is_empty() && l.onboards => {
+            "Ready; sending it brings the group under PIM".into()
+        }
         None if l.problems.is_empty() => "Ready".into(),
         None => l.problems.join(" "),
     }
@@ -55,22 +59,41 @@ fn row(l: Line, lines: RwSignal<Vec<Line>>, busy: RwSignal<bool>) -> impl IntoVi
             <td>{l.row.action.label()}</td>
             <td>{schedule(&l)}</td>
             <td>{l.live.clone()}</td>
-            <td>{outcome(&l)}</td>
+            <td>{
+                // Rows in flight say so while the run lasts; restored after a sign-in, they are unknown.
+                let sending = matches!(&l.result, Some(Err((e, true))) if e == IN_FLIGHT);
+                let said = outcome(&l);
+                move || if sending && busy.get() { "Sending…".to_owned() } else { said.clone() }
+            }</td>
         </tr>
     }
 }
+
+/// What a row sent but not yet answered says, if the page is left before the answer.
+const IN_FLIGHT: &str =
+    "Outcome unknown: sent, and the page was left before Graph answered. Retry failed reads it again first.";
 
 /// Bulk assignments.
 #[component]
 pub fn BulkAssignments() -> impl IntoView {
     let graph = use_graph();
     let lines = RwSignal::new(Vec::<Line>::new());
+    // The rows and their results are a journal in this tab: a sign-in in the middle of a run
+    // brings them back, the rows in flight marked "Outcome unknown" for Retry failed to read.
+    use_draft("bulk.run", lines);
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let said = RwSignal::new(None::<String>);
+    let onboard = RwSignal::new(false);
+    if lines.with_untracked(|l| !l.is_empty()) {
+        said.set(Some("The rows and results of this tab's last file are back (a sign-in or another page came between): Retry failed reads the ones marked Outcome unknown again before sending anything.".into()));
+    }
+    // Which file the rows come from: a run's results land only on the rows it was started on.
+    let file = RwSignal::new(0u32);
     let g = graph.clone();
     let upload = move |ev: leptos::ev::Event| {
         let graph = g.clone();
+        file.update(|n| *n += 1);
         busy.set(true);
         problem.set(None);
         said.set(Some("Reading the file, its groups and people…".into()));
@@ -113,6 +136,22 @@ pub fn BulkAssignments() -> impl IntoView {
         if which.is_empty() {
             return;
         }
+        // A row for a group PIM does not manage brings it under PIM: only when asked to.
+        let mut onboarding: Vec<String> = which
+            .iter()
+            .filter(|&&i| all[i].onboards)
+            .filter_map(|&i| all[i].group.as_ref().map(|g| g.1.clone()))
+            .collect();
+        onboarding.dedup();
+        if !onboarding.is_empty() && !onboard.get_untracked() {
+            problem.set(Some(format!(
+                "Not managed by PIM yet: {}. Sending these rows brings the groups under PIM; tick \"Bring groups not yet managed by PIM under PIM\" to go on, or clear their rows. Nothing was sent.",
+                onboarding.join(", ")
+            )));
+            return;
+        }
+        problem.set(None);
+        let from = file.get_untracked();
         busy.set(true);
         leptos::task::spawn_local(async move {
             let unknown: Vec<usize> = which
@@ -136,7 +175,16 @@ pub fn BulkAssignments() -> impl IntoView {
                 .copied()
                 .filter(|i| !kept.contains(i))
                 .collect();
+            // In flight until Graph answers: a page left meanwhile finds them unknown, not unsent.
+            lines.try_update(|ls| {
+                for &i in &resend {
+                    ls[i].result = Some(Err((IN_FLIGHT.to_owned(), true)));
+                }
+            });
             let results = send(graph, all, resend).await;
+            if file.try_get_untracked() != Some(from) {
+                return;
+            }
             lines.try_update(|ls| {
                 for (i, l) in read {
                     match l {
@@ -186,7 +234,7 @@ pub fn BulkAssignments() -> impl IntoView {
         <crate::components::blade::Blade title=crate::pages::Route::BulkAssignments.heading() commands=Box::new(move || view! {
             <span class="pim-upload">
                 <label for="bulk-file">"Upload CSV"</label>
-                <input id="bulk-file" type="file" accept=".csv,text/csv" on:change=upload.clone() />
+                <input id="bulk-file" type="file" accept=".csv,text/csv" disabled=move || busy.get() on:change=upload.clone() />
             </span>
             <button class="pim-command" type="button" on:click=move |_| download("bulk-assignments-template.csv", "text/csv", &template())>"Download template"</button>
         }.into_any())>
@@ -197,6 +245,10 @@ pub fn BulkAssignments() -> impl IntoView {
                 rows=Signal::derive(move || lines.get())
                 key=|l: &Line| (l.row.line, l.selected, outcome(l))
                 row=move |l| row(l, lines, busy) empty="Upload a CSV file to preview its rows." />
+            {move || lines.with(|ls| ls.iter().any(|l| l.onboards)).then(|| view! {
+                <label class="pim-choice"><input type="checkbox" prop:checked=onboard on:change=move |e| onboard.set(event_target_checked(&e)) />
+                    "Bring groups not yet managed by PIM under PIM"</label>
+            })}
             <div class="pim-actions">
                 <button class="pim-button pim-button--primary" type="button" disabled=move || busy.get() || !lines.with(|ls| ls.iter().any(|l| l.selected))
                     on:click=move |_| run.with_value(|r| r(false))>"Apply selected"</button>

@@ -2,7 +2,7 @@
 //! UPN), each group's assignment settings and who holds what, every row then checked; and the
 //! requests of the rows chosen, sent in `$batch` calls of 20, each row with its own outcome.
 
-use crate::client::Graph;
+use crate::client::{which_managed, Graph};
 use crate::domain::assignments::Kind;
 use crate::domain::bulk::landed::Landed;
 use crate::domain::bulk::{check, to_request, Row};
@@ -16,7 +16,7 @@ use crate::graph::pim::{create_schedule_request, list_for_group, Collection};
 use std::collections::{HashMap, HashSet};
 
 /// A row of the preview.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Line {
     pub row: Row,
     pub group: Option<(String, String)>,
@@ -25,6 +25,8 @@ pub struct Line {
     pub live: String,
     pub problems: Vec<String>,
     pub selected: bool,
+    /// Its group is not managed by PIM yet: sending it brings the group under PIM.
+    pub onboards: bool,
     /// After Apply: the request's status, or the error (and whether its outcome is unknown).
     pub result: Option<Result<String, (String, bool)>>,
 }
@@ -46,6 +48,9 @@ struct GroupState {
     held: HashMap<(String, AccessId, Kind), Option<String>>,
     /// Why who holds what could not be read, if it could not.
     unread: Option<String>,
+    /// Whether PIM manages it (`client::which_managed`): a row for a group it does not manage
+    /// brings the group under PIM, which the preview says and Apply asks.
+    managed: bool,
 }
 
 async fn group_state(graph: &Graph, ids: &[String]) -> HashMap<String, GroupState> {
@@ -102,6 +107,7 @@ async fn group_state(graph: &Graph, ids: &[String]) -> HashMap<String, GroupStat
             g.clone(),
             GroupState {
                 settings,
+                managed: true,
                 held,
                 unread,
             },
@@ -176,7 +182,13 @@ pub async fn preview(graph: Graph, rows: Vec<Row>) -> Vec<Line> {
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    let state = group_state(&graph, &ids).await;
+    let mut state = group_state(&graph, &ids).await;
+    for (id, managed) in ids.iter().zip(which_managed(&graph, &ids).await) {
+        if let Some(s) = state.get_mut(id) {
+            // One that could not be told is treated as not managed: asked rather than assumed.
+            s.managed = managed.unwrap_or(false);
+        }
+    }
     let now = crate::clock::service_now();
     rows.into_iter()
         .map(|row| {
@@ -219,6 +231,10 @@ pub async fn preview(graph: Graph, rows: Vec<Row>) -> Vec<Line> {
                 }
             }
             let ok = problems.is_empty() && group.is_some() && principal.is_some();
+            let onboards = group
+                .as_ref()
+                .and_then(|(gid, _)| state.get(gid))
+                .is_some_and(|s| !s.managed);
             Line {
                 row,
                 group,
@@ -226,6 +242,7 @@ pub async fn preview(graph: Graph, rows: Vec<Row>) -> Vec<Line> {
                 live,
                 problems,
                 selected: ok,
+                onboards,
                 result: None,
             }
         })

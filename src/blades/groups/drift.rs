@@ -3,12 +3,14 @@
 
 use super::inventory::read_managed;
 use super::scan::Row;
+use crate::client::find_people;
 use crate::client::{use_graph, Graph};
 use crate::components::context_pane::ContextPane;
 use crate::components::file::chosen_text;
+use crate::domain::file_people::of_file;
 use crate::domain::role_policy;
 use crate::domain::settings::RoleSettings;
-use crate::domain::settings_file::{by_id, drift, read, settings_of, SettingsFile};
+use crate::domain::settings_file::{drift, read, settings_of, SettingsFile};
 use crate::domain::wording::unreadable;
 use crate::graph::call::Batch;
 use crate::pages::Route;
@@ -43,14 +45,22 @@ fn text(r: &Result<Vec<String>, String>, asked: bool) -> String {
 }
 
 async fn check(graph: Graph, file: SettingsFile) -> Result<(Vec<Drifted>, bool, bool), String> {
+    // The template's people are found as Import finds them (by id, then by UPN); one that is not
+    // found or could not be read stops Drift, which would otherwise compare without them.
+    let people = find_people(&graph, &of_file(&file)).await;
     let template = |role: &str,
                     f: &Option<crate::domain::settings_file::RoleFile>|
      -> Result<Option<RoleSettings>, String> {
         match f {
             None => Ok(None),
-            Some(f) => settings_of(role, f, &by_id)
-                .map(|(s, _)| Some(s))
-                .map_err(|p| p.join(" ")),
+            Some(f) => match settings_of(role, f, &|p| people.of(p)) {
+                Ok((s, unresolved)) if unresolved.is_empty() => Ok(Some(s)),
+                Ok((_, unresolved)) => Err(format!(
+                    "Approvers can't be compared: {}",
+                    unresolved.join(" ")
+                )),
+                Err(p) => Err(p.join(" ")),
+            },
         }
     };
     let member = template("Member", &file.member)?;

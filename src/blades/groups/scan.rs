@@ -4,15 +4,13 @@
 //! answer is kept for the session and dropped whenever this app onboards or creates a group.
 
 use crate::client::Graph;
-use crate::domain::managed::{not_eligible_reason, Signals};
-use crate::graph::call::{Answers, Batch, Handle};
+use crate::domain::managed::{add_checks, not_eligible_reason, signals, Checks, Signals};
+pub use crate::domain::managed::{add_counts, counts};
+use crate::graph::call::Batch;
 use crate::graph::directory::{list_groups, GROUP_FIELDS};
 use crate::graph::error::GraphError;
-use crate::graph::model::{Group, Page, PolicyAssignmentChange};
-use crate::graph::pim::{list_ids_for_group, Collection};
-use crate::graph::policies::list_role_management_policy_assignments;
+use crate::graph::model::Group;
 use leptos::prelude::*;
-use serde_json::Value;
 use std::cell::RefCell;
 
 /// Groups checked per `$batch` (three requests each; Graph allows 20 per batch).
@@ -36,51 +34,6 @@ thread_local! {
 /// Forgets the answer: the next blade to ask scans again.
 pub fn invalidate() {
     CACHE.with(|c| c.borrow_mut().take());
-}
-
-/// The two reads that count who holds a group (eligible, active), in a batch.
-pub struct CountReads(Handle<Page<Value>>, Handle<Page<Value>>);
-
-/// Adds the reads that count who holds `group`; a batch of them is sent first pages only.
-pub fn add_counts(batch: &mut Batch, group: &str) -> CountReads {
-    CountReads(
-        batch.add(list_ids_for_group(Collection::EligibilitySchedules, group)),
-        batch.add(list_ids_for_group(Collection::AssignmentSchedules, group)),
-    )
-}
-
-/// Reads the answers to `add_counts`.
-pub fn counts(reads: CountReads, answers: &mut Answers) -> Result<Signals, GraphError> {
-    let eligible = answers.take(reads.0)?;
-    let active = answers.take(reads.1)?;
-    Ok(Signals {
-        policy_changed: false,
-        eligible: eligible.value.len(),
-        active: active.value.len(),
-        more: eligible.next_link.is_some() || active.next_link.is_some(),
-    })
-}
-
-/// The three reads that tell whether a group is managed and how many hold it.
-struct Checks(Handle<Page<PolicyAssignmentChange>>, CountReads);
-
-fn add_checks(batch: &mut Batch, group: &str) -> Checks {
-    Checks(
-        batch.add(list_role_management_policy_assignments(group, None, false)),
-        add_counts(batch, group),
-    )
-}
-
-fn signals(checks: Checks, answers: &mut Answers) -> Result<Signals, GraphError> {
-    let policies = answers.take(checks.0)?;
-    Ok(Signals {
-        policy_changed: policies.value.iter().any(|a| {
-            a.policy
-                .as_ref()
-                .is_some_and(|p| p.last_modified_date_time.is_some())
-        }),
-        ..counts(checks.1, answers)?
-    })
 }
 
 /// How a page scans when PIM's list is refused: `on_demand` from the groups list (the scan's code

@@ -21,10 +21,10 @@ fn settings() -> AssignmentSettings {
 #[test]
 fn bom_semicolons_quotes_and_line_breaks_in_quotes() {
     let text = "\u{feff}group;principal;role;type;justification\r\n\"Finance; EU\";a@contoso.com;member;eligible;\"said \"\"yes\"\"\nthen left\"\r\n\r\n";
-    let r = records(text);
+    let r = records(text).unwrap();
     assert_eq!(r.len(), 2);
     assert_eq!(
-        r[1],
+        r[1].fields,
         [
             "Finance; EU",
             "a@contoso.com",
@@ -33,8 +33,67 @@ fn bom_semicolons_quotes_and_line_breaks_in_quotes() {
             "said \"yes\"\nthen left"
         ]
     );
-    let commas = records("group,principal,role,type\nHelpdesk,\"Holloway, Lidia\",owner,active");
-    assert_eq!(commas[1][1], "Holloway, Lidia");
+    let commas =
+        records("group,principal,role,type\nHelpdesk,\"Holloway, Lidia\",owner,active").unwrap();
+    assert_eq!(commas[1].fields[1], "Holloway, Lidia");
+}
+
+#[test]
+fn a_stray_quote_inside_a_field_swallows_no_line_and_rows_keep_their_lines() {
+    let text = "group,principal,role,type,justification\nOps \"A\" team,a@x.com,member,eligible,x\nG,\"two\nlines\",member,eligible,y\nG,c@x.com,member,eligible,z\n";
+    let r = rows(text).unwrap();
+    assert_eq!(r.len(), 3, "no line swallowed");
+    assert_eq!(r[0].group, "Ops \"A\" team");
+    assert_eq!(
+        r.iter().map(|x| x.line).collect::<Vec<_>>(),
+        [2, 3, 5],
+        "a record over two lines moves the next one's line"
+    );
+    assert!(
+        r.iter().all(|x| x.problems.is_empty()),
+        "{:?}",
+        r[0].problems
+    );
+}
+
+#[test]
+fn a_malformed_row_is_named_and_an_unclosed_quote_stops_the_file() {
+    let r = rows(
+        "group,principal,role,type\n\"G\"x,a@x.com,member,eligible\nG,b@x.com,member,eligible",
+    )
+    .unwrap();
+    assert_eq!(r.len(), 2);
+    assert_eq!(
+        r[0].problems,
+        ["Row 2: text after a closing quote (a quoted field must end at a separator)."]
+    );
+    assert!(r[1].problems.is_empty());
+    let e = rows("group,principal,role,type\nG,a@x.com,member,eligible\nG,\"b@x.com,member,eligible\nG,c@x.com,member,eligible").unwrap_err();
+    assert!(
+        e.starts_with("Row 3: a quoted field is never closed"),
+        "{e}"
+    );
+}
+
+#[test]
+fn files_too_large_or_too_long_are_refused_with_what_to_do() {
+    let row = "G,a@x.com,member,eligible\n";
+    let long = format!("group,principal,role,type\n{}", row.repeat(MAX_ROWS + 1));
+    assert_eq!(
+        rows(&long).unwrap_err(),
+        "The file has 10001 rows; Bulk assignments reads up to 10000 at a time. Split it into smaller files."
+    );
+    assert_eq!(
+        rows(&format!(
+            "group,principal,role,type\n{}",
+            row.repeat(MAX_ROWS)
+        ))
+        .unwrap()
+        .len(),
+        MAX_ROWS
+    );
+    let big = "x".repeat(MAX_BYTES + 1);
+    assert!(rows(&big).unwrap_err().contains("up to 5 MB"));
 }
 
 #[test]

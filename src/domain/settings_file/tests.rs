@@ -191,23 +191,6 @@ fn drift_names_the_settings_that_differ_from_a_template() {
             "Eligible assignments"
         ]
     );
-    let p = PersonRef {
-        kind: "user".into(),
-        id: "u1".into(),
-        ..PersonRef::default()
-    };
-    assert_eq!(
-        super::by_id(&p),
-        Found::Here(Approver::User("u1".into()), "u1".into())
-    );
-    assert_eq!(
-        super::by_id(&PersonRef {
-            id: String::new(),
-            ..p
-        }),
-        Found::Missing,
-        "no id, no approver"
-    );
 }
 
 #[test]
