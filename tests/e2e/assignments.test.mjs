@@ -74,9 +74,15 @@ describe("assignments", () => {
     // Six minutes later (both clocks), the same removal goes through after a confirmation.
     const { now } = await advance({ minutes: 6 });
     await page.clock.setSystemTime(Date.parse(now));
+    // The removal is made and its answer lost: the group's requests, read again, say it was.
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "*/eligibilityScheduleRequests", method: "POST", kind: "applyThenError", status: 504, count: 1 }) });
+    const removing = (await log()).total;
     await row.getByRole("button", { name: /^Remove Alex Wilber/ }).click();
     await page.getByRole("dialog", { name: /^Remove Alex Wilber/ }).getByRole("button", { name: "Yes, remove" }).click();
     await row.waitFor({ state: "detached" });
+    assert.equal((await log(removing)).value.filter((r) => r.method === "POST" && r.url.includes("ScheduleRequests")).length, 1, "sent once, read back");
+    assert.equal(await page.getByRole("alert").count(), 0, "no error: the read shows it done");
     const left = (await state()).schedules.filter((x) => x.groupId === group && x.principalId === ALEX && x.current);
     assert.equal(left.length, 0, "the eligibility is gone");
   });

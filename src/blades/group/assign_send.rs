@@ -1,4 +1,5 @@
-//! Add assignments' reads and writes: both roles' settings, the requests in one batch, and a read-back of those whose answer was lost.
+//! Add assignments' reads and writes (both roles' settings, the requests in one batch) and a row's
+//! request, each with a read-back of those whose answer was lost.
 
 use crate::client::Graph;
 use crate::components::people_picker::Picked;
@@ -8,7 +9,9 @@ use crate::domain::role_policy;
 use crate::domain::settings::RoleSettings;
 use crate::graph::call::Batch;
 use crate::graph::error::GraphError;
-use crate::graph::model::{AccessId, PrivilegedAccessGroupScheduleRequest, ScheduleRequestAction};
+use crate::graph::model::{
+    AccessId, NewScheduleRequest, PrivilegedAccessGroupScheduleRequest, ScheduleRequestAction,
+};
 use crate::graph::pim::{self, create_schedule_request};
 
 /// Each person picked and how their assignment went.
@@ -92,4 +95,47 @@ pub async fn assign(
             other => (p, other),
         })
         .collect())
+}
+
+/// Sends a row's request (Update, Remove, Extend, Renew). One whose answer was lost is read back:
+/// the group's requests say whether it was made, and only a read can call it done.
+pub(super) async fn send_row(
+    graph: &Graph,
+    kind: Kind,
+    body: &NewScheduleRequest,
+) -> Result<(), GraphError> {
+    let json =
+        serde_json::to_value(body).map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
+    let sent = crate::clock::service_now();
+    let eligible = kind == Kind::Eligible;
+    let lost = match graph
+        .send(&pim::create_schedule_request(eligible, json), None)
+        .await
+    {
+        Ok(_) => return Ok(()),
+        Err(e) if e.outcome_unknown => e,
+        Err(e) => return Err(e),
+    };
+    let c = pim::Collection::requests(eligible);
+    let made: Vec<PrivilegedAccessGroupScheduleRequest> = match graph
+        .call_all(&pim::list_for_group(c, &body.group_id, None))
+        .await
+    {
+        Ok(made) => made,
+        Err(_) => return Err(lost),
+    };
+    let theirs: Vec<_> = made
+        .into_iter()
+        .filter(|m| m.principal_id == body.principal_id)
+        .collect();
+    match crate::domain::readback::made_since(
+        &theirs,
+        &body.group_id,
+        body.access_id,
+        body.action,
+        sent,
+    ) {
+        Some(_) => Ok(()),
+        None => Err(crate::domain::readback::not_recorded(lost)),
+    }
 }

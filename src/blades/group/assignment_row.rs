@@ -2,6 +2,7 @@
 //! Extend (ending within 14 days) and Renew (expired within 30 days), each checked against the
 //! role's settings before it is sent.
 
+use super::assign_send::send_row as send;
 use super::package_note::PackageNote;
 use super::schedule_draft::{max_note, settings_of, ScheduleDraft};
 use crate::client::{use_graph, Graph};
@@ -16,19 +17,9 @@ use crate::domain::owners::{last_owner, last_owner_warning};
 use crate::domain::settings::RoleSettings;
 use crate::graph::error::GraphError;
 use crate::graph::model::{AccessId, NewScheduleRequest, ScheduleRequestAction};
-use crate::graph::pim::create_schedule_request;
 use crate::graph::policies::role_policy;
 use chrono::Duration;
 use leptos::prelude::*;
-
-async fn send(graph: &Graph, kind: Kind, body: &NewScheduleRequest) -> Result<(), GraphError> {
-    let body =
-        serde_json::to_value(body).map_err(|e| GraphError::transport(&e.to_string(), "-"))?;
-    graph
-        .send(&create_schedule_request(kind == Kind::Eligible, body), None)
-        .await
-        .map(|_| ())
-}
 
 fn remove_body(row: &Row, group: &str) -> NewScheduleRequest {
     NewScheduleRequest {

@@ -20,6 +20,7 @@ use crate::graph::access_reviews::{
 };
 use crate::graph::call::Batch;
 use crate::graph::error::GraphError;
+use crate::graph::model::AccessReviewDecision;
 use crate::graph::pim::{list_for_group, Collection};
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -112,8 +113,30 @@ pub fn Review(definition: String, instance: String) -> impl IntoView {
                     .map(|(id, c, reason)| update_decision(&d, &i, id, c.wire(), reason))
                     .collect();
                 // Each decision is its own PATCH (the last one wins), sent together.
-                for answer in graph.batch(&reqs).await {
-                    answer?;
+                let mut lost = vec![];
+                for (send, answer) in sends.iter().zip(graph.batch(&reqs).await) {
+                    match answer {
+                        Ok(_) => {}
+                        Err(e) if e.outcome_unknown => lost.push((send, e)),
+                        Err(e) => return Err(e),
+                    }
+                }
+                // Answers were lost: the reviewer's decisions, read again, say which were recorded.
+                if let Some((_, first)) = lost.first() {
+                    let now = match graph.call_all(&decisions_for_reviewer(&d, &i)).await {
+                        Ok(now) => now,
+                        Err(_) => return Err(first.clone()),
+                    };
+                    for ((id, c, reason), e) in lost {
+                        let recorded = now.iter().any(|x: &AccessReviewDecision| {
+                            &x.id == id
+                                && x.decision.as_deref() == Some(c.wire())
+                                && x.justification.as_deref().unwrap_or("") == reason.as_str()
+                        });
+                        if !recorded {
+                            return Err(crate::domain::readback::not_recorded(e));
+                        }
+                    }
                 }
                 Ok(sends.len())
             }
