@@ -84,9 +84,12 @@ pub fn account(id_token: &str, expected: &Expected<'_>) -> Result<Account, AuthE
         return refuse("its issuer is not the tenant's (iss)");
     }
     // The token was issued just now, by the service's clock: how far this browser's is off.
+    // `now` is whole seconds, rounded down: one second later is never before the token arrived,
+    // so the estimate never puts service time ahead (an activation sent "now" would otherwise
+    // start up to a second in the future, which Graph schedules instead of activating).
     let offset = claims["iat"]
         .as_i64()
-        .map_or(0, |iat| crate::clock::estimate(iat, expected.now));
+        .map_or(0, |iat| crate::clock::estimate(iat, expected.now + 1));
     match claims["exp"].as_i64() {
         Some(exp) if exp + SKEW_SECS > expected.now + offset => {}
         _ => return refuse("it has expired (exp)"),
@@ -137,21 +140,23 @@ mod tests {
     fn a_wrong_browser_clock_is_measured_not_refused() {
         use serde_json::json;
         // The browser 65 minutes behind the service: the token was issued "in the future".
+        // (A second less than iat - now: `now` is rounded down, and service time must never be
+        // estimated ahead of the service's own.)
         let behind = claims(json!({"iat": 1_003_900, "exp": 1_007_500}));
         assert_eq!(
             account(&behind, &expect("n-1")).unwrap().clock_offset_secs,
-            3_900
+            3_899
         );
         // 65 minutes ahead: its exp is "past" by the browser's clock, yet the token is new.
         let ahead = claims(json!({"iat": 996_100, "exp": 999_700}));
         assert_eq!(
             account(&ahead, &expect("n-1")).unwrap().clock_offset_secs,
-            -3_900
+            -3_901
         );
         let stale = claims(json!({"iat": 990_000, "exp": 993_600}));
         assert_eq!(
             account(&stale, &expect("n-1")).unwrap().clock_offset_secs,
-            -10_000
+            -10_001
         );
         let on_time = claims(json!({"iat": 999_998}));
         assert_eq!(
