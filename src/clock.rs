@@ -36,9 +36,10 @@ pub fn estimate(issued_at: i64, received: i64) -> i64 {
 
 /// How a difference reads: "65 minutes behind", "2 minutes ahead".
 pub fn describe(offset_secs: i64) -> String {
-    let mins = offset_secs.abs() / 60;
-    let secs = offset_secs.abs() % 60;
-    let amount = if mins == 0 {
+    // To the nearest minute: the estimate is a second short on purpose (it never runs ahead).
+    let mins = (offset_secs.abs() + 30) / 60;
+    let secs = offset_secs.abs();
+    let amount = if offset_secs.abs() < 60 {
         format!("{secs} seconds")
     } else if mins == 1 {
         "1 minute".into()
@@ -65,6 +66,10 @@ mod tests {
         assert_eq!(estimate(1_000, 1_000 + 120), -120);
         assert_eq!(
             describe(3_900),
+            "This browser's clock is 65 minutes behind the service's"
+        );
+        assert_eq!(
+            describe(3_899),
             "This browser's clock is 65 minutes behind the service's"
         );
         assert_eq!(
