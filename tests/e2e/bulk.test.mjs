@@ -5,7 +5,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { a11yCheck, signedInPage, startStack } from "./harness.mjs";
+import { a11yCheck, signedInPage, startStack, sessionEnds } from "./harness.mjs";
 import { bulkCsv, log, state } from "./stories.mjs";
 
 let stack;
@@ -101,10 +101,7 @@ describe("bulk assignments", () => {
     const row = page.getByRole("table", { name: "Preview" }).getByRole("row").filter({ hasText: "Isaiah" });
     await row.getByText("Sending…").waitFor();
     // The session ends while the batch is on its way: sign in again.
-    await page.evaluate(() => { sessionStorage.removeItem("pim.auth.tokens"); sessionStorage.removeItem("pim.auth.account"); });
-    await page.reload();
-    await page.waitForURL((u) => u.origin === stack.emulatorUrl || (u.origin === stack.appUrl && !u.search.includes("code=")));
-    if (new URL(page.url()).origin === stack.emulatorUrl) await page.getByRole("button", { name: /^Megan Bowen/ }).click();
+    await sessionEnds(page, stack, "Megan Bowen");
     await row.getByText(/^Outcome unknown: sent, and the page was left before Graph answered/).waitFor();
     await page.getByText(/^The rows and results of this tab's last file are back/).waitFor();
     await page.waitForTimeout(3500); // the batch the page left behind lands meanwhile, or never does

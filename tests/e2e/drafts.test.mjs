@@ -3,7 +3,7 @@
 // is left in either storage on the app's origin.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { newPage, signIn, signedInPage, startStack } from "./harness.mjs";
+import { newPage, signIn, signedInPage, startStack, sessionEnds } from "./harness.mjs";
 import { advance, setUpS1, state, ALEX } from "./stories.mjs";
 
 const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
@@ -13,14 +13,8 @@ after(async () => { await stack?.stop(); });
 
 /** The session is gone (as when a refresh token dies): the app sends the user to sign in and back. */
 async function throughSignIn(page, person) {
-  await page.evaluate(() => { sessionStorage.removeItem("pim.auth.tokens"); sessionStorage.removeItem("pim.auth.account"); });
   const before = page.url();
-  await page.reload();
-  await page.waitForURL((u) => u.origin === stack.emulatorUrl || (u.origin === stack.appUrl && !u.search.includes("code=")));
-  if (new URL(page.url()).origin === stack.emulatorUrl) {
-    await page.getByRole("button", { name: new RegExp(`^${person}`) }).click();
-  }
-  await page.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
+  await sessionEnds(page, stack, person);
   await page.getByRole("button", { name: person, exact: true }).waitFor();
   assert.equal(page.url(), before, "back on the same page");
 }

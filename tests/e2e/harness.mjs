@@ -168,3 +168,14 @@ export async function a11yCheck(page, name, width) {
   }
   await screenshot(page, `a11y-${name}-${width}`);
 }
+
+/** The session ends (as when a refresh token dies): the page reloads through sign-in as `person`. */
+export async function sessionEnds(page, stack, person) {
+  await page.evaluate(() => { sessionStorage.removeItem("pim.auth.tokens"); sessionStorage.removeItem("pim.auth.account"); });
+  await page.reload();
+  await page.waitForURL((u) => u.origin === stack.emulatorUrl || (u.origin === stack.appUrl && !u.search.includes("code=")));
+  if (new URL(page.url()).origin === stack.emulatorUrl) {
+    await page.getByRole("button", { name: new RegExp(`^${person}`) }).click();
+  }
+  await page.waitForURL((u) => u.origin === stack.appUrl && !u.search.includes("code="));
+}

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { a11yCheck, graphToken, newPage, screenshot, signIn, signedInPage, startStack } from "./harness.mjs";
+import { a11yCheck, graphToken, newPage, screenshot, signIn, signedInPage, startStack, sessionEnds } from "./harness.mjs";
 import { MEGAN, advance, log, state } from "./stories.mjs";
 
 const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
@@ -146,10 +146,7 @@ describe("access reviews", () => {
     const pane = page.getByRole("dialog", { name: "Edit access review" });
     await pane.getByLabel("Review name").fill("Travel monthly review (renamed)");
     // The session ends while editing: after signing in again, the pane and what was typed are back.
-    await page.evaluate(() => { sessionStorage.removeItem("pim.auth.tokens"); sessionStorage.removeItem("pim.auth.account"); });
-    await page.reload();
-    await page.waitForURL((u) => u.origin === stack.emulatorUrl || (u.origin === stack.appUrl && !u.search.includes("code=")));
-    if (new URL(page.url()).origin === stack.emulatorUrl) await page.getByRole("button", { name: /^Megan Bowen/ }).click();
+    await sessionEnds(page, stack, "Megan Bowen");
     await pane.waitFor();
     assert.equal(await pane.getByLabel("Review name").inputValue(), "Travel monthly review (renamed)");
     await pane.getByLabel("Duration (in days)").fill("40");

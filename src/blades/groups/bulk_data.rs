@@ -48,9 +48,6 @@ struct GroupState {
     held: HashMap<(String, AccessId, Kind), Option<String>>,
     /// Why who holds what could not be read, if it could not.
     unread: Option<String>,
-    /// Whether PIM manages it (`client::which_managed`): a row for a group it does not manage
-    /// brings the group under PIM, which the preview says and Apply asks.
-    managed: bool,
 }
 
 async fn group_state(graph: &Graph, ids: &[String]) -> HashMap<String, GroupState> {
@@ -107,7 +104,6 @@ async fn group_state(graph: &Graph, ids: &[String]) -> HashMap<String, GroupStat
             g.clone(),
             GroupState {
                 settings,
-                managed: true,
                 held,
                 unread,
             },
@@ -182,13 +178,16 @@ pub async fn preview(graph: Graph, rows: Vec<Row>) -> Vec<Line> {
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    let mut state = group_state(&graph, &ids).await;
-    for (id, managed) in ids.iter().zip(which_managed(&graph, &ids).await) {
-        if let Some(s) = state.get_mut(id) {
-            // One that could not be told is treated as not managed: asked rather than assumed.
-            s.managed = managed.unwrap_or(false);
-        }
-    }
+    // Whether PIM manages each group, read beside its state: a row for a group it does not
+    // manage brings the group under PIM, which the preview says and Apply asks.
+    let (state, managed) =
+        futures::future::join(group_state(&graph, &ids), which_managed(&graph, &ids)).await;
+    // One that could not be told is treated as not managed: asked rather than assumed.
+    let managed: HashMap<&str, bool> = ids
+        .iter()
+        .map(String::as_str)
+        .zip(managed.into_iter().map(|m| m.unwrap_or(false)))
+        .collect();
     let now = crate::clock::service_now();
     rows.into_iter()
         .map(|row| {
@@ -233,8 +232,7 @@ pub async fn preview(graph: Graph, rows: Vec<Row>) -> Vec<Line> {
             let ok = problems.is_empty() && group.is_some() && principal.is_some();
             let onboards = group
                 .as_ref()
-                .and_then(|(gid, _)| state.get(gid))
-                .is_some_and(|s| !s.managed);
+                .is_some_and(|(gid, _)| managed.get(gid.as_str()) == Some(&false));
             Line {
                 row,
                 group,
