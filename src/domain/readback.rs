@@ -81,6 +81,12 @@ pub fn decided(stage: Option<&ApprovalStage>) -> bool {
         .is_some_and(|r| !r.eq_ignore_ascii_case("NotReviewed") && !r.is_empty())
 }
 
+/// The error of a write that no read can settle: the outcome stays unknown, and says why.
+pub fn still_unknown(mut lost: GraphError, why: &str) -> GraphError {
+    lost.message = format!("{} Outcome unknown: {why}.", lost.message);
+    lost
+}
+
 /// The error of a write that the read-back shows was not applied.
 pub fn not_recorded(mut lost: GraphError) -> GraphError {
     lost.outcome_unknown = false;

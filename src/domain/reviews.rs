@@ -1,6 +1,7 @@
 //! The New access review form in the portal's words, its checks before anything is sent, and the
 //! `accessReviewScheduleDefinition` it becomes (and comes back from, to edit a series).
 
+pub mod landed;
 pub mod put;
 pub mod results;
 

@@ -79,6 +79,39 @@ describe("approvals", () => {
     assert.ok(!(await isMember()), "and an hour later he is not");
   });
 
+  test("story S8: the guest consultant asks for Exchange Admins - External for 2 hours with a ticket, Adele approves, the consultant's access is in effect", async () => {
+    const EX_EXT = "b3c7d634-1627-454b-875b-fa1ed5210e5d";
+    const EXT = "40fbe2a6-fd29-48dd-b0f3-e8699fe006ef";
+    const ext = await newPage(stack);
+    await ext.clock.setSystemTime(await emulatorNow());
+    await signIn(ext, stack, "Ext-Consultant", "/my/groups");
+    await ext.getByRole("button", { name: "Activate Exchange Admins - External (Member)" }).click();
+    const pane = ext.getByRole("dialog", { name: "Activate – Exchange Admins - External" });
+    await pane.getByRole("note").filter({ hasText: "Adele Vance will be asked to approve." }).waitFor();
+    await pane.getByLabel("Duration (hours)").fill("2");
+    await pane.getByLabel("Reason").fill("Fabrikam mailbox migration, wave 2");
+    await pane.getByLabel("Ticket number").fill("CHG-4711");
+    await pane.getByRole("button", { name: "Activate" }).click();
+    await ext.getByText("Exchange Admins - External (Member): Request sent: pending approval.").waitFor();
+    const req = (await state(stack)).requests.filter((r) => r.groupId === EX_EXT && r.principalId === EXT && r.status === "PendingApproval").pop();
+    assert.equal(req?.ticketInfo?.ticketNumber, "CHG-4711");
+    const mail = (await outbox()).find((m) => m.requestId === req.id && m.to.some((t) => t.startsWith("AdeleV@")));
+    assert.ok(mail, "Adele got the email");
+    const adele = await phone(mail.link, "Adele Vance");
+    await adele.getByRole("heading", { level: 2, name: "Ext-Consultant asks for Exchange Admins - External" }).waitFor();
+    assert.match(await adele.locator(".pim-blade__body").textContent(), /CHG-4711/);
+    await adele.getByRole("button", { name: "Approve" }).click();
+    await adele.getByLabel("Justification").fill("Wave 2 is scheduled tonight");
+    await adele.getByRole("button", { name: "Submit" }).click();
+    await adele.getByText(/^Approved by Adele Vance/).waitFor();
+    assert.ok((await state(stack)).groups.find((g) => g.id === EX_EXT).members.includes(EXT), "the consultant is a member");
+    // Membership checks see it once the directory has propagated it (30 s in the emulator).
+    await advance(stack, { minutes: 1 });
+    await ext.reload();
+    await ext.getByRole("tab", { name: "Active assignments" }).click();
+    await ext.getByRole("status", { name: "In effect: Exchange Admins - External" }).filter({ hasText: /^In effect, with Exchange Administrator/ }).waitFor();
+  });
+
   test("story S1, step 8: the group's History shows Alex's approved hour after it ended, and its CSV one row per period", async () => {
     const megan = await newPage(stack);
     await megan.clock.setSystemTime(await emulatorNow());

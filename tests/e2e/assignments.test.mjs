@@ -136,16 +136,18 @@ describe("assignments", () => {
     assert.deepEqual(left, [], "the warning informs, it doesn't stop the removal");
   });
 
-  test("Ext-Consultant becomes eligible for Exchange Admins - External until a date three weeks away", async () => {
+  test("Patti becomes eligible for Exchange Admins - External until a date three weeks away, beside the consultant already there", async () => {
     const page = await signedInPage(stack, "Megan Bowen", {}, "/my/groups");
     const wizard = await openWizard(page, EX_EXT);
-    await pick(page, "Ext", "Ext-Consultant");
+    await pick(page, "Patti", "Patti Fernandez");
     await wizard.getByRole("button", { name: "Next" }).click();
     const until = Date.now() + 21 * DAY;
     await wizard.getByLabel("Assignment ends").fill(local(until));
     await wizard.getByRole("button", { name: "Assign" }).click();
-    await page.getByRole("status").filter({ hasText: "Assigned: Ext-Consultant" }).waitFor();
-    const s = (await state()).schedules.find((x) => x.groupId === EX_EXT && x.principalId === "40fbe2a6-fd29-48dd-b0f3-e8699fe006ef");
+    await page.getByRole("status").filter({ hasText: "Assigned: Patti Fernandez" }).waitFor();
+    const schedules = (await state()).schedules.filter((x) => x.groupId === EX_EXT);
+    assert.ok(schedules.some((x) => x.principalId === "40fbe2a6-fd29-48dd-b0f3-e8699fe006ef"), "Ext-Consultant's stays");
+    const s = schedules.find((x) => x.principalId === "8935cffe-8a7f-45ca-971d-0341af6510ed");
     assert.ok(s, "a schedule exists");
     assert.equal(s.kind, "Eligibility");
     near(s.end, until, 2 * 60_000, "ends on the chosen date");

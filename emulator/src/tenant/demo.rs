@@ -340,7 +340,8 @@ pub fn tenant() -> Tenant {
                 vec![
                     max_activation(2),
                     enablement(&["Justification", "Ticketing"]),
-                    approval(&[DIEGO]),
+                    // S8: Adele approves the consultant's activations.
+                    approval(&[ADELE]),
                     activation_alert_to("exchange-pim@contoso.onmicrosoft.com"),
                 ],
             ),
@@ -367,6 +368,8 @@ pub fn tenant() -> Tenant {
             eligible(LICENSE, ALEX, "member", 180),
             // Exchange Admins - Internal asks for MFA on activation: the MFA sign-in story.
             eligible(EX_INT, ALEX, "member", 180),
+            // S3 and S8: the consultant is eligible until a fixed date about three weeks away.
+            eligible(EX_EXT, EXT, "member", 21),
         ],
         skus: vec![],
         app_role_grants: vec![],

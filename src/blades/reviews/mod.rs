@@ -1,6 +1,7 @@
 //! `/reviews`, `/reviews/new`, `/reviews/ID`: access reviews of groups for administrators: every
 //! review with its group, a new one, and one review with its instances and decisions.
 
+mod act;
 mod confirm;
 mod edit;
 mod form;

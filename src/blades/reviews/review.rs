@@ -17,8 +17,8 @@ use crate::domain::reviews::results::{csv, decision_label, memberships, people, 
 use crate::domain::reviews::{group_of, reviewers_text};
 use crate::domain::wording::{when, yes_no};
 use crate::graph::access_reviews::{
-    delete_definition, get_definition, instance_action, list_contacted_reviewers, list_decisions,
-    list_instances, InstanceAction,
+    delete_definition, get_definition, list_contacted_reviewers, list_decisions, list_instances,
+    InstanceAction,
 };
 use crate::graph::call::Batch;
 use crate::graph::call::Handle;
@@ -148,7 +148,7 @@ fn instance_row(i: AccessReviewInstance, def: String, current: Option<String>) -
 
 /// The actions on an instance, kept above the page's read: its message and error stay when the
 /// review is read again after them.
-type Act = crate::components::submit::Submit<(String, InstanceAction), InstanceAction>;
+type Act = crate::components::submit::Submit<(String, InstanceAction), super::act::Done>;
 
 #[component]
 pub fn ReviewPage(id: String) -> impl IntoView {
@@ -167,26 +167,17 @@ pub fn ReviewPage(id: String) -> impl IntoView {
     let did = id.clone();
     let act: Act = use_submit(
         move |(inst, a): (String, InstanceAction)| {
-            let (graph, req) = (graph.clone(), instance_action(&did, &inst, a));
-            async move { graph.send(&req, None).await.map(|_| a) }
+            super::act::send(graph.clone(), did.clone(), inst, a)
         },
-        move |a: InstanceAction| {
-            said.set(Some(
-                match a {
-                    InstanceAction::Stop => "The review was stopped.",
-                    InstanceAction::ResetDecisions => "Every decision was reset to Not reviewed.",
-                    InstanceAction::ApplyDecisions => "The results were applied.",
-                    InstanceAction::SendReminder => "A reminder was sent to the reviewers.",
-                    InstanceAction::AcceptRecommendations => "Recommendations accepted.",
-                }
-                .into(),
-            ));
+        move |done| {
+            said.set(Some(super::act::said(done)));
             reload.run(());
         },
     );
-    // An action whose answer was lost may have happened: the review is read again, not resent.
+    // A refused or unsettled action leaves the review as the server has it now on the page.
     Effect::new(move |_| {
         if act.error().get().is_some() {
+            said.set(None);
             reload.run(());
         }
     });
