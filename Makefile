@@ -25,6 +25,7 @@ bench: tools-browser build ## Bundle sizes, first loads, round trips and ms per 
 	node scripts/bench-my-groups.mjs
 	node scripts/bench-groups.mjs
 	node scripts/bench-blades.mjs
+	node scripts/bench-phone.mjs
 
 pages: ## Rewrite scripts/build/pages.json (the loader's table) from the page table, src/pages.rs
 	PIM_WRITE_PAGES=1 cargo test -q -p pim-groups --lib pages::tests::the_committed_loader_table_is_the_page_table

@@ -2,7 +2,7 @@
 # Installs what pim-groups needs, only when it is missing, and says how long each step took.
 # Only package registries are used: rustup's target, crates.io, npm and Debian.
 #   scripts/bootstrap.sh            build tools (wasm32 target, trunk, wasm-bindgen, npm tools)
-#   scripts/bootstrap.sh --browser  the same plus Debian's chromium and chromium-driver
+#   scripts/bootstrap.sh --browser  the same plus Debian's chromium, chromium-driver and nginx
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,9 +48,13 @@ step "npm tools (binaryen 132, terser, playwright-core, axe-core)" \
 if [ "${1:-}" = "--browser" ]; then
   apt_install() {
     local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"
   }
   step "chromium and chromium-driver" \
     "test -x /usr/bin/chromium && test -x /usr/bin/chromedriver" \
-    "apt_install"
+    "apt_install chromium chromium-driver"
+  # The end-to-end test of the README's nginx configuration (tests/e2e/hosting.test.mjs).
+  step "nginx with brotli_static" \
+    "test -x /usr/sbin/nginx && test -f /etc/nginx/modules-enabled/50-mod-http-brotli-static.conf" \
+    "apt_install nginx libnginx-mod-http-brotli-static"
 fi

@@ -9,7 +9,9 @@ const files = [];
 const walk = (d) => {
   for (const name of readdirSync(d)) {
     const p = join(d, name);
-    statSync(p).isDirectory() ? walk(p) : files.push(p);
+    // The build's precompressed twins (.br, .gz) are the same files again.
+    if (statSync(p).isDirectory()) walk(p);
+    else if (!/\.(br|gz)$/.test(name)) files.push(p);
   }
 };
 walk(dir);

@@ -1,11 +1,31 @@
-// Serves the built app (dist/) the way a static host would: SPA fallback to index.html and the
-// security headers of staticwebapp.config.json. Given an emulator origin, it serves a config.json
-// pointing at it and lets the Content-Security-Policy connect there instead of Microsoft's hosts.
+// Serves the built app (dist/) the way a production static host does: SPA fallback to index.html,
+// the security headers of staticwebapp.config.json, the build's precompressed twins (.br, .gz)
+// chosen by Accept-Encoding, `Cache-Control: public, max-age=31536000, immutable` on the
+// content-hashed files and `no-cache` (revalidated by ETag) on index.html, config.json and the
+// rest; index.html and config.json are compressed as they are sent, as a host does. Given an
+// emulator origin, it serves a config.json pointing at it and lets the Content-Security-Policy
+// connect there instead of Microsoft's hosts.
 //   node scripts/serve.mjs --dir dist --port 8080 [--emulator http://127.0.0.1:8081]
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { isHashed } from "./build/compress.mjs";
+
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/** The encoding to send of those the client accepts: brotli before gzip, never one it refused. */
+export function encodingFor(accept = "") {
+  const q = (name) => {
+    const m = new RegExp(`(?:^|,)\\s*${name}\\s*(?:;\\s*q=([0-9.]+))?\\s*(?:,|$)`).exec(accept);
+    return m ? Number(m[1] ?? 1) : 0;
+  };
+  if (q("br") > 0) return "br";
+  if (q("gzip") > 0) return "gzip";
+  return null;
+}
 
 const MIME = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
@@ -49,6 +69,34 @@ export function startAppServer({ dir = "dist", port = 8080, host = "127.0.0.1", 
     res.writeHead(status, { ...headers(), "Content-Type": type, ...extra });
     res.end(body);
   };
+  // A page made as it is sent (index.html, config.json): compressed now, revalidated by its ETag.
+  const sendFresh = (req, res, type, text) => {
+    const body = Buffer.from(text);
+    const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`;
+    const extra = { "Cache-Control": "no-cache", ETag: etag, Vary: "Accept-Encoding" };
+    if (req.headers["if-none-match"] === etag) return send(res, 304, type, undefined, extra);
+    const enc = encodingFor(req.headers["accept-encoding"]);
+    if (enc === "br") return send(res, 200, type, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), { ...extra, "Content-Encoding": "br" });
+    if (enc === "gzip") return send(res, 200, type, gzipSync(body), { ...extra, "Content-Encoding": "gzip" });
+    return send(res, 200, type, body, extra);
+  };
+  // A file of the build: a hashed one is immutable and sent as its precompressed twin if asked.
+  const sendFile = (req, res, file) => {
+    const type = MIME[extname(file)] ?? "application/octet-stream";
+    const name = file.slice(file.lastIndexOf(sep) + 1);
+    if (!isHashed(name)) {
+      const stat = statSync(file);
+      const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      const extra = { "Cache-Control": "no-cache", ETag: etag };
+      if (req.headers["if-none-match"] === etag) return send(res, 304, type, undefined, extra);
+      return send(res, 200, type, readFileSync(file), extra);
+    }
+    const extra = { "Cache-Control": IMMUTABLE, Vary: "Accept-Encoding" };
+    const enc = encodingFor(req.headers["accept-encoding"]);
+    const twin = enc && `${file}.${enc === "br" ? "br" : "gz"}`;
+    if (twin && existsSync(twin)) return send(res, 200, type, readFileSync(twin), { ...extra, "Content-Encoding": enc });
+    return send(res, 200, type, readFileSync(file), extra);
+  };
 
   const server = createServer((req, res) => {
     let path;
@@ -60,18 +108,18 @@ export function startAppServer({ dir = "dist", port = 8080, host = "127.0.0.1", 
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, MIME[".txt"], "method not allowed");
     if (path === "/config.json") {
       const cfg = givenConfig ?? (emulatorOrigin ? configFor(baseConfig, appOrigin, emulatorOrigin) : baseConfig);
-      return send(res, 200, MIME[".json"], JSON.stringify(cfg, null, 2), { "Cache-Control": "no-cache" });
+      return sendFresh(req, res, MIME[".json"], JSON.stringify(cfg, null, 2));
     }
     const file = normalize(join(root, path));
     const inside = file === root || file.startsWith(root + sep);
     if (inside && existsSync(file) && statSync(file).isFile() && !file.endsWith("index.html")) {
-      return send(res, 200, MIME[extname(file)] ?? "application/octet-stream", readFileSync(file));
+      return sendFile(req, res, file);
     }
     if (extname(path) && !path.endsWith(".html")) return send(res, 404, MIME[".txt"], "not found");
     // Every route of the single-page app gets index.html (the host's navigation fallback).
     let html = readFileSync(join(root, "index.html"), "utf8");
     if (emulatorOrigin) html = withConnectSrc(html, [emulatorOrigin]);
-    send(res, 200, MIME[".html"], html, { "Cache-Control": "no-cache" });
+    sendFresh(req, res, MIME[".html"], html);
   });
 
   return new Promise((ok, fail) => {

@@ -48,3 +48,39 @@ fn both_header_files_carry_every_security_header_with_the_same_values() {
     assert!(a["Strict-Transport-Security"].starts_with("max-age="));
     assert_eq!(a["X-Content-Type-Options"], "nosniff");
 }
+
+/// The path patterns of `_headers` and their Cache-Control values.
+fn netlify_caching() -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut path = String::new();
+    for l in read("_headers").lines() {
+        if l.starts_with('/') {
+            path = l.trim().to_owned();
+        } else if let Some(v) = l.trim().strip_prefix("Cache-Control: ") {
+            out.insert(path.clone(), v.to_owned());
+        }
+    }
+    out
+}
+
+#[test]
+fn both_files_cache_the_hashed_files_for_a_year_and_revalidate_the_page_and_config() {
+    let v: serde_json::Value = serde_json::from_str(&read("staticwebapp.config.json")).unwrap();
+    let azure: BTreeMap<String, String> = v["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| {
+            let cache = r["headers"]["Cache-Control"].as_str()?;
+            Some((r["route"].as_str()?.to_owned(), cache.to_owned()))
+        })
+        .collect();
+    assert_eq!(azure, netlify_caching());
+    let immutable = "public, max-age=31536000, immutable";
+    // The names scripts/build gives content-hashed files (compress.mjs's isHashed).
+    for hashed in ["/bundle-*", "/styles-*", "/favicon-*"] {
+        assert_eq!(azure[hashed], immutable, "{hashed}");
+    }
+    assert_eq!(azure["/index.html"], "no-cache");
+    assert_eq!(azure["/config.json"], "no-cache");
+}

@@ -13,7 +13,7 @@ export const CHROMIUM_ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
-function startEmulator(appUrl, tenant, binary, pageSize) {
+export function startEmulator(appUrl, tenant, binary, pageSize) {
   const args = ["--port", "0", "--app-url", appUrl, "--tenant", tenant];
   if (pageSize) args.push("--page-size", String(pageSize));
   const child = spawn(binary, args, {
