@@ -27,6 +27,13 @@ async fn load_config() -> Result<AppConfig, ConfigError> {
         field: "config.json",
         reason: why,
     };
+    // index.html's loader fetched it beside the module: one request, not one after the other.
+    if let Some((status, text)) = loader_config().await {
+        if status != 200 {
+            return Err(unreachable(format!("answered HTTP {status}")));
+        }
+        return AppConfig::from_json(&text);
+    }
     let response = Request::get("/config.json")
         .send()
         .await
@@ -39,6 +46,22 @@ async fn load_config() -> Result<AppConfig, ConfigError> {
         .await
         .map_err(|e| unreachable(e.to_string()))?;
     AppConfig::from_json(&text)
+}
+
+/// The loader's `window.pimConfig` (a promise of `{status, text}`), taken once; `None` when it
+/// has none or its fetch failed, and config.json is fetched here.
+async fn loader_config() -> Option<(u16, String)> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let window: JsValue = web_sys::window()?.into();
+    let key = JsValue::from_str("pimConfig");
+    let promise: js_sys::Promise = js_sys::Reflect::get(&window, &key).ok()?.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let field = |k: &str| js_sys::Reflect::get(&answer, &JsValue::from_str(k)).ok();
+    Some((
+        field("status")?.as_f64()? as u16,
+        field("text")?.as_string()?,
+    ))
 }
 
 #[component]

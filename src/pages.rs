@@ -5,6 +5,7 @@
 //! end-to-end test's list of pages) is written from this table: `make pages` rewrites it, and a
 //! native test fails while the committed file is stale.
 
+pub mod early;
 mod table;
 
 pub use table::{Page, Route, ROWS};
@@ -341,6 +342,7 @@ pub fn table_json() -> String {
                 "bundle": r.bundle.name(),
                 "heading": Route::sample(r.page).heading(),
                 "chunk": r.chunk,
+                "early": early::template(r.page),
             })
         })
         .collect();

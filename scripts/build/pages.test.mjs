@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 
 const table = JSON.parse(readFileSync(new URL("./pages.json", import.meta.url), "utf8"));
 const html = readFileSync(new URL("../../index.html", import.meta.url), "utf8");
-const source = /const bundleOf = [\s\S]*?\n {4}};/.exec(html)?.[0];
+const source = /const pageOf = [\s\S]*?\n {4}const bundleOf = [^\n]*;/.exec(html)?.[0];
 const bundleOf = new Function("rows", "fallback", `${source}; return bundleOf;`)(
   table.pages.map((p) => [p.pattern, p.bundle]),
   table.fallback,

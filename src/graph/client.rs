@@ -4,6 +4,7 @@
 //! `TokenSource`, so this module knows nothing of how sign-in works.
 
 mod batching;
+mod early;
 
 use super::call::{batch_of, Answers, Batch, Call};
 use super::error::{ErrorHeaders, GraphError};

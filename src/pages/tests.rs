@@ -246,3 +246,58 @@ fn the_committed_loader_table_is_the_page_table() {
         );
     }
 }
+
+/// The loader sends an entry page's first batch with the page's own parameters; the body it
+/// carries is the page's, parameters named as in the pattern, and every other page has none.
+#[test]
+fn the_entry_pages_first_batches_are_templates_of_their_own() {
+    let review = early::template(Page::ReviewAccess).unwrap();
+    assert!(review.contains("/identityGovernance/accessReviews/definitions/{definition}/instances/{instance}/decisions/filterByCurrentUser(on='reviewer')"), "{review}");
+    assert!(!review.contains("PIMPARAM"));
+    let approval = early::template(Page::Approval).unwrap();
+    assert!(
+        approval.contains("assignmentScheduleRequests/{request}"),
+        "{approval}"
+    );
+    assert!(
+        approval.contains("assignmentApprovals/{request}"),
+        "{approval}"
+    );
+    assert_eq!(early::template(Page::Home), early::template(Page::MyGroups));
+    let mine: serde_json::Value =
+        serde_json::from_str(&early::template(Page::MyGroups).unwrap()).unwrap();
+    assert_eq!(mine["requests"].as_array().unwrap().len(), 5);
+    for page in [
+        Page::Groups,
+        Page::Review,
+        Page::GroupOverview,
+        Page::NotFound,
+    ] {
+        assert_eq!(early::template(page), None, "{page:?}");
+    }
+    // With real parameters, the same body as the page's batch.
+    let route = Route::ReviewAccess("d-1".into(), "i-2".into());
+    let parts: Vec<_> = early::batch(&route).unwrap().requests().to_vec();
+    let indexed: Vec<(usize, &crate::graph::request::GraphRequest)> =
+        parts.iter().enumerate().collect();
+    let body = crate::graph::batch::body(&indexed).to_string();
+    assert_eq!(
+        body,
+        review
+            .replace("{definition}", "d-1")
+            .replace("{instance}", "i-2")
+    );
+}
+
+/// The loader sends a page's first batch only for ids this module takes: the same rule.
+#[test]
+fn the_loader_takes_the_ids_the_page_table_takes() {
+    let html = include_str!("../../index.html");
+    assert!(html.contains(r#"/^[A-Za-z0-9._-]{1,128}$/.test(v) && v !== "." && v !== "..""#));
+    for ok in ["f8bd9e2d-bc15-49b1-8a9b-c571b3cf9555", "a.b_c-D"] {
+        assert!(id_segment(ok).is_some(), "{ok}");
+    }
+    for bad in ["", ".", "..", "a%3Fb", "a?b", "a/b", &"x".repeat(129)] {
+        assert!(id_segment(bad).is_none(), "{bad}");
+    }
+}

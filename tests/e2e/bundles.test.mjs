@@ -210,4 +210,33 @@ describe("bundles", () => {
     assert.deepEqual(log, ["bundle-group"]);
     assert.deepEqual(page.problems, []);
   });
+
+  test("an entry page's first reads leave with config.json while its module downloads, and are read once; a part refused is read again by the page", async () => {
+    const page = await signedInPage(stack, "Lidia Holloway", {}, "/no/such/page");
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.clearBrowserCache");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 });
+    const log = async (since) => (await (await fetch(`${stack.emulatorUrl}/_emulator/requests?since=${since}`)).json());
+    const mine = (l) => l.value.filter((r) => r.inBatch && r.url.includes("eligibilityScheduleInstances/filterByCurrentUser"));
+    let since = (await log(0)).total;
+    await page.goto(`${stack.appUrl}/my/groups`);
+    await page.getByRole("button", { name: "Activate Helpdesk Admin-Group (Member)" }).waitFor();
+    assert.equal(mine(await log(since)).length, 1, "My roles' first batch is sent once");
+    const timing = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd })));
+    const batch = timing.find((r) => r.name.endsWith("/$batch"));
+    const module = timing.find((r) => /bundle-me-[0-9a-f]{16}_bg\.wasm$/.test(r.name));
+    assert.ok(batch.start < module.end, `the batch left at ${batch.start} ms, before the module came at ${module.end} ms`);
+    assert.equal(timing.filter((r) => r.name.endsWith("/config.json")).length, 1, "config.json is fetched once");
+    assert.equal(await page.evaluate(() => window.pimEarly), undefined, "the answer was taken");
+    // One part refused: the whole early answer is left, and the page reads its batch itself.
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "*/eligibilityScheduleInstances/*", kind: "error", status: 403, count: 1 }) });
+    since = (await log(0)).total;
+    await page.goto(`${stack.appUrl}/my/groups`);
+    await page.getByRole("button", { name: "Activate Helpdesk Admin-Group (Member)" }).waitFor();
+    assert.equal(mine(await log(since)).length, 2, "sent by the loader, refused, and read again by the page");
+    assert.equal(await page.getByRole("alert").count(), 0, "no error shown for the loader's refused read");
+    assert.deepEqual(page.problems, []);
+  });
 });

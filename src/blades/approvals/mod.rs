@@ -2,6 +2,7 @@
 //! approval email opens.
 
 mod grants;
+mod history;
 mod list;
 mod request;
 

@@ -1,5 +1,5 @@
 //! `/approvals/ID`, the page an approval email opens: the request in full, the requester's recent
-//! activations of the group, what the group grants (grants.rs), and Approve or Deny with a
+//! activations of the group (history.rs), what the group grants (grants.rs), and Approve or Deny with a
 //! justification.
 //! It also says plainly when the user can't decide, and why.
 
@@ -12,17 +12,13 @@ use crate::components::error_bar::ErrorBar;
 use crate::components::field::Field;
 use crate::components::loaded::Loaded;
 use crate::components::submit::{use_submit, SubmitButton};
-use crate::components::text_list::TextList;
 use crate::domain::approval::{age, time_left, verdict, Verdict};
 use crate::domain::assignments::{parse, span};
-use crate::domain::wording::{duration, unreadable};
+use crate::domain::wording::duration;
 use crate::graph::call::Batch;
 use crate::graph::error::GraphError;
-use crate::graph::model::{Approval, PrivilegedAccessGroupScheduleRequest};
-use crate::graph::pim::{
-    get_approval, get_assignment_schedule_request, list_for_principal, update_approval_stage,
-    Collection,
-};
+use crate::graph::model::Approval;
+use crate::graph::pim::{get_approval, update_approval_stage};
 use leptos::prelude::*;
 
 use super::Expanded;
@@ -32,10 +28,6 @@ struct Loaded {
     request: Expanded,
     /// `None` when Graph refuses to show the approval to this user (not an approver).
     approval: Option<Approval>,
-    // The requester's history (and what the group grants, read by grants.rs) are context, read
-    // with the approver's own rights: an approver who may not read them still decides, and sees
-    // why they are missing.
-    history: Result<Vec<PrivilegedAccessGroupScheduleRequest>, GraphError>,
 }
 
 /// The request as this user may see it: all of it, or Graph's refusal (someone who is neither
@@ -47,9 +39,11 @@ enum Seen {
 }
 
 async fn load(graph: Graph, id: String) -> Result<Seen, GraphError> {
+    // The page's first batch, which index.html's loader may have sent already (pages/early.rs).
+    let (request, approval) = crate::pages::early::approval(&id);
     let mut first = Batch::new();
-    let request = first.add(get_assignment_schedule_request(&id));
-    let approval = first.add(get_approval(&id));
+    let request = first.add(request);
+    let approval = first.add(approval);
     let mut a = graph.run(&first).await;
     let request: Expanded = match a.take(request) {
         Ok(r) => r,
@@ -62,30 +56,7 @@ async fn load(graph: Graph, id: String) -> Result<Seen, GraphError> {
         Err(e) if e.status == 403 || e.status == 404 => None,
         Err(e) => return Err(e),
     };
-    let g = &request.item.group_id;
-    let mut second = Batch::new();
-    let history = second.add(list_for_principal::<PrivilegedAccessGroupScheduleRequest>(
-        Collection::AssignmentScheduleRequests,
-        g,
-        &request.item.principal_id,
-    ));
-    let history = graph.run(&second).await.take(history).map(|h| {
-        let mut h: Vec<_> = h
-            .value
-            .into_iter()
-            .filter(|x| {
-                x.id != request.item.id && x.action.is_some_and(|a| a.as_str() == "selfActivate")
-            })
-            .collect();
-        h.sort_by(|x, y| y.created_date_time.cmp(&x.created_date_time));
-        h.truncate(5);
-        h
-    });
-    Ok(Seen::Shown(Box::new(Loaded {
-        history,
-        approval,
-        request,
-    })))
+    Ok(Seen::Shown(Box::new(Loaded { approval, request })))
 }
 
 fn field(term: &'static str, value: String) -> impl IntoView {
@@ -159,13 +130,8 @@ pub fn RequestPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
                             view! { <Deferred load what="what the group grants" /> }
                         }
                         <h2>"Recent activations of this group by the requester"</h2>
-                        {match d.history {
-                            Ok(history) => view! { <TextList label="Recent activations" empty="None before this one." items=history.into_iter().map(|h| {
-                                let when = parse(h.created_date_time.as_deref()).map(local).unwrap_or_default();
-                                format!("{when}: {} — {}", h.status, h.justification.unwrap_or_default())
-                            }).collect() /> }.into_any(),
-                            Err(e) => view! { <p>{unreadable("the requester's recent activations", &e)}</p> }.into_any(),
-                        }}
+                        <super::history::RecentActivations group=r.group_id.clone()
+                            principal=r.principal_id.clone() request=r.id.clone() />
                     }.into_any()
                 }
             }

@@ -7,14 +7,12 @@ use crate::domain::assignments::{expired_by_group, parse, Kind, Row};
 use crate::domain::role_policy;
 use crate::domain::settings::RoleSettings;
 use crate::graph::batch::decode;
-use crate::graph::call::{Batch, Call};
-use crate::graph::conditional_access::list_authentication_context_class_references;
+use crate::graph::call::Batch;
 use crate::graph::error::GraphError;
 use crate::graph::model::{
-    AccessId, AssignmentType, AuthenticationContextClassReference, Expanded, Page,
+    AccessId, AssignmentType, AuthenticationContextClassReference, Expanded,
     PrivilegedAccessGroupScheduleInstance, PrivilegedAccessGroupScheduleRequest,
 };
-use crate::graph::pim::{filter_by_current_user, Collection, On};
 use chrono::{DateTime, Utc};
 use futures::future::LocalBoxFuture;
 use serde::Deserialize;
@@ -78,22 +76,19 @@ impl Mine {
     }
 }
 
-fn mine<T>(c: Collection) -> Call<Page<T>> {
-    filter_by_current_user(c, On::Principal, "group")
-}
-
 /// Round one: everything but the settings.
 pub async fn load(graph: Graph) -> Result<Mine, GraphError> {
     type I = Expanded<PrivilegedAccessGroupScheduleInstance>;
+    // The page's first batch, which index.html's loader may have sent already (pages/early.rs).
+    // The requests are kept as JSON: the Expired tab's chunk decodes them, so this module carries
+    // no decoder.
+    let first = crate::pages::early::my_roles::<I, Asked, serde_json::Value>();
     let mut batch = Batch::new();
-    let eligible = batch.add(mine::<I>(Collection::EligibilityScheduleInstances));
-    let active = batch.add(mine::<I>(Collection::AssignmentScheduleInstances));
-    let activations = batch.add(mine::<Asked>(Collection::AssignmentScheduleRequests));
-    // Kept as JSON: the Expired tab's chunk decodes them, so this module carries no decoder.
-    let requests = batch.add(mine::<serde_json::Value>(
-        Collection::EligibilityScheduleRequests,
-    ));
-    let contexts = batch.add(list_authentication_context_class_references());
+    let eligible = batch.add(first.eligible);
+    let active = batch.add(first.active);
+    let activations = batch.add(first.activations);
+    let requests = batch.add(first.requests);
+    let contexts = batch.add(first.contexts);
     let mut a = graph.run(&batch).await;
     let (eligible, active) = (a.take(eligible)?, a.take(active)?);
     let activations = a.take(activations)?;

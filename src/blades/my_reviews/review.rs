@@ -15,8 +15,7 @@ use crate::domain::reviews::results::{
 };
 use crate::domain::wording::when;
 use crate::graph::access_reviews::{
-    decisions_for_reviewer, get_definition, get_instance, instance_action, update_decision,
-    InstanceAction,
+    decisions_for_reviewer, instance_action, update_decision, InstanceAction,
 };
 use crate::graph::call::Batch;
 use crate::graph::error::GraphError;
@@ -41,10 +40,12 @@ struct ReviewData {
 }
 
 async fn load(graph: Graph, d: String, i: String) -> Result<ReviewData, GraphError> {
+    // The page's first batch, which index.html's loader may have sent already (pages/early.rs).
+    let (def, inst, items) = crate::pages::early::review_access(&d, &i);
     let mut batch = Batch::new();
-    let def = batch.add(get_definition(&d));
-    let inst = batch.add(get_instance(&d, &i));
-    let items = batch.add(decisions_for_reviewer(&d, &i));
+    let def = batch.add(def);
+    let inst = batch.add(inst);
+    let items = batch.add(items);
     let mut a = graph.run(&batch).await;
     let (def, inst, items) = (a.take(def)?, a.take(inst)?, a.take(items)?);
     let resource = items

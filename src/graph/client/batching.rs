@@ -25,10 +25,17 @@ impl<T: TokenSource> GraphClient<T> {
             for chunk in todo.chunks(batch::MAX_REQUESTS) {
                 let parts: Vec<(usize, &GraphRequest)> =
                     chunk.iter().map(|&i| (i, &requests[i])).collect();
-                let answer = self
-                    .send(&GraphRequest::post("/$batch", batch::body(&parts)), acrs)
-                    .await
-                    .and_then(|a| batch::read(&a));
+                let body = batch::body(&parts);
+                // An entry page's first batch may be on its way already, sent by the loader.
+                let early = match acrs {
+                    None => super::early::take(&body).await,
+                    Some(_) => None,
+                };
+                let answer = match early {
+                    Some(a) => Ok(a),
+                    None => self.send(&GraphRequest::post("/$batch", body), acrs).await,
+                }
+                .and_then(|a| batch::read(&a));
                 let answers = match answer {
                     Ok(a) => batch::only(a, chunk),
                     Err(e) => {
