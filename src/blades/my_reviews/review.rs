@@ -10,7 +10,7 @@ use crate::components::error_bar::ErrorBar;
 use crate::components::loaded::Loaded;
 use crate::components::submit::{use_submit, SubmitButton};
 use crate::domain::reviews::results::{
-    changes, decision_label, memberships, missing_reasons, people, progress, Choice, Pending,
+    changes, decision_label, missing_reasons, people, progress, Choice, Memberships, Pending,
     Person,
 };
 use crate::domain::wording::when;
@@ -20,7 +20,6 @@ use crate::graph::access_reviews::{
 use crate::graph::call::Batch;
 use crate::graph::error::GraphError;
 use crate::graph::model::AccessReviewDecision;
-use crate::graph::pim::{list_for_group, Collection};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -35,8 +34,8 @@ struct ReviewData {
     reason_required: bool,
     progress: String,
     people: Vec<Person>,
-    /// Why eligible/active could not be told, if so.
-    membership_note: Option<String>,
+    /// The reviewed group, whose schedules say who is eligible or active (members.rs).
+    group: Option<String>,
 }
 
 async fn load(graph: Graph, d: String, i: String) -> Result<ReviewData, GraphError> {
@@ -57,16 +56,6 @@ async fn load(graph: Graph, d: String, i: String) -> Result<ReviewData, GraphErr
         .id
         .clone()
         .or_else(|| crate::domain::reviews::group_of(&def));
-    // Eligible or active: the decision items do not say, the group's PIM schedules do.
-    let (mut eligible, mut active) = (HashSet::new(), HashSet::new());
-    let mut membership_note = None;
-    if let Some(g) = group {
-        let mut reads = Batch::new();
-        let e = reads.add(list_for_group(Collection::EligibilitySchedules, &g, None));
-        let a = reads.add(list_for_group(Collection::AssignmentSchedules, &g, None));
-        let mut s = graph.run(&reads).await;
-        (eligible, active, membership_note) = memberships(s.take(e), s.take(a));
-    }
     let settings = def.settings.clone().unwrap_or_default();
     Ok(ReviewData {
         name: def.display_name.clone().unwrap_or_default(),
@@ -79,8 +68,9 @@ async fn load(graph: Graph, d: String, i: String) -> Result<ReviewData, GraphErr
             .is_some_and(|s| s.eq_ignore_ascii_case("InProgress")),
         reason_required: settings.justification_required_on_approval,
         progress: progress(&items.value).sentence(),
-        people: people(&items.value, &eligible, &active),
-        membership_note,
+        // Eligible or active is read next (members.rs): the decisions do not say it.
+        people: people(&items.value, &HashSet::new(), &HashSet::new()),
+        group,
     })
 }
 
@@ -101,6 +91,19 @@ pub fn Review(definition: String, instance: String) -> impl IntoView {
         load(g.clone(), d.clone(), i.clone())
     });
     let reload = Callback::new(move |_| version.update(|v| *v += 1));
+    // A signal set from here, not a resource read under the page's <Transition>: the people show
+    // as soon as they are read, and who is eligible or active fills in after.
+    let members = RwSignal::new(None::<Memberships>);
+    let g = graph.clone();
+    Effect::new(move |_| {
+        if let Some(Ok(d)) = data.get() {
+            let g = g.clone();
+            leptos::task::spawn_local(async move {
+                // The page may have been left meanwhile: then there is no one to tell.
+                let _ = members.try_set(Some(super::members::read(g, d.group).await));
+            });
+        }
+    });
     let announced = RwSignal::new(None::<String>);
     let key = format!("review.{definition}.{instance}");
     let (d, i, g) = (definition.clone(), instance.clone(), graph.clone());
@@ -176,7 +179,7 @@ pub fn Review(definition: String, instance: String) -> impl IntoView {
     });
     view! {
         <Loaded resource=data loading="Loading the review…" let:page>
-            <Decide page key=key.clone() submit accept announced />
+            <Decide page key=key.clone() submit accept announced members=members.read_only().into() />
         </Loaded>
         <p role="status">{move || announced.get()}</p>
     }
@@ -189,6 +192,8 @@ fn Decide(
     submit: SendDecisions,
     accept: Accept,
     announced: RwSignal<Option<String>>,
+    /// Who is eligible or active, once read.
+    members: Signal<Option<Memberships>>,
 ) -> impl IntoView {
     let pending = RwSignal::new(Pending::new());
     use_draft(key, pending);
@@ -221,7 +226,7 @@ fn Decide(
         .people
         .iter()
         .cloned()
-        .map(|p| view! { <PersonCard p pending running /> })
+        .map(|p| view! { <PersonCard p pending running members /> })
         .collect_view();
     view! {
         <h2>{page.name.clone()}</h2>
@@ -232,7 +237,7 @@ fn Decide(
             <dt>"Progress"</dt><dd>{page.progress.clone()}</dd>
         </dl>
         {(!running).then(|| view! { <p class="pim-notice" role="note">"This review has ended: its decisions can no longer be changed."</p> })}
-        {page.membership_note.clone().map(|n| view! { <p class="pim-notice" role="note">{n}</p> })}
+        {move || members.get().and_then(|m| m.2).map(|n| view! { <p class="pim-notice" role="note">{n}</p> })}
         {page.people.is_empty().then(|| view! {
             <p class="pim-notice" role="note">"There is no one for you to review in this review: its people are assigned to other reviewers, or none were in scope."</p>
         })}
@@ -252,7 +257,13 @@ fn Decide(
 }
 
 #[component]
-fn PersonCard(p: Person, pending: RwSignal<Pending>, running: bool) -> impl IntoView {
+fn PersonCard(
+    p: Person,
+    pending: RwSignal<Pending>,
+    running: bool,
+    members: Signal<Option<Memberships>>,
+) -> impl IntoView {
+    let principal = p.principal_id.clone();
     let id = p.decision_id.clone();
     let recorded = (p.decided, p.reason.clone());
     let chosen = {
@@ -307,7 +318,7 @@ fn PersonCard(p: Person, pending: RwSignal<Pending>, running: bool) -> impl Into
                 <legend>{p.name.clone()}</legend>
                 <dl class="pim-facts">
                     <dt>"User"</dt><dd>{p.upn.clone()}</dd>
-                    <dt>"Access"</dt><dd>{p.membership}</dd>
+                    <dt>"Access"</dt><dd>{move || members.with(|m| super::members::access(&principal, m.as_ref()))}</dd>
                     <dt>"Last sign-in"</dt><dd>{p.last_sign_in.clone()}</dd>
                     <dt>"Recommendation"</dt><dd>{p.recommendation}</dd>
                     <dt>"Decision"</dt><dd>{so_far}</dd>
