@@ -9,6 +9,7 @@
 //   its first screen of rows and to the last of the 10,000 read.
 import { brotliCompressSync, constants } from "node:zlib";
 import { graphToken, newPage, signIn, startStack } from "../tests/e2e/harness.mjs";
+import { WATCH } from "./bench-watch.mjs";
 import { MEGAN, bulkCsv, setUpS1, state } from "../tests/e2e/stories.mjs";
 
 const BUDGET = 250_000;
@@ -18,16 +19,6 @@ const control = (path, body) => fetch(`${stack.emulatorUrl}/_emulator/${path}`, 
 });
 const emulatorNow = async () => Date.parse((await (await fetch(`${stack.emulatorUrl}/_emulator/clock`)).json()).now);
 
-// In every document: note when the first useful row appears (a table row with data, a filled
-// definition list, the approval's question), in ms since navigation started.
-const WATCH = () => {
-  const useful = () => [...document.querySelectorAll("tbody tr:not(.pim-table__spacer)")].some((tr) => tr.cells.length >= 2)
-    || [...document.querySelectorAll("dl dd")].some((dd) => dd.textContent.trim() !== "")
-    || [...document.querySelectorAll("h2")].some((h) => / asks for /.test(h.textContent));
-  new MutationObserver((_, o) => {
-    if (useful()) { window.__firstRow = performance.now(); o.disconnect(); }
-  }).observe(document, { subtree: true, childList: true, characterData: true });
-};
 
 /** Waves of requests: one starting after another ended is a round trip later. */
 function roundTrips(reqs, until) {

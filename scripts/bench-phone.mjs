@@ -8,6 +8,7 @@
 // the module, the chunks, the Graph round trips before the row.
 //   node scripts/bench-phone.mjs [--runs N]
 import { graphToken, newPage, signIn, startStack } from "../tests/e2e/harness.mjs";
+import { WATCH } from "./bench-watch.mjs";
 import { MEGAN } from "../tests/e2e/stories.mjs";
 
 const RUNS = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
@@ -18,17 +19,6 @@ const EX_EXT = "b3c7d634-1627-454b-875b-fa1ed5210e5d";
 const EXT = "40fbe2a6-fd29-48dd-b0f3-e8699fe006ef";
 const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
 
-// In every document: when the first useful row appears (a data row, a filled definition list, the
-// approval's question, a person to review), in ms since navigation started.
-const WATCH = () => {
-  const useful = () => [...document.querySelectorAll("tbody tr:not(.pim-table__spacer)")].some((tr) => tr.cells.length >= 2)
-    || [...document.querySelectorAll("dl dd")].some((dd) => dd.textContent.trim() !== "")
-    || [...document.querySelectorAll("h2")].some((h) => / asks for /.test(h.textContent))
-    || document.querySelector("fieldset[role=group] input[type=radio]") !== null;
-  new MutationObserver((_, o) => {
-    if (useful()) { window.__firstRow = performance.now(); o.disconnect(); }
-  }).observe(document, { subtree: true, childList: true, characterData: true });
-};
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -45,7 +45,8 @@ export function configFor(base, appOrigin, emulatorOrigin) {
   };
 }
 
-function withConnectSrc(csp, origins) {
+/** `csp` (or a page carrying it) with Microsoft's two hosts replaced by `origins`. */
+export function withConnectSrc(csp, origins) {
   return csp.replace(PROD_HOSTS, origins.join(" "));
 }
 

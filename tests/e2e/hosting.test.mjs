@@ -14,9 +14,8 @@ import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, newPage, signIn, startEmulator } from "./harness.mjs";
-import { configFor } from "../../scripts/serve.mjs";
+import { configFor, withConnectSrc } from "../../scripts/serve.mjs";
 
-const PROD_HOSTS = "https://login.microsoftonline.com https://graph.microsoft.com";
 let stack, nginx, work;
 
 /** The README's nginx block, as an administrator would paste it. */
@@ -54,13 +53,13 @@ before(async () => {
   const site = join(work, "site");
   cpSync("dist", site, { recursive: true });
   writeFileSync(join(site, "config.json"), JSON.stringify(configFor(JSON.parse(readFileSync("dist/config.json", "utf8")), appUrl, emulator.url)));
-  writeFileSync(join(site, "index.html"), readFileSync("dist/index.html", "utf8").replace(PROD_HOSTS, emulator.url));
-  const csp = /Content-Security-Policy: (.*)/.exec(readFileSync("dist/_headers", "utf8"))[1].replace(PROD_HOSTS, emulator.url);
+  writeFileSync(join(site, "index.html"), withConnectSrc(readFileSync("dist/index.html", "utf8"), [emulator.url]));
+  const csp = /Content-Security-Policy: (.*)/.exec(readFileSync("dist/_headers", "utf8"))[1];
   const server = readmeBlock()
     .replace(/^\s*listen .*$/m, `  listen 127.0.0.1:${port};`)
     .replace(/^\s*ssl_.*$/gm, "")
     .replace(/^(\s*root )\S+;/m, `$1${site};`)
-    .replace("<the value in dist/_headers>", csp);
+    .replace("<the value in dist/_headers>", withConnectSrc(csp, [emulator.url]));
   writeFileSync(join(work, "nginx.conf"), `
 daemon off;
 worker_processes 1;
