@@ -130,10 +130,17 @@ pub fn requests() -> AnyView {
 }
 
 /// The groups PIM manages, discovering and creating groups, the Overview, the directory-wide
-/// audit.
+/// audit, and one group's blade (an administrator goes from the list to a group and back without
+/// loading a second module: the blade's frame is here, each of its menu items a chunk).
 pub fn groups() -> AnyView {
     pages(|page| match page {
         Page::Groups => Some(|| view! { <groups::Groups /> }.into_any()),
+        page if of_group(page) => Some(|| {
+            let load = lazy!(group_blade(section: fn(Route) -> AnyView = group::section) => view! {
+                <group::GroupBlade section />
+            });
+            crate::components::deferred::page(load)
+        }),
         Page::Overview => Some(lazy!(overview_page, groups::Overview)),
         Page::DiscoverGroups => Some(lazy!(discover_page, groups::DiscoverGroups)),
         Page::NewGroup => Some(lazy!(new_group_page, groups::NewGroup)),
@@ -154,14 +161,6 @@ fn of_group(page: Page) -> bool {
             | Page::GroupReviews
             | Page::GroupAudit
     )
-}
-
-/// One group's blade: its menu items share it, so moving between them keeps it.
-pub fn group() -> AnyView {
-    pages(|page| match page {
-        page if of_group(page) => Some(|| view! { <group::GroupBlade /> }.into_any()),
-        _ => None,
-    })
 }
 
 /// Access reviews and Bulk assignments. The reviewer's pages, which a review email opens (often
@@ -199,7 +198,12 @@ pub fn all() -> AnyView {
         Page::DiscoverGroups => Some(lazy!(one_discover, groups::DiscoverGroups)),
         Page::NewGroup => Some(lazy!(one_new_group, groups::NewGroup)),
         Page::Audit => Some(lazy!(one_audit, audit::Audit)),
-        page if of_group(page) => Some(lazy!(one_group, group::GroupBlade)),
+        page if of_group(page) => Some(|| {
+            let load = lazy!(one_group(section: fn(Route) -> AnyView = group::section) => view! {
+                <group::GroupBlade section />
+            });
+            crate::components::deferred::page(load)
+        }),
         Page::MyReviews => Some(lazy!(one_my_reviews, my_reviews::MyReviews)),
         Page::ReviewAccess => Some(lazy!(one_review_access, my_reviews::ReviewAccess)),
         Page::BulkAssignments => Some(lazy!(one_bulk, groups::BulkAssignments)),

@@ -80,22 +80,20 @@ pub enum Bundle {
     Me,
     /// My requests and Approve requests.
     Requests,
-    /// The groups list, Discover groups, New group, the Overview and the directory-wide Audit.
+    /// The groups list, Discover groups, New group, the Overview, the directory-wide Audit and
+    /// one group's blade (its menu items are chunks).
     Groups,
-    /// One group's blade: Overview, Assignments, Settings and its editor, History, Audit.
-    Group,
     /// Access reviews (the administrator's pages and the reviewer's, what a review email opens)
     /// and Bulk assignments: occasional work that the groups list should not carry.
     Reviews,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 6] = [
+    pub const ALL: [Bundle; 5] = [
         Bundle::Approval,
         Bundle::Me,
         Bundle::Requests,
         Bundle::Groups,
-        Bundle::Group,
         Bundle::Reviews,
     ];
 
@@ -109,7 +107,6 @@ impl Bundle {
             Bundle::Me => "me",
             Bundle::Requests => "requests",
             Bundle::Groups => "groups",
-            Bundle::Group => "group",
             Bundle::Reviews => "reviews",
         }
     }

@@ -26,7 +26,7 @@ test("every page's path opens its bundle, literal segments beating parameters", 
   }
   assert.equal(bundleOf("/groups/new"), "groups");
   assert.equal(bundleOf("/groups/bulk"), "reviews");
-  assert.equal(bundleOf("/groups/0f2c/settings/member"), "group");
+  assert.equal(bundleOf("/groups/0f2c/settings/member"), "groups");
 });
 
 test("a path no page has opens the fallback bundle", () => {

@@ -202,41 +202,41 @@ pages! {
         section: Groups, nav: None, chunk: Some("bulk_page"),
     }
     GroupOverview(group: String) = "/groups/:group" {
-        bundle: Group, tiers: [Admin], heading: "Overview", crumb: GroupName, parent: Some(Route::Groups),
-        section: Groups, nav: None, chunk: None,
+        bundle: Groups, tiers: [Admin], heading: "Overview", crumb: GroupName, parent: Some(Route::Groups),
+        section: Groups, nav: None, chunk: Some("group_overview"),
     }
     GroupAssignments(group: String) = "/groups/:group/assignments" {
-        bundle: Group, tiers: [Admin], heading: "Assignments", crumb: Heading,
+        bundle: Groups, tiers: [Admin], heading: "Assignments", crumb: Heading,
         parent: Some(Route::GroupOverview(group.clone())), section: Groups, nav: None,
         chunk: Some("group_assignments"),
     }
     GroupSettings(group: String) = "/groups/:group/settings" {
-        bundle: Group, tiers: [Admin], heading: "Settings", crumb: Heading,
+        bundle: Groups, tiers: [Admin], heading: "Settings", crumb: Heading,
         parent: Some(Route::GroupOverview(group.clone())), section: Groups, nav: None,
         chunk: Some("group_settings"),
     }
     GroupRoleSettings(group: String, role: GroupRole) = "/groups/:group/settings/:role" {
-        bundle: Group, tiers: [Admin],
+        bundle: Groups, tiers: [Admin],
         heading: match role {
             GroupRole::Member => "Role setting details - Member",
             GroupRole::Owner => "Role setting details - Owner",
         },
         crumb: Heading, parent: Some(Route::GroupSettings(group.clone())), section: Groups,
-        nav: None, chunk: Some("group_settings"),
+        nav: None, chunk: Some("group_role_settings"),
     }
     GroupHistory(group: String) = "/groups/:group/history" {
-        bundle: Group, tiers: [Admin, Audit], heading: "History", crumb: Heading,
+        bundle: Groups, tiers: [Admin, Audit], heading: "History", crumb: Heading,
         parent: Some(Route::GroupOverview(group.clone())), section: Groups, nav: None,
         chunk: Some("group_history"),
     }
     /// The access reviews of one group (its menu item).
     GroupReviews(group: String) = "/groups/:group/reviews" {
-        bundle: Group, tiers: [Admin, Reviews], heading: "Access reviews", crumb: Heading,
+        bundle: Groups, tiers: [Admin, Reviews], heading: "Access reviews", crumb: Heading,
         parent: Some(Route::GroupOverview(group.clone())), section: Groups, nav: None,
         chunk: Some("group_reviews"),
     }
     GroupAudit(group: String) = "/groups/:group/audit" {
-        bundle: Group, tiers: [Admin, Audit], heading: "Audit", crumb: Heading,
+        bundle: Groups, tiers: [Admin, Audit], heading: "Audit", crumb: Heading,
         parent: Some(Route::GroupOverview(group.clone())), section: Groups, nav: None, chunk: None,
     }
     NewReview = "/reviews/new" {

@@ -33,13 +33,25 @@ use crate::graph::model::Group;
 use crate::pages::{GroupRole, Route};
 use leptos::prelude::*;
 
-/// The group blade; the route picks the section.
+/// The group blade; the route picks the section. The blade is a chunk of the groups module and
+/// `section` (this module's [`section`]) is handed to it by the bundle's match, so the calls that
+/// fetch the sections' chunks stay in the module's own code (`components/deferred.rs` says why).
 #[component]
-pub fn GroupBlade() -> impl IntoView {
-    let route = use_route();
-    // A link into another bundle passes through this router on its way out: the id stays, so
-    // nothing is read for a page that is not a group's.
-    let group_id = Memo::new(move |prev: Option<&String>| match route.get() {
+pub fn GroupBlade(section: fn(Route) -> AnyView) -> impl IntoView {
+    // The last group page shown: leaving for another page (of this module or another) changes
+    // nothing here, so nothing of the blade runs again while it is being taken down.
+    let all = use_route();
+    let route = Memo::new(move |kept: Option<&Route>| match all.get() {
+        r @ (Route::GroupOverview(_)
+        | Route::GroupAssignments(_)
+        | Route::GroupSettings(_)
+        | Route::GroupRoleSettings(..)
+        | Route::GroupAudit(_)
+        | Route::GroupHistory(_)
+        | Route::GroupReviews(_)) => r,
+        other => kept.cloned().unwrap_or(other),
+    });
+    let group_id = Memo::new(move |_| match route.get() {
         Route::GroupOverview(id)
         | Route::GroupAssignments(id)
         | Route::GroupSettings(id)
@@ -47,7 +59,7 @@ pub fn GroupBlade() -> impl IntoView {
         | Route::GroupAudit(id)
         | Route::GroupHistory(id)
         | Route::GroupReviews(id) => id,
-        _ => prev.cloned().unwrap_or_default(),
+        _ => String::new(),
     });
     let graph = use_graph();
     let group = LocalResource::new(move || {
@@ -85,7 +97,18 @@ pub fn GroupBlade() -> impl IntoView {
         <Blade title>
             {failure}
             <GroupMenu route group_id />
-            <div class="pim-group__section">{move || section(route.get())}</div>
+            <div class="pim-group__section">{move || match route.get() {
+                // Audit is a link, drawn here rather than by the module's `section`.
+                Route::GroupAudit(id) => {
+                    let href = format!("{}?group={id}", Route::Audit.path());
+                    view! {
+                        <h2>"Audit"</h2>
+                        <p><a href=href>"Open this group's PIM activity in Audit"</a></p>
+                    }
+                    .into_any()
+                }
+                other => section(other),
+            }}</div>
         </Blade>
     }
 }
@@ -119,9 +142,9 @@ fn GroupMenu(route: Memo<Route>, group_id: Memo<String>) -> impl IntoView {
     }
 }
 
-/// Each menu item but the Overview (the blade's first screen) and Audit (a link) is a chunk of
-/// its own, fetched when first opened: the blade's module carries only what every visit needs.
-fn section(route: Route) -> AnyView {
+/// Each menu item but Audit (a link the blade draws) is a chunk of the groups module, fetched
+/// when first opened (its first reads sent meanwhile): the groups list's module carries only this.
+pub fn section(route: Route) -> AnyView {
     let deferred = |load: Loader, what: &'static str| view! { <Deferred load what /> }.into_any();
     // A tab's first reads go while its code downloads; the tab takes their answers.
     match route {
@@ -137,15 +160,13 @@ fn section(route: Route) -> AnyView {
             prefetch(settings_data::reads(&id, role).0);
             deferred(settings(id, Some(role)), "the settings")
         }
-        Route::GroupAudit(id) => {
-            let href = format!("{}?group={id}", Route::Audit.path());
-            view! {
-                <h2>"Audit"</h2>
-                <p><a href=href>"Open this group's PIM activity in Audit"</a></p>
-            }
-            .into_any()
+        Route::GroupOverview(id) => {
+            prefetch(overview::reads(&id).0);
+            let load = lazy!(group_overview(id: String = id) => view! {
+                <overview::GroupOverview group_id=id />
+            });
+            deferred(load, "the overview")
         }
-        Route::GroupOverview(id) => view! { <overview::GroupOverview group_id=id /> }.into_any(),
         Route::GroupHistory(id) => {
             prefetch(history::reads(&id).0);
             let load =
@@ -162,11 +183,14 @@ fn section(route: Route) -> AnyView {
     }
 }
 
-/// The Settings item (the tools and the two roles) or one role's settings with its editor.
+/// The Settings item (the tools and the two roles), or one role's settings with its editor: two
+/// chunks, so reading a role's settings does not fetch Export, Import and Copy.
 fn settings(id: String, role: Option<GroupRole>) -> Loader {
-    lazy!(group_settings(id: String = id, role: Option<GroupRole> = role) => match role {
-        Some(role) => view! { <settings::RoleSettingsView group_id=id role /> }.into_any(),
-        None => {
+    match role {
+        Some(role) => lazy!(group_role_settings(id: String = id, role: GroupRole = role) => view! {
+            <settings::RoleSettingsView group_id=id role />
+        }),
+        None => lazy!(group_settings(id: String = id) => {
             let member = Route::GroupRoleSettings(id.clone(), GroupRole::Member).path();
             let owner = Route::GroupRoleSettings(id.clone(), GroupRole::Owner).path();
             view! {
@@ -177,7 +201,6 @@ fn settings(id: String, role: Option<GroupRole>) -> Loader {
                     <li><a href=owner>"Owner"</a></li>
                 </ul>
             }
-            .into_any()
-        }
-    })
+        }),
+    }
 }

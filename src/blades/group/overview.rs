@@ -22,13 +22,21 @@ struct Overview {
     active: Vec<WithPrincipal>,
 }
 
-async fn load(graph: Graph, group: String) -> Result<Overview, GraphError> {
+type People = crate::graph::call::Handle<crate::graph::model::Page<WithPrincipal>>;
+
+/// The overview's one batch, which the blade sends while this tab's code downloads.
+pub fn reads(group: &str) -> (Batch, (People, People, grants::Reads)) {
     let mut batch = Batch::new();
-    let people = |c| list_for_group::<WithPrincipal>(c, &group, Some("principal"));
+    let people = |c| list_for_group::<WithPrincipal>(c, group, Some("principal"));
     let eligible = batch.add(people(Collection::EligibilityScheduleInstances));
     let active = batch.add(people(Collection::AssignmentScheduleInstances));
-    let reads = grants::add_reads(&mut batch, &group);
-    let mut a = graph.run(&batch).await;
+    let reads = grants::add_reads(&mut batch, group);
+    (batch, (eligible, active, reads))
+}
+
+async fn load(graph: Graph, group: String) -> Result<Overview, GraphError> {
+    let (batch, (eligible, active, reads)) = reads(&group);
+    let mut a = crate::client::run_prefetched(&graph, &batch).await;
     Ok(Overview {
         eligible: a.take(eligible)?.value,
         active: a.take(active)?.value,

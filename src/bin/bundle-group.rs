@@ -1,3 +1,0 @@
-//! The browser entry of one group's blade: Overview, Assignments, Settings, Audit.
-
-pim_groups::bundle_main!(Group, group);
