@@ -111,6 +111,34 @@ describe("shell", () => {
     assert.deepEqual(await colours(), ["rgb(255, 255, 255)", "rgb(36, 36, 36)"]);
   });
 
+  test("buttons and fields look like Fluent's: commands are subtle, a disabled button looks it, fields share one width", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/groups");
+    const bar = page.getByRole("toolbar", { name: "Commands" });
+    const style = (locator, ...names) => locator.evaluate((el, names) => names.map((n) => getComputedStyle(el)[n]), names);
+    // A command, link or button, is subtle: no fill and no border until hovered, in the regular weight.
+    for (const command of [bar.getByRole("link", { name: "Discover groups" }), bar.getByRole("button", { name: "Refresh" })]) {
+      assert.deepEqual(await style(command, "backgroundColor", "borderTopColor", "fontWeight", "minHeight"), ["rgba(0, 0, 0, 0)", "rgba(0, 0, 0, 0)", "400", "32px"]);
+    }
+    // The search field is one of the family's widths, not the page's (about 1,000 px before).
+    const search = await page.getByLabel("Search by group name or ID").boundingBox();
+    assert.equal(Math.round(search.width), 480);
+    // My roles: Activate selected is disabled until a row is chosen, and looks it.
+    const lidia = await signedInPage(stack, "Lidia Holloway", {}, "/my/groups");
+    const activate = lidia.getByRole("button", { name: "Activate selected" });
+    await activate.waitFor();
+    const look = () => activate.evaluate((b) => [b.disabled, getComputedStyle(b).cursor, getComputedStyle(b).color]);
+    assert.deepEqual(await look(), [true, "not-allowed", "rgb(189, 189, 189)"]);
+    await lidia.getByRole("checkbox", { name: /^Select / }).first().check();
+    // Enabled once the row is chosen and its settings are read.
+    for (let i = 0; i < 100 && (await look())[0]; i++) await lidia.waitForTimeout(100);
+    assert.deepEqual(await look(), [false, "pointer", "rgb(36, 36, 36)"]);
+    // A primary button is the brand's colour.
+    await activate.click();
+    const submit = lidia.getByRole("dialog").getByRole("button", { name: "Activate" });
+    assert.deepEqual(await style(submit, "backgroundColor", "color"), ["rgb(15, 108, 189)", "rgb(255, 255, 255)"]);
+    await screenshot(lidia, "look-activate-pane");
+  });
+
   test("a missing or malformed config.json names the bad field", async () => {
     const page = await newPage(stack);
     const good = await (await fetch(`${stack.appUrl}/config.json`)).json();
