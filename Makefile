@@ -24,6 +24,7 @@ bench: tools-browser build ## Bundle sizes, first loads, round trips and ms per 
 	cargo build --release -q -p entra-emulator
 	node scripts/bench-my-groups.mjs
 	node scripts/bench-groups.mjs
+	node scripts/bench-reports.mjs
 	node scripts/bench-blades.mjs
 	node scripts/bench-phone.mjs
 

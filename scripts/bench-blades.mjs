@@ -7,6 +7,7 @@
 // - long_frames_10k_scroll: frames over 50 ms while a 10,000-row audit table is scrolled to the
 //   end and back; ms_first_screen_10k and ms_all_rows_10k: opening that audit blade, the ms to
 //   its first screen of rows and to the last of the 10,000 read.
+import { scrollFrames } from "./scroll-frames.mjs";
 import { brotliCompressSync, constants } from "node:zlib";
 import { graphToken, newPage, signIn, startStack } from "../tests/e2e/harness.mjs";
 import { WATCH } from "./bench-watch.mjs";
@@ -165,19 +166,7 @@ try {
   console.log(`ms_first_screen_10k ${Math.round(await megan.evaluate(() => window.__firstRow))}`);
   console.log(`ms_all_rows_10k ${Math.round(all)}`);
   const drawn = await table.locator("tbody tr:not(.pim-table__spacer)").count();
-  const scroll = await megan.evaluate(async () => {
-    const region = document.querySelector(".pim-table-scroll--windowed");
-    const frames = [];
-    let last = performance.now();
-    let on = true;
-    const tick = (t) => { frames.push(t - last); last = t; if (on) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-    const step = region.clientHeight;
-    for (let y = 0; y < region.scrollHeight; y += step) { region.scrollTop = y; await new Promise(requestAnimationFrame); }
-    for (let y = region.scrollHeight; y > 0; y -= step * 4) { region.scrollTop = y; await new Promise(requestAnimationFrame); }
-    on = false;
-    return { long: frames.filter((f) => f > 50).length, frames: frames.length, worst: Math.round(Math.max(...frames)) };
-  });
+  const scroll = await scrollFrames(megan);
   console.log(`rows_in_page_10k ${drawn}`);
   console.log(`long_frames_10k_scroll ${scroll.long} (of ${scroll.frames} frames; worst ${scroll.worst} ms)`);
 } finally {

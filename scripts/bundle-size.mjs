@@ -45,7 +45,7 @@ const page = size((f) => f === "index.html" || f === "config.json" || f.endsWith
 // Named by the bundle's first page in the table (pages.json, from src/pages.rs), as the README's
 // figures have been since issue 14.
 const TABLE = JSON.parse(readFileSync(new URL("./build/pages.json", import.meta.url), "utf8"));
-const NAMES = { approval: "approval_page", me: "my_groups", requests: "my_requests" };
+const NAMES = { approval: "approval_page", me: "my_groups", requests: "my_requests", reviewer: "review_access" };
 for (const name of TABLE.bundles) {
   const [route, bundle] = [NAMES[name] ?? name, `bundle-${name}`];
   const bytes = page + size((f) => f.startsWith(`${bundle}-`) && (f.endsWith(".js") || f.endsWith("_bg.wasm")));

@@ -19,6 +19,8 @@ pids+=($!)
 
 for _ in $(seq 1 100); do
   if curl -fsS -o /dev/null "$APP/" && curl -fsS -o /dev/null "$EMU/"; then
+    # The demo tenant's last 90 days of PIM activity, which Reports shows.
+    curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"days": 90}' "$EMU/_emulator/history"
     echo
     echo "App: $APP/"
     echo "Emulator: $EMU/"

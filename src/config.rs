@@ -1,10 +1,12 @@
 //! Runtime settings read from `config.json` at start-up; parsing and checks only, no fetching.
 
-use serde::Deserialize;
+use raw::RawConfig;
+use serde_json::Value;
 use std::fmt;
 pub use tiers::{Tier, TIERS};
 pub use web_url::WebUrl;
 
+mod raw;
 pub mod tiers;
 mod web_url;
 
@@ -65,20 +67,6 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawConfig {
-    authority: Option<String>,
-    tenant_id: Option<String>,
-    client_id: Option<String>,
-    redirect_uri: Option<String>,
-    scopes: Option<Vec<String>>,
-    graph_base_url: Option<String>,
-    tiers: Option<serde_json::Value>,
-    #[serde(default)]
-    allowed_tenants: Vec<String>,
-}
-
 fn required(value: Option<String>, field: &'static str) -> Result<String, ConfigError> {
     match value.map(|v| v.trim().to_owned()) {
         Some(v) if !v.is_empty() => Ok(v),
@@ -104,8 +92,9 @@ fn secure_url(value: String, field: &'static str) -> Result<WebUrl, ConfigError>
 impl AppConfig {
     /// Parses and checks the text of `config.json`.
     pub fn from_json(text: &str) -> Result<Self, ConfigError> {
-        let raw: RawConfig =
-            crate::json::from_text(text).map_err(|e| ConfigError::Malformed(e.to_string()))?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| ConfigError::Malformed(e.to_string()))?;
+        let raw = RawConfig::read(&value)?;
         let authority = secure_url(required(raw.authority, "authority")?, "authority")?.trimmed();
         let tenant_id = required(raw.tenant_id, "tenantId")?;
         let client_id = required(raw.client_id, "clientId")?;

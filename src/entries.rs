@@ -4,7 +4,7 @@
 use crate::auth::session::Session;
 use crate::blades::{
     approvals, audit, grants, group, groups, my_groups, my_requests, my_reviews, not_found,
-    reviews, setup,
+    reports, reviews, setup,
 };
 use crate::client::{use_graph, Graph};
 use crate::components::deferred::lazy;
@@ -163,14 +163,22 @@ fn of_group(page: Page) -> bool {
     )
 }
 
-/// Access reviews and Bulk assignments. The reviewer's pages, which a review email opens (often
-/// on a phone), are the module; the administrator's pages and Bulk assignments are chunks.
-pub fn reviews() -> AnyView {
+/// Review access: the reviewer's pages, which a review email opens (often on a phone).
+pub fn reviewer() -> AnyView {
     pages(|page| match page {
         Page::MyReviews => Some(|| view! { <my_reviews::MyReviews /> }.into_any()),
         Page::ReviewAccess => Some(|| view! { <my_reviews::ReviewAccess /> }.into_any()),
+        _ => None,
+    })
+}
+
+/// The administrator's access reviews (the list is the module's, the other pages chunks) and
+/// Bulk assignments.
+pub fn reviews() -> AnyView {
+    pages(|page| match page {
+        Page::Reviews => Some(|| view! { <reviews::AccessReviews /> }.into_any()),
         Page::BulkAssignments => Some(lazy!(bulk_page, groups::BulkAssignments)),
-        Page::Reviews => Some(lazy!(reviews_page, reviews::AccessReviews)),
+        Page::Reports => Some(lazy!(reports_page, reports::Reports)),
         Page::NewReview => Some(lazy!(new_review_page, reviews::NewReview)),
         Page::Review => Some(lazy!(
             review_page,
@@ -207,6 +215,7 @@ pub fn all() -> AnyView {
         Page::MyReviews => Some(lazy!(one_my_reviews, my_reviews::MyReviews)),
         Page::ReviewAccess => Some(lazy!(one_review_access, my_reviews::ReviewAccess)),
         Page::BulkAssignments => Some(lazy!(one_bulk, groups::BulkAssignments)),
+        Page::Reports => Some(lazy!(one_reports, reports::Reports)),
         Page::Reviews => Some(lazy!(one_reviews, reviews::AccessReviews)),
         Page::NewReview => Some(lazy!(one_new_review, reviews::NewReview)),
         Page::Review => Some(lazy!(one_review, reviews::AccessReview)),

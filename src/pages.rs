@@ -83,17 +83,21 @@ pub enum Bundle {
     /// The groups list, Discover groups, New group, the Overview, the directory-wide Audit and
     /// one group's blade (its menu items are chunks).
     Groups,
-    /// Access reviews (the administrator's pages and the reviewer's, what a review email opens)
-    /// and Bulk assignments: occasional work that the groups list should not carry.
+    /// Review access: a reviewer's list and the page a review email opens (often on a phone),
+    /// which carries none of the administrator's review code.
+    Reviewer,
+    /// Access reviews (the administrator's pages) and Bulk assignments: occasional work that
+    /// the groups list should not carry.
     Reviews,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 5] = [
+    pub const ALL: [Bundle; 6] = [
         Bundle::Approval,
         Bundle::Me,
         Bundle::Requests,
         Bundle::Groups,
+        Bundle::Reviewer,
         Bundle::Reviews,
     ];
 
@@ -107,6 +111,7 @@ impl Bundle {
             Bundle::Me => "me",
             Bundle::Requests => "requests",
             Bundle::Groups => "groups",
+            Bundle::Reviewer => "reviewer",
             Bundle::Reviews => "reviews",
         }
     }
@@ -139,7 +144,9 @@ pub struct Row {
     pub section: Page,
     /// Its label when this page is itself a left-navigation entry.
     pub nav: Option<&'static str>,
-    /// The `#[wasm_split]` chunk its blade comes in when it is fetched on demand.
+    /// The `#[wasm_split]` chunk its blade comes in when it is fetched on demand. Only the
+    /// build's table (`make pages`) reads it, so no module carries the names.
+    #[cfg(not(target_arch = "wasm32"))]
     pub chunk: Option<&'static str>,
 }
 
@@ -328,6 +335,7 @@ impl Page {
 }
 
 /// The table as `scripts/build/pages.json` holds it (see the module's comment).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn table_json() -> String {
     use serde_json::{json, Value};
     let pages: Vec<Value> = ROWS

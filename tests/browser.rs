@@ -38,7 +38,7 @@ fn Routed(children: Children) -> impl IntoView {
 }
 
 #[wasm_bindgen_test]
-async fn shell_has_the_nine_links_a_breadcrumb_and_one_heading() {
+async fn shell_has_the_ten_links_a_breadcrumb_and_one_heading() {
     let root = fresh_root();
     let _handle = leptos::mount::mount_to(root.clone(), || {
         view! {
@@ -64,6 +64,7 @@ async fn shell_has_the_nine_links_a_breadcrumb_and_one_heading() {
             "Groups",
             "Access reviews",
             "Audit",
+            "Reports",
             "Check setup"
         ]
     );

@@ -51,6 +51,7 @@ pub fn routes() -> Router<Shared> {
         .route("/_emulator/differ", post(differ))
         .route("/_emulator/reviews", post(reviews))
         .route("/_emulator/audit", post(generate_audit))
+        .route("/_emulator/history", post(history))
         .route("/_emulator/cae", post(cae))
         .route("/_emulator/extension", post(extension))
         .route("/_emulator/state", get(state))
@@ -224,6 +225,25 @@ struct Generate {
 /// Adds past PIM activations to the audit log, for scale tests of the audit blade.
 async fn generate_audit(State(s): State<Shared>, Json(g): Json<Generate>) -> StatusCode {
     crate::audit::generate(&mut s.world(), g.generate.min(100_000));
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+struct History {
+    days: i64,
+    /// Plain activations to add besides the demo's people (the large tenant's benchmark).
+    #[serde(default)]
+    activations: usize,
+}
+
+/// Adds the demo tenant's past activity (S10's report): activations of the last `days` as
+/// requests and audit entries, and a standing assignment. Once; `make demo` asks for 90 days.
+async fn history(State(s): State<Shared>, Json(h): Json<History>) -> StatusCode {
+    crate::history::add(
+        &mut s.world(),
+        h.days.clamp(1, 365),
+        h.activations.min(100_000),
+    );
     StatusCode::NO_CONTENT
 }
 

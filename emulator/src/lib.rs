@@ -9,6 +9,7 @@ pub mod clock;
 mod control;
 pub mod differ;
 pub mod error;
+mod history;
 pub mod identity;
 mod notify;
 pub mod policy;

@@ -1,4 +1,3 @@
-//! The browser entry of access reviews (the administrator's pages and the reviewer's) and of
-//! Bulk assignments.
+//! The browser entry of the administrator's access reviews and of Bulk assignments.
 
 pim_groups::bundle_main!(Reviews, reviews);

@@ -9,5 +9,6 @@ pub mod my_groups;
 pub mod my_requests;
 pub mod my_reviews;
 pub mod not_found;
+pub mod reports;
 pub mod reviews;
 pub mod setup;

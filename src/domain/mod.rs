@@ -22,6 +22,7 @@ pub mod packaged;
 pub mod principals;
 pub mod readback;
 pub mod recipients;
+pub mod reports;
 pub mod reviews;
 pub mod role_policy;
 pub mod settings;

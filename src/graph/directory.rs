@@ -79,6 +79,19 @@ pub fn get_groups_by_ids(ids: &[String]) -> Call<Page<Group>> {
     })
 }
 
+/// directoryObject: getByIds: the users among `ids` (at most 1,000), unknown ids left out.
+/// HTTP POST /directoryObjects/getByIds
+/// <https://learn.microsoft.com/graph/api/directoryobject-getbyids>
+pub fn get_users_by_ids(ids: &[String]) -> Call<Page<User>> {
+    Call::new({
+        debug_assert!(ids.len() <= IDS_PER_CALL);
+        GraphRequest::post(
+            "/directoryObjects/getByIds",
+            serde_json::json!({"ids": ids, "types": ["user"]}),
+        )
+    })
+}
+
 /// Role-assignable groups, 999 a page: the groups that can hold Microsoft Entra roles.
 /// HTTP GET /groups?$filter=isAssignableToRole eq true
 /// <https://learn.microsoft.com/graph/api/group-list>

@@ -44,6 +44,7 @@ macro_rules! pages {
                 crumb: $crumb,
                 section: Page::$section,
                 nav: $nav,
+                #[cfg(not(target_arch = "wasm32"))]
                 chunk: $chunk,
             },
         )+];
@@ -157,7 +158,7 @@ pages! {
     }
     /// Review access: the reviews the user is asked to do.
     MyReviews = "/my/reviews" {
-        bundle: Reviews, tiers: [Reviews], heading: "Review access", crumb: Heading, parent: None,
+        bundle: Reviewer, tiers: [Reviews], heading: "Review access", crumb: Heading, parent: None,
         section: MyReviews, nav: Some("Review access"), chunk: None,
     }
     Groups = "/groups" {
@@ -167,11 +168,16 @@ pages! {
     /// Access reviews: every review.
     Reviews = "/reviews" {
         bundle: Reviews, tiers: [Admin, Reviews], heading: "Access reviews", crumb: Heading, parent: None,
-        section: Reviews, nav: Some("Access reviews"), chunk: Some("reviews_page"),
+        section: Reviews, nav: Some("Access reviews"), chunk: None,
     }
     Audit = "/audit" {
         bundle: Groups, tiers: [Audit], heading: "Audit", crumb: Heading, parent: None,
         section: Audit, nav: Some("Audit"), chunk: Some("audit_page"),
+    }
+    /// Reports (S10): activations, standing access and unused eligibility for auditors.
+    Reports = "/reports" {
+        bundle: Reviews, tiers: [Admin, Audit], heading: "Reports", crumb: Heading, parent: None,
+        section: Reports, nav: Some("Reports"), chunk: Some("reports_page"),
     }
     /// Check setup: what works in this tenant for the signed-in user, and how to fix the rest.
     Setup = "/setup" {
@@ -250,7 +256,7 @@ pages! {
     }
     /// One instance to review, the page a reviewer's email opens.
     ReviewAccess(definition: String, instance: String) = "/my/reviews/:definition/:instance" {
-        bundle: Reviews, tiers: [Reviews], heading: "Review access", crumb: Skip, parent: Some(Route::MyReviews),
+        bundle: Reviewer, tiers: [Reviews], heading: "Review access", crumb: Skip, parent: Some(Route::MyReviews),
         section: MyReviews, nav: None, chunk: None,
     }
 }

@@ -48,6 +48,9 @@ describe("accessibility", () => {
         ["/audit", "Audit", "audit"],
         ["/audit?tab=mine", "Audit", "audit-mine"],
         ["/setup", "Check setup", "check-setup"],
+        ["/reports", "Reports", "reports"],
+        ["/reports?tab=standing", "Reports", "reports-standing"],
+        ["/reports?tab=unused", "Reports", "reports-unused"],
       ];
       for (const [path, heading, name] of blades) {
         await page.goto(`${stack.appUrl}${path}`);

@@ -56,6 +56,16 @@ async fn directory_audits(
             )));
         }
     }
-    let items: Vec<Value> = s.world().audit.iter().rev().cloned().collect();
+    // Entra keeps directory audit entries for 30 days: older ones are gone from the API.
+    let world = s.world();
+    let kept = crate::clock::ts(world.now() - chrono::Duration::days(30));
+    let items: Vec<Value> = world
+        .audit
+        .iter()
+        .rev()
+        .filter(|e| e["activityDateTime"].as_str().is_none_or(|t| *t >= *kept))
+        .cloned()
+        .collect();
+    drop(world);
     collection(&s, items, &q, "auditLogs/directoryAudits")
 }

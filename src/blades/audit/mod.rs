@@ -5,8 +5,8 @@
 use crate::auth::session::Session;
 use crate::client::{use_graph, Graph};
 use crate::components::blade::Blade;
-use crate::components::csv_link::CsvLink;
 use crate::components::data_table::DataTable;
+use crate::components::download::Download;
 use crate::components::error_bar::ErrorBar;
 use crate::components::tabs::{use_tab, Tab, Tabs};
 use crate::domain::audit::{csv, filter, AuditRow};
@@ -155,7 +155,7 @@ pub fn Audit() -> impl IntoView {
                             } />
                         </select></div>
                 })}
-                <CsvLink file="pim-audit.csv" make />
+                <Download file="pim-audit.csv" mime="text/csv" make label="Download CSV" />
             </div>
             {move || groups.get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
             {move || error.get().map(|error| view! { <ErrorBar error /> })}

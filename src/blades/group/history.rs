@@ -4,8 +4,8 @@
 
 use crate::client::run_prefetched;
 use crate::client::{use_graph, Graph};
-use crate::components::csv_link::CsvLink;
 use crate::components::data_table::DataTable;
+use crate::components::download::Download;
 use crate::components::loaded::Loaded;
 use crate::domain::audit::filter;
 use crate::domain::history::{approvers, csv, held_at, periods, Period};
@@ -166,7 +166,7 @@ pub fn History(
                 view! {
                     <Timeline periods=found.clone() now />
                     <HeldAt periods=found.clone() />
-                    <CsvLink file="pim-group-history.csv" make />
+                    <Download file="pim-group-history.csv" mime="text/csv" make label="Download CSV" />
                     <DataTable caption="Periods" rows=Signal::stored(found) key=|p: &Period| p.id.clone() row
                         headers=vec!["Name", "Role", "Type", "How", "Start", "End", "State", "Reason", "Ticket", "Approved by", "Ended because"]
                         empty="No one has held or been eligible for a role of this group." />

@@ -8,8 +8,8 @@ use super::edit::EditReview;
 use crate::client::run_prefetched;
 use crate::client::{use_graph, Graph};
 use crate::components::command_bar::CommandBar;
-use crate::components::csv_link::CsvLink;
 use crate::components::data_table::DataTable;
+use crate::components::download::Download;
 use crate::components::draft::use_draft;
 use crate::components::loaded::Loaded;
 use crate::components::submit::use_submit;
@@ -262,7 +262,7 @@ fn Body(
             <button class="pim-button" type="button" disabled=move || !running || act.pending().get() on:click=move |_| act.submit((inst.get_value(), InstanceAction::SendReminder))>"Send reminder"</button>
             <button class="pim-button" type="button" on:click=move |_| ask.set(Ask::Edit)>"Edit"</button>
             <button class="pim-button" type="button" on:click=move |_| ask.set(Ask::Delete)>"Delete"</button>
-            <CsvLink file="access-review-results.csv" make=results label="Download results" />
+            <Download file="access-review-results.csv" mime="text/csv" make=results label="Download results" />
         </CommandBar>
         <p id="pim-apply-why">{apply_why}</p>
         <dl class="pim-facts">

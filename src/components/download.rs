@@ -1,22 +1,23 @@
-//! The **Download CSV** link: the file is made when clicked, not each time the data changes.
+//! A download command whose file is made at the click (a report of 10,000 rows is megabytes).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A link that downloads `make()` as `file`; 10,000 rows are 2 MB, so nothing is built before.
+/// A link that downloads `make()` as `file`, of media type `mime`.
 #[component]
-pub fn CsvLink(
+pub fn Download(
     /// The file name the browser saves.
     file: &'static str,
-    /// Builds the CSV text at the click.
+    /// `text/csv`, `application/json`.
+    mime: &'static str,
+    /// Builds the file's text at the click.
     make: Callback<(), String>,
-    /// The link's words.
-    #[prop(default = "Download CSV")]
+    /// The command's words.
     label: &'static str,
 ) -> impl IntoView {
     let download = move |e: leptos::ev::MouseEvent| {
         let href = format!(
-            "data:text/csv;charset=utf-8,{}",
+            "data:{mime};charset=utf-8,{}",
             js_sys::encode_uri_component(&make.run(()))
         );
         if let Some(a) = e
