@@ -51,7 +51,8 @@ fn new_id() -> String {
     format!("{}-{}-4{}-a{}-{}", hex(8), hex(4), hex(3), hex(3), hex(12))
 }
 
-async fn sleep(ms: u64) {
+/// Waits `ms` milliseconds (a retry's back-off, a paced read).
+pub async fn sleep(ms: u64) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
