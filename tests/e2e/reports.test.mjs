@@ -28,6 +28,9 @@ async function download(page, name) {
   return readFileSync(await file.path(), "utf8");
 }
 
+/** Makes the emulator answer matching calls with a fault (`_emulator/faults`). */
+const fault = (f) => fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(f) });
+
 /** The emulator's activation requests on managed groups asked in the window (days, UTC). */
 async function activationsIn({ from, to }) {
   const s = await state(stack);
@@ -87,6 +90,28 @@ describe("reports (S10)", () => {
     const fewer = await activationsIn(narrow);
     await later.getByRole("img", { name: new RegExp(`^Activations per day: ${fewer.length} in all`) }).waitFor();
     assert.deepEqual(megan.problems, []);
+  });
+
+  test("what could not be read is named with its code and request id, the files start Partial:, and no list of managed groups is no report", async () => {
+    const PIM = "/v1.0/identityGovernance/privilegedAccess/group";
+    await fault({ path: "/v1.0/auditLogs/directoryAudits", kind: "error", status: 403, count: 1 });
+    await fault({ path: "*/privilegedAccess/group/eligibilitySchedules", kind: "error", status: 403, count: 1 });
+    const megan = await signedInPage(stack, "Megan Bowen", {}, "/reports");
+    const audit = megan.locator(".pim-message").filter({ hasText: "The audit log could not be read" });
+    await audit.getByRole("alert").getByText(/Error code: Authorization_RequestDenied · Request id: [0-9a-f-]{36}/).waitFor();
+    const group = megan.locator(".pim-message").filter({ hasText: "could not be read: the report is without it." });
+    await group.getByRole("alert").waitFor();
+    await megan.getByRole("status").filter({ hasText: /^Reading/ }).waitFor({ state: "detached" });
+    const csv = (await download(megan, "Download CSV")).split("\r\n");
+    assert.match(csv[0], /^"?Partial: .+ could not be read \(Authorization_RequestDenied: .+the audit log could not be read, so approvers are missing/);
+    const json = JSON.parse(await download(megan, "Download JSON"));
+    assert.match(json.partial, /the audit log could not be read/);
+
+    await fault({ path: `${PIM}/resources`, kind: "error", status: 403, count: 1 });
+    await megan.reload();
+    await megan.getByRole("alert").getByText(/Error code: Authorization_RequestDenied/).waitFor();
+    assert.equal(await megan.getByRole("table", { name: "Activations", exact: true }).count(), 0, "no empty report in place of an error");
+    assert.equal(await megan.getByRole("link", { name: "Download CSV" }).count(), 0);
   });
 
   test("standing access lists the permanent member; unused eligibility names Nestor, and Start an access review makes reviews of exactly those groups naming those people", async () => {

@@ -237,9 +237,13 @@ pub fn Reports() -> impl IntoView {
             </div>
             {move || found.managed.get().and_then(|r| r.err()).map(|error| view! { <ErrorBar error /> })}
             {move || (!found.complete()).then(|| view! { <Reading progress=found.progress /> })}
-            <Tabs param="tab" tabs=TABS label="Reports" selected=tab>
-                {move || tabs::shown(found, asked.get(), tab)}
-            </Tabs>
+            // Without the list of managed groups there is no report: empty tables would pass
+            // for one, so only the error shows.
+            <Show when=move || !found.managed.with(|m| matches!(m, Some(Err(_))))>
+                <Tabs param="tab" tabs=TABS label="Reports" selected=tab>
+                    {move || tabs::shown(found, asked.get(), tab)}
+                </Tabs>
+            </Show>
         </Blade>
     }
 }

@@ -67,7 +67,7 @@ pub fn shown(f: Found, q: ReportQuery, tab: Memo<&'static str>) -> impl IntoView
             .map(|(group, error)| {
                 view! {
                     <div class="pim-message">
-                        <p>{format!("{group} could not be read: the report leaves it out.")}</p>
+                        <p>{format!("{group} could not be read: the report is without it.")}</p>
                         <ErrorBar error />
                     </div>
                 }
