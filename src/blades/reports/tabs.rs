@@ -18,8 +18,8 @@ use leptos::prelude::*;
 
 /// Where each tab's data comes from and how far back it can go.
 const NOTES: [&str; 3] = [
-    "Activations are PIM's requests (Graph keeps them for the life of the group's assignments); \
-     approvers and decision times come from the audit log, which keeps 30 days.",
+    "Activations are PIM's requests, as far back as Graph still holds them; approvers and \
+     decision times come from the audit log, which keeps 30 days.",
     "Active assignments with no end date, made by an administrator, as PIM lists them now; who \
      assigned each is the request that made it.",
     "People eligible for at least the days asked, as of the window's end, who asked for no \
