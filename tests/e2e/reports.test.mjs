@@ -130,6 +130,17 @@ describe("reports (S10)", () => {
     const people = rows.slice(1);
     assert.ok(people.every((r) => !/Lidia Holloway|Ext-Consultant/.test(r)), "who activated in the window is not unused");
     const groups = [...new Set(people.map((r) => r.split("\t")[1].trim()))].sort();
+    // The same rule worked out from the emulator: eligible 30 days by the window's end, no
+    // activation asked in the window; the page's rows and groups are exactly those.
+    const span = await windowOf(megan);
+    const s0 = await state(stack);
+    const end = Date.parse(span.to) + 86400000;
+    const asked = await activationsIn(span);
+    const expected = s0.schedules.filter((x) => x.kind === "Eligibility" && x.current && Date.parse(x.start) <= end - 30 * 86400000
+      && !asked.some((r) => r.principalId === x.principalId && r.groupId === x.groupId && r.accessId === x.accessId));
+    assert.equal(people.length, expected.length, "a row per unused eligibility");
+    const nameOf = (id) => s0.groups.find((g) => g.id === id)?.displayName;
+    assert.deepEqual(groups, [...new Set(expected.map((x) => nameOf(x.groupId)))].sort());
     const csv = (await download(megan, "Download CSV")).trim().split("\r\n");
     assert.equal(csv.length - 1, people.length);
 
