@@ -166,7 +166,8 @@ fn of_group(page: Page) -> bool {
 /// Review access: the reviewer's pages, which a review email opens (often on a phone).
 pub fn reviewer() -> AnyView {
     pages(|page| match page {
-        Page::MyReviews => Some(|| view! { <my_reviews::MyReviews /> }.into_any()),
+        // The list is a chunk: the module is the page a review email opens.
+        Page::MyReviews => Some(lazy!(my_reviews_page, my_reviews::MyReviews)),
         Page::ReviewAccess => Some(|| view! { <my_reviews::ReviewAccess /> }.into_any()),
         _ => None,
     })

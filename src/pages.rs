@@ -348,6 +348,8 @@ pub fn table_json() -> String {
                 "heading": Route::sample(r.page).heading(),
                 "chunk": r.chunk,
                 "early": early::template(r.page),
+                "then": early::then_template(r.page),
+                "tiers": r.tiers.iter().map(|t| t.name()).collect::<Vec<_>>(),
             })
         })
         .collect();

@@ -546,7 +546,12 @@ pub fn form_of(
 
 /// The group a review's scope names (`/groups/{id}/transitiveMembers`), if any.
 pub fn group_of(d: &AccessReviewScheduleDefinition) -> Option<String> {
-    let q = d.scope.as_ref()?.query.as_deref()?;
+    group_in(d.scope.as_ref())
+}
+
+/// The group a review's scope query is of (`/groups/{id}/...`).
+pub fn group_in(scope: Option<&crate::graph::model::ReviewScope>) -> Option<String> {
+    let q = scope?.query.as_deref()?;
     let rest = q.trim_start_matches("/v1.0").strip_prefix("/groups/")?;
     rest.split('/')
         .next()

@@ -56,7 +56,7 @@ pub fn list_definitions(group: Option<&str>) -> Call<Page<AccessReviewScheduleDe
 
 /// HTTP GET /identityGovernance/accessReviews/definitions/{id}
 /// <https://learn.microsoft.com/graph/api/accessreviewscheduledefinition-get>
-pub fn get_definition(id: &str) -> Call<AccessReviewScheduleDefinition> {
+pub fn get_definition<T>(id: &str) -> Call<T> {
     Call::new(GraphRequest::get(&definition(id)))
 }
 

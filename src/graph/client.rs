@@ -249,12 +249,22 @@ impl<T: TokenSource> GraphClient<T> {
         &self,
         req: &GraphRequest,
     ) -> Result<(Vec<R>, Option<GraphRequest>), GraphError> {
-        let page: Page<R> = self.get(req).await?;
+        let page: Page<R> = decode_value(self.read_page(req).await?)?;
         let next = match page.next_link {
             Some(link) => Some(self.next_request(req, &link)?),
             None => None,
         };
         Ok((page.value, next))
+    }
+
+    /// A page that index.html's loader may have read already, as an entry page's first `$batch`
+    /// of this one request (`pages/early.rs`: the groups list's); else read now.
+    async fn read_page(&self, req: &GraphRequest) -> Result<Value, GraphError> {
+        let body = super::batch::body(&[(0, req)]);
+        match early::take(&body).await.map(|a| super::batch::read(&a)) {
+            Some(Ok(mut parts)) if parts.len() == 1 => parts.remove(0).1,
+            _ => self.send(req, None).await,
+        }
     }
 
     /// The root a request's path is under: the configured one, or beta for a beta request.

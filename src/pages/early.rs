@@ -9,9 +9,8 @@ use crate::graph::access_reviews::{decisions_for_reviewer, get_definition, get_i
 use crate::graph::call::{Batch, Call};
 use crate::graph::conditional_access::list_authentication_context_class_references;
 use crate::graph::model::{
-    AccessReviewDecision, AccessReviewInstance, AccessReviewScheduleDefinition, Approval,
-    AuthenticationContextClassReference, Expanded, Page as Paged,
-    PrivilegedAccessGroupScheduleRequest,
+    AccessReviewDecision, AccessReviewInstance, Approval, AuthenticationContextClassReference,
+    Expanded, Page as Paged, PrivilegedAccessGroupScheduleRequest,
 };
 use crate::graph::pim::{filter_by_current_user, get_approval, get_assignment_schedule_request};
 use crate::graph::pim::{Collection, On};
@@ -52,11 +51,11 @@ pub fn approval(
 
 /// The review email's page's first reads: the definition, the instance and this reviewer's
 /// decisions.
-pub fn review_access(
+pub fn review_access<D>(
     definition: &str,
     instance: &str,
 ) -> (
-    Call<AccessReviewScheduleDefinition>,
+    Call<D>,
     Call<AccessReviewInstance>,
     Call<Paged<AccessReviewDecision>>,
 ) {
@@ -85,8 +84,12 @@ pub fn batch(route: &Route) -> Option<Batch> {
             b.add(request);
             b.add(approval);
         }
+        // The groups list's first read: PIM's list of the groups it manages (its first page).
+        Route::Groups => {
+            b.add(crate::graph::pim::list_group_resources::<Value>(false));
+        }
         Route::ReviewAccess(d, i) => {
-            let (def, inst, items) = review_access(d, i);
+            let (def, inst, items) = review_access::<Value>(d, i);
             b.add(def);
             b.add(inst);
             b.add(items);
@@ -94,6 +97,19 @@ pub fn batch(route: &Route) -> Option<Batch> {
         _ => return None,
     }
     Some(b)
+}
+
+/// The groups list's second read, which needs the first's answer: the groups among the ids of
+/// PIM's first page of managed groups (`{ids}` in the template, a JSON array of them), as
+/// `blades/groups/inventory.rs` asks for them.
+pub fn then_template(page: Page) -> Option<String> {
+    if page != Page::Groups {
+        return None;
+    }
+    let call = crate::graph::directory::get_groups_by_ids(&["PIMIDS".to_owned()]);
+    let req = call.into_request();
+    let body = crate::graph::batch::body(&[(0, &req)]).to_string();
+    Some(body.replace(r#"["PIMIDS"]"#, "{ids}"))
 }
 
 /// The `$batch` body of `page`'s first reads for the loader, its parameters as `{name}`.

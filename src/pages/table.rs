@@ -159,7 +159,7 @@ pages! {
     /// Review access: the reviews the user is asked to do.
     MyReviews = "/my/reviews" {
         bundle: Reviewer, tiers: [Reviews], heading: "Review access", crumb: Heading, parent: None,
-        section: MyReviews, nav: Some("Review access"), chunk: None,
+        section: MyReviews, nav: Some("Review access"), chunk: Some("my_reviews_page"),
     }
     Groups = "/groups" {
         bundle: Groups, tiers: [Admin], heading: "Privileged Identity Management | Groups", crumb: Text("Groups"),

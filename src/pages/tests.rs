@@ -269,12 +269,22 @@ fn the_entry_pages_first_batches_are_templates_of_their_own() {
     let mine: serde_json::Value =
         serde_json::from_str(&early::template(Page::MyGroups).unwrap()).unwrap();
     assert_eq!(mine["requests"].as_array().unwrap().len(), 5);
-    for page in [
-        Page::Groups,
-        Page::Review,
-        Page::GroupOverview,
-        Page::NotFound,
-    ] {
+    // The groups list's: PIM's list of managed groups, alone (its first page, `get_page`'s).
+    let groups = early::template(Page::Groups).unwrap();
+    assert_eq!(
+        groups,
+        r#"{"requests":[{"id":"0","method":"GET","url":"/identityGovernance/privilegedAccess/group/resources"}]}"#
+    );
+    // Its second read: the groups among the first page's ids, as inventory.rs asks for them.
+    let then = early::then_template(Page::Groups).unwrap();
+    let ids = vec!["g-1".to_owned(), "g-2".to_owned()];
+    let req = crate::graph::directory::get_groups_by_ids(&ids).into_request();
+    let want = crate::graph::batch::body(&[(0, &req)]);
+    let got: serde_json::Value =
+        serde_json::from_str(&then.replace("{ids}", r#"["g-1","g-2"]"#)).unwrap();
+    assert_eq!(got, want, "{then}");
+    assert_eq!(early::then_template(Page::MyGroups), None);
+    for page in [Page::Review, Page::GroupOverview, Page::NotFound] {
         assert_eq!(early::template(page), None, "{page:?}");
     }
     // With real parameters, the same body as the page's batch.

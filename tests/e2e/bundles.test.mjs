@@ -4,7 +4,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { holdChunks, newPage, signedInPage, startStack } from "./harness.mjs";
+import { graphToken, holdChunks, newPage, signedInPage, startStack } from "./harness.mjs";
+import { MEGAN, log } from "./stories.mjs";
 
 const GROUP = "347ea741-b4c8-4d9e-8111-87902089734f";
 const APPROVAL = "f8bd9e2d-bc15-49b1-8a9b-c571b3cf9555";
@@ -34,6 +35,23 @@ function chunkLog(page) {
     if (m) log.push(m[1]);
   });
   return log;
+}
+
+/** A running review of the helpdesk group that its owners (Diego) review: "definition/instance". */
+async function newReview(name) {
+  const megan = await graphToken(stack, MEGAN);
+  const reviews = `${stack.emulatorUrl}/v1.0/identityGovernance/accessReviews/definitions`;
+  const call = async (url, body) => (await fetch(url, { method: body ? "POST" : "GET",
+    headers: { authorization: `Bearer ${megan}`, "content-type": "application/json" }, body: body && JSON.stringify(body) })).json();
+  const today = new Date(Date.parse((await (await fetch(`${stack.emulatorUrl}/_emulator/clock`)).json()).now));
+  const review = await call(reviews, {
+    displayName: name, descriptionForAdmins: "", descriptionForReviewers: "",
+    scope: { query: `/groups/${GROUP}/transitiveMembers`, queryType: "MicrosoftGraph" },
+    reviewers: [{ query: `/groups/${GROUP}/owners`, queryType: "MicrosoftGraph" }],
+    fallbackReviewers: [{ query: `/users/${MEGAN}`, queryType: "MicrosoftGraph" }],
+    settings: { instanceDurationInDays: 3, recurrence: { pattern: null, range: { type: "numbered", startDate: today.toISOString().slice(0, 10) } } },
+  });
+  return `${review.id}/${(await call(`${reviews}/${review.id}/instances`)).value[0].id}`;
 }
 
 describe("bundles", () => {
@@ -98,10 +116,25 @@ describe("bundles", () => {
     await alert.getByRole("button", { name: "Try again" }).click();
     await megan.getByRole("dialog", { name: "Settings drift" }).waitFor();
     assert.ok(groups.held.filter((c) => c.startsWith("drift")).length >= 2, groups.held.join(" "));
+
+    // The review email's page: the review shows with its people's form held back, then the form.
+    const review = await newReview("Form held review");
+    const diego = await signedInPage(stack, "Diego Siciliani", {}, "/no/such/page");
+    const form = await holdChunks(diego);
+    await diego.goto(`${stack.appUrl}/my/reviews/${review}`);
+    await diego.getByRole("heading", { level: 2, name: "Form held review" }).waitFor();
+    await diego.getByRole("status").filter({ hasText: "Loading the people to review…" }).waitFor();
+    // Named chunks only: chunk_N are the code two split points share, fetched with either.
+    assert.deepEqual(form.held.map((c) => c.replace(/\.wasm$/, "")).filter((c) => !/^chunk_\d+$/.test(c)), ["review_form"]);
+    form.release();
+    await diego.getByRole("radio", { name: "Approve" }).first().waitFor();
+    await diego.getByRole("button", { name: "Submit" }).waitFor();
+    assert.equal(await diego.getByText("Loading the people to review…").count(), 0);
+    assert.deepEqual(diego.problems, []);
     // The approval page: tests/e2e/approvals.test.mjs (the request shows before Approve's code).
   });
 
-  test("the groups list opens a group in its own module, each menu item a chunk; the reviewer's and the reviews list need no chunk", async () => {
+  test("the groups list opens a group in its own module, each menu item a chunk; the reviewer's list is a chunk, the reviews list none", async () => {
     const megan = await signedInPage(stack, "Megan Bowen", {}, "/groups");
     const list = megan.getByRole("table", { name: "Groups managed by PIM" });
     await list.getByRole("row", { name: /Helpdesk Admin-Group/ }).waitFor();
@@ -124,18 +157,23 @@ describe("bundles", () => {
     const named = (prefix) => chunks.held.filter((c) => c.startsWith(prefix)).length;
     for (const c of ["group_blade", "group_overview", "group_assignments", "group_role_settings", "group_history"]) assert.equal(named(c), 1, `${c}: ${chunks.held.join(" ")}`);
 
-    // A reviewer's page is a module of its own, with none of the administrator's review code;
-    // the administrator's list is the reviews module's own. Neither waits for a chunk.
+    // A reviewer's pages are a module of their own, with none of the administrator's review code,
+    // whose own code is the page a review email opens: the list of reviews is a chunk. The
+    // administrator's list is the reviews module's own and waits for none.
     const reviews = await holdChunks(megan);
     const fetched = wasmLog(megan);
     await megan.goto(`${stack.appUrl}/my/reviews`);
+    await megan.getByRole("status").filter({ hasText: "Loading this page…" }).waitFor();
+    assert.deepEqual(reviews.held.map((c) => c.replace(/\.wasm$/, "")).filter((c) => !/^chunk_\d+$/.test(c)), ["my_reviews_page"]);
+    reviews.release();
     await megan.getByRole("heading", { level: 1, name: "Review access" }).waitFor();
+    const admin = await holdChunks(megan);
     await megan.goto(`${stack.appUrl}/reviews`);
     await megan.getByRole("heading", { level: 1, name: "Access reviews" }).waitFor();
     await megan.getByRole("link", { name: "New access review" }).waitFor();
     assert.deepEqual(fetched, ["bundle-reviewer", "bundle-reviews"]);
-    assert.deepEqual(reviews.held, []);
-    reviews.release();
+    assert.deepEqual(admin.held, []);
+    admin.release();
     assert.deepEqual(megan.problems, []);
   });
 
@@ -215,6 +253,62 @@ describe("bundles", () => {
     await page.getByRole("heading", { level: 1, name: "Helpdesk Admin-Group" }).waitFor();
     assert.equal(new URL(page.url()).pathname, `/groups/${GROUP}/assignments`);
     assert.deepEqual(log, ["bundle-groups"]);
+    assert.deepEqual(page.problems, []);
+  });
+
+  /** A tab signed in where no page is (so it holds sign-in's token only), on a slow network. */
+  async function slowTab(person) {
+    const page = await signedInPage(stack, person, {}, "/no/such/page");
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.clearBrowserCache");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 });
+    return page;
+  }
+
+  /** When the page's token, first batch and module came, from the browser's own timings. */
+  const timings = (page) => page.evaluate(() => performance.getEntriesByType("resource")
+    .map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd })));
+
+  test("a page of another tier gets its token while its module downloads, and its first reads go once with it", async () => {
+    // The review email's page (the reviews tier) for a review Diego owns the group of.
+    const review = await newReview("Early token review");
+    const page = await slowTab("Diego Siciliani");
+    const since = (await log(stack)).total;
+    await page.goto(`${stack.appUrl}/my/reviews/${review}`);
+    await page.getByRole("heading", { level: 2, name: "Early token review" }).waitFor();
+    const decisions = (await log(stack, since)).value.filter((r) => r.url.includes("/decisions/filterByCurrentUser"));
+    assert.equal(decisions.length, 1, "the reviewer's decisions are read once");
+    assert.ok(decisions[0].inBatch, "by the loader's batch");
+    const t = await timings(page);
+    const module = t.find((r) => /bundle-reviewer-[0-9a-f]{16}_bg\.wasm$/.test(r.name));
+    const tokens = t.filter((r) => r.name.endsWith("/oauth2/v2.0/token"));
+    const batch = t.find((r) => r.name.endsWith("/$batch"));
+    assert.equal(tokens.length, 1, "one token request: the loader's, which the module then holds");
+    assert.ok(tokens[0].end <= batch.start && batch.start < module.end,
+      `token by ${tokens[0].end} ms, batch sent at ${batch.start} ms, module by ${module.end} ms`);
+    const kept = await page.evaluate(() => Object.keys(JSON.parse(sessionStorage.getItem("pim.auth.tokens")).entries));
+    assert.ok(kept.some((k) => k.includes("accessreview.readwrite.all")), `the reviews tier's token is kept: ${kept}`);
+    assert.equal(await page.getByRole("alert").count(), 0);
+    assert.deepEqual(page.problems, []);
+  });
+
+  test("the groups list's first reads (PIM's managed groups, then their names) leave while its module downloads", async () => {
+    const page = await slowTab("Megan Bowen");
+    const since = (await log(stack)).total;
+    await page.goto(`${stack.appUrl}/groups`);
+    await page.getByRole("table", { name: "Groups managed by PIM" }).getByRole("link", { name: "Helpdesk Admin-Group" }).waitFor();
+    const reads = (await log(stack, since)).value;
+    const listed = reads.filter((r) => r.url.includes("/privilegedAccess/group/resources"));
+    assert.equal(listed.length, 1, "PIM's list of managed groups is read once");
+    const named = reads.filter((r) => r.url.includes("/directoryObjects/getByIds"));
+    assert.equal(named.length, 1, "their names are read once");
+    assert.ok(listed[0].inBatch && named[0].inBatch, "by the loader's two batches");
+    const t = await timings(page);
+    const module = t.find((r) => /bundle-groups-[0-9a-f]{16}_bg\.wasm$/.test(r.name));
+    const batches = t.filter((r) => r.name.endsWith("/$batch"));
+    assert.equal(batches.length, 2);
+    assert.ok(batches.every((b) => b.start < module.end), `the batches left at ${batches.map((b) => b.start)} ms, before the module came at ${module.end} ms`);
     assert.deepEqual(page.problems, []);
   });
 

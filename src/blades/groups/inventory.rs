@@ -7,7 +7,7 @@ use crate::client::Graph;
 use crate::domain::managed::{not_eligible_reason, Signals};
 use crate::graph::directory::{get_groups_by_ids, list_groups, GROUP_FIELDS, IDS_PER_CALL};
 use crate::graph::error::GraphError;
-use crate::graph::model::{Group, Page};
+use crate::graph::model::Group;
 use crate::graph::pim::list_group_resources;
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -50,14 +50,14 @@ fn row(group: Group) -> Row {
     }
 }
 
-/// The groups among `ids`, 1,000 a call, the calls side by side.
+/// The groups among `ids`, 1,000 a call, the calls in one `$batch`: its CORS preflight was made
+/// already (the loader's first read is a `$batch` too), where a POST of its own would wait for one.
 async fn named(graph: &Graph, ids: &[String]) -> Result<Vec<Group>, GraphError> {
-    let calls = ids.chunks(IDS_PER_CALL).map(|chunk| {
-        let req = get_groups_by_ids(chunk);
-        async move { graph.call::<Page<Group>>(&req).await }
-    });
     let mut out = vec![];
-    for page in futures::future::join_all(calls).await {
+    for page in graph
+        .each(ids.chunks(IDS_PER_CALL).map(get_groups_by_ids))
+        .await
+    {
         out.extend(page?.value);
     }
     Ok(out)
@@ -75,6 +75,7 @@ pub async fn read_managed(
     let mut first = true;
     let mut from_beta = None;
     while let Some(req) = next.take() {
+        // The first page may have been read by the loader already (pages/early.rs).
         let (page, more) = match graph.get_page::<Resource>(&req).await {
             Ok(answer) => answer,
             Err(e) if first && from_beta.is_none() && try_beta(&e) => {

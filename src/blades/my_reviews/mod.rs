@@ -1,6 +1,7 @@
 //! `/my/reviews` and `/my/reviews/DEFINITION/INSTANCE`: the access reviews the signed-in user is
 //! asked to do, and the page a review email opens to decide on each person.
 
+mod decide;
 mod members;
 mod review;
 

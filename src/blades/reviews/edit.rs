@@ -72,7 +72,7 @@ pub fn EditReview(
             let (graph, id) = (graph.clone(), id.clone());
             async move {
                 let group = f.groups.first().cloned().unwrap_or_default();
-                let current: Value = graph.call(&get_definition(&id).as_json()).await?;
+                let current: Value = graph.call(&get_definition::<Value>(&id)).await?;
                 let whole = put::body(current, definition(&f, &group));
                 graph
                     .send(&update_definition(&id, whole), None)

@@ -4,7 +4,7 @@
 use crate::domain::audit::cell;
 use crate::domain::wording::when;
 use crate::graph::error::GraphError;
-use crate::graph::model::{AccessReviewDecision, Page, PrivilegedAccessGroupSchedule};
+use crate::graph::model::{AccessReviewDecision, Page, ScheduleHolder};
 use std::collections::{HashMap, HashSet};
 
 /// The portal's words for a decision value (Graph's are PascalCase free strings).
@@ -83,10 +83,10 @@ pub fn membership(
 pub type Memberships = (HashSet<String>, HashSet<String>, Option<String>);
 
 pub fn memberships(
-    eligible: Result<Page<PrivilegedAccessGroupSchedule>, GraphError>,
-    active: Result<Page<PrivilegedAccessGroupSchedule>, GraphError>,
+    eligible: Result<Page<ScheduleHolder>, GraphError>,
+    active: Result<Page<ScheduleHolder>, GraphError>,
 ) -> Memberships {
-    let members = |p: Page<PrivilegedAccessGroupSchedule>| -> HashSet<String> {
+    let members = |p: Page<ScheduleHolder>| -> HashSet<String> {
         p.value
             .into_iter()
             .filter(|s| s.access_id.as_str() == "member")

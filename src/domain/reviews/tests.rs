@@ -275,15 +275,16 @@ fn the_results_file_has_one_row_per_decision() {
 
 #[test]
 fn memberships_come_from_both_schedule_lists_or_say_why_not() {
-    let page = |who: &[(&str, &str)]| -> crate::graph::model::Page<
-        crate::graph::model::PrivilegedAccessGroupSchedule,
-    > {
-        let items: Vec<serde_json::Value> = who
-            .iter()
-            .map(|(p, a)| serde_json::json!({"principalId": p, "accessId": a, "groupId": "g-1"}))
-            .collect();
-        serde_json::from_value(serde_json::json!({ "value": items })).unwrap()
-    };
+    let page =
+        |who: &[(&str, &str)]| -> crate::graph::model::Page<crate::graph::model::ScheduleHolder> {
+            let items: Vec<serde_json::Value> = who
+                .iter()
+                .map(
+                    |(p, a)| serde_json::json!({"principalId": p, "accessId": a, "groupId": "g-1"}),
+                )
+                .collect();
+            serde_json::from_value(serde_json::json!({ "value": items })).unwrap()
+        };
     let (e, a, note) = memberships(
         Ok(page(&[("lidia", "member"), ("isaiah", "owner")])),
         Ok(page(&[("lidia", "member")])),

@@ -15,26 +15,29 @@ fn get(from: &JsValue, key: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// The loader's answer to exactly `body`, if it has one and it is whole.
+/// The loader's answer to exactly `body`, if it has one and it is whole: its first batch, or the
+/// second it sent with the first's answer (`pimEarlyThen`: the groups list's names).
 pub(super) async fn take(body: &Value) -> Option<Value> {
+    match take_from("pimEarly", body).await {
+        Some(v) => Some(v),
+        None => take_from("pimEarlyThen", body).await,
+    }
+}
+
+async fn take_from(key: &str, body: &Value) -> Option<Value> {
     let window: JsValue = web_sys::window()?.into();
-    let early = get(&window, "pimEarly")?;
+    let early = get(&window, key)?;
     // Only for the page it was sent for, as it starts: a later read (Refresh) reads afresh.
     if js_sys::Date::now() - get(&early, "at")?.as_f64()? > FRESH_MS {
-        let _ = js_sys::Reflect::delete_property(
-            window.unchecked_ref::<js_sys::Object>(),
-            &"pimEarly".into(),
-        );
+        let _ =
+            js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key.into());
         return None;
     }
     let sent: Value = serde_json::from_str(&get(&early, "body")?.as_string()?).ok()?;
     if sent != *body {
         return None;
     }
-    let _ = js_sys::Reflect::delete_property(
-        window.unchecked_ref::<js_sys::Object>(),
-        &"pimEarly".into(),
-    );
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key.into());
     let answer: js_sys::Promise = get(&early, "answer")?.dyn_into().ok()?;
     let answer = wasm_bindgen_futures::JsFuture::from(answer).await.ok()?;
     if get(&answer, "status")?.as_f64()? != 200.0 {

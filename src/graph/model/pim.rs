@@ -153,6 +153,15 @@ pub struct PrivilegedAccessGroupSchedule {
     pub modified_date_time: Option<String>,
 }
 
+/// Who a schedule is for and in which role: all that a list of holders reads of one (its decoder
+/// is a fraction of the whole schedule's, on the page a review email opens).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduleHolder {
+    pub access_id: AccessId,
+    pub principal_id: String,
+}
+
 /// `privilegedAccessGroupEligibilityScheduleInstance` / `...AssignmentScheduleInstance`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
