@@ -41,8 +41,8 @@ step "wasm-bindgen-cli $WBG_VERSION" \
 step "wasm-split-cli $WSPLIT_VERSION" \
   "test -x $HOME/.cargo/bin/wasm-split-cli && cargo install --list | grep -qx 'wasm_split_cli_support v$WSPLIT_VERSION:'" \
   "cargo install --locked wasm_split_cli_support --version $WSPLIT_VERSION --features build-binary"
-step "npm tools (binaryen 132, terser, playwright-core, axe-core)" \
-  "node_modules/.bin/wasm-opt --version | grep -q 'version 132' && test -f node_modules/terser/package.json && test -f node_modules/playwright-core/package.json && test -f node_modules/axe-core/axe.min.js" \
+step "npm tools (binaryen 132, terser, playwright-core, axe-core, Fluent icons)" \
+  "node_modules/.bin/wasm-opt --version | grep -q 'version 132' && test -f node_modules/terser/package.json && test -f node_modules/playwright-core/package.json && test -f node_modules/axe-core/axe.min.js && test -f node_modules/@fluentui/svg-icons/icons/info_16_filled.svg" \
   "npm ci --no-audit --no-fund"
 
 if [ "${1:-}" = "--browser" ]; then

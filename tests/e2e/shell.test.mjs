@@ -2,6 +2,7 @@
 // errors and the Content-Security-Policy, in headless Chromium against the built app.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { newPage, screenshot, signedInPage, startStack } from "./harness.mjs";
 
 const NAV = [
@@ -137,6 +138,61 @@ describe("shell", () => {
     const submit = lidia.getByRole("dialog").getByRole("button", { name: "Activate" });
     assert.deepEqual(await style(submit, "backgroundColor", "color"), ["rgb(15, 108, 189)", "rgb(255, 255, 255)"]);
     await screenshot(lidia, "look-activate-pane");
+  });
+
+  test("notices and errors are Fluent message bars with their intent's icon, in light, dark and high contrast", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/approvals/not*an*id");
+    const alert = page.getByRole("alert").filter({ hasText: "This link does not name a valid" });
+    await alert.waitFor();
+    const icon = () => alert.evaluate((el) => {
+      const s = getComputedStyle(el, "::before");
+      return [s.maskImage || s.webkitMaskImage, s.backgroundColor, getComputedStyle(el).color];
+    });
+    // The icon is Fluent's own error icon (npm's @fluentui/svg-icons), shipped in the stylesheet.
+    const svg = readFileSync(new URL("../../node_modules/@fluentui/svg-icons/icons/error_circle_16_filled.svg", import.meta.url), "utf8");
+    const path = /\sd="([^"]+)"/.exec(svg)[1];
+    const [mask, fill] = await icon();
+    assert.match(mask, /^url\("data:image\/svg\+xml,/);
+    assert.ok(decodeURIComponent(mask).includes(path), mask);
+    assert.equal(fill, "rgb(177, 14, 28)", "the danger intent's colour");
+    await page.emulateMedia({ colorScheme: "dark" });
+    assert.equal((await icon())[1], "rgb(220, 98, 109)", "dark theme's danger colour");
+    // High contrast: the icon takes the system's text colour instead of vanishing with the fill.
+    await page.emulateMedia({ colorScheme: "light", forcedColors: "active" });
+    const [, forced, text] = await icon();
+    assert.notEqual(forced, "rgba(0, 0, 0, 0)");
+    assert.equal(forced, text);
+    // And no stripe down the navigation: a link's transparent border is not drawn in the text's colour.
+    const link = page.getByRole("navigation", { name: "Privileged Identity Management" }).getByRole("link", { name: "Groups", exact: true });
+    const [border, colour] = await link.evaluate((a) => [getComputedStyle(a).borderLeftColor, getComputedStyle(a).color]);
+    assert.notEqual(border, colour);
+    await screenshot(page, "forced-colors-alert");
+  });
+
+  test("a page that is loading shows a skeleton under its loading line, which stands still when motion is reduced", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/groups");
+    // The audit log's first page held back 4 s, so the Audit page's loading line shows.
+    await fetch(`${stack.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "*/auditLogs/directoryAudits", kind: "latency", latencyMs: 4000, count: 1 }) });
+    await page.goto(`${stack.appUrl}/audit`);
+    const loading = page.getByRole("status").filter({ hasText: "Reading the audit log…" });
+    await loading.waitFor();
+    const skeleton = () => loading.evaluate((el) => {
+      const s = getComputedStyle(el, "::after");
+      return [s.content, s.height, s.animationName, s.backgroundImage.includes("repeating-linear-gradient")];
+    });
+    assert.deepEqual(await skeleton(), ['""', "112px", "pim-shimmer", true]);
+    await screenshot(page, "loading-skeleton");
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    assert.deepEqual(await skeleton(), ['""', "112px", "none", true]);
+    await loading.waitFor({ state: "detached", timeout: 15_000 });
+  });
+
+  test("an empty list says what to do next, and that command is on the page", async () => {
+    const page = await signedInPage(stack, "Megan Bowen", {}, "/reviews");
+    const table = page.getByRole("table", { name: "Access reviews" });
+    await table.getByRole("cell", { name: "No access reviews yet. Select New access review to start one." }).waitFor();
+    await page.getByRole("link", { name: "New access review" }).waitFor();
   });
 
   test("a missing or malformed config.json names the bad field", async () => {

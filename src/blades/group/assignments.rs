@@ -160,7 +160,7 @@ fn table(
     view! {
         <DataTable caption=caption headers=vec!["Name", "Role", "State", "Start time", "End time", "Assigned by", "Action"]
             rows=visible key=|r: &Row| (r.principal_id.clone(), r.access, r.state, r.start, r.end)
-            row empty="No assignments." />
+            row empty="No one here yet. Select Add assignments to make someone eligible or active." />
         {move || (total > shown.get()).then(|| view! {
             <button class="pim-button" type="button" on:click=move |_| shown.update(|s| *s += PAGE)>"Show more"</button>
         })}

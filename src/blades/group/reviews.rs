@@ -44,7 +44,7 @@ pub fn GroupReviews(group_id: String) -> impl IntoView {
         <Loaded resource=data loading="Loading the group's access reviews…" let:items>
             <DataTable caption="Access reviews of this group" headers=vec!["Name", "Status", "Reviewers", "Created"]
                 rows=Signal::stored(items) key=|d: &Definition| (d.id.clone(), d.status.clone())
-                row=row empty="No access reviews of this group." />
+                row=row empty="No access reviews of this group. Select New access review to start one." />
         </Loaded>
     }
 }

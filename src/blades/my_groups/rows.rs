@@ -89,7 +89,7 @@ pub fn eligible(
                 on:click=move |_| open(selected.get_untracked())>"Activate selected"</button>
         </CommandBar>
         <DataTable caption="Eligible assignments" headers=vec!["", "Group", "Role", "End time", "Activation requires", "Action"]
-            rows key=|r: &MyRole| (r.key(), r.end) row empty="You are not eligible for any group role." />
+            rows key=|r: &MyRole| (r.key(), r.end) row empty="You are not eligible for any group role. An administrator of the group makes people eligible: ask yours." />
     }
 }
 
@@ -161,7 +161,7 @@ fn active(
     };
     view! {
         <DataTable caption="Active assignments" headers=vec!["Group", "Role", "State", "End time", "Time left", "Action"]
-            rows=Signal::stored(rows) key=|r: &MyRole| (r.key(), r.end) row empty="No active group role." />
+            rows=Signal::stored(rows) key=|r: &MyRole| (r.key(), r.end) row empty="No active group role. Activate one from Eligible assignments." />
         {any_checked.then(|| view! { <p class="pim-muted">{crate::domain::in_effect::LAG_NOTE}</p> })}
     }
 }

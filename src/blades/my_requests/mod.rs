@@ -189,7 +189,7 @@ pub fn MyRequests() -> impl IntoView {
             <Loaded resource=data loading="Loading your requests…" let:items>
                 <DataTable caption="My requests" headers=vec!["Group", "Role", "Action", "Status", "Reason", "Decision", "Schedule", ""]
                     rows=Signal::stored(items) key=|m: &Mine| (m.r.id.clone(), m.r.status.clone())
-                    row=move |m| row(m, done, decided_by) empty="You have made no requests." />
+                    row=move |m| row(m, done, decided_by) empty="You have made no requests. Activate a role from My roles to make one." />
             </Loaded>
         </Blade>
     }

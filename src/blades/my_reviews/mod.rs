@@ -96,7 +96,7 @@ pub fn MyReviews() -> impl IntoView {
             <Loaded resource=data loading="Loading your access reviews…" let:items>
                 <DataTable caption="Access reviews to do" headers=vec!["Name", "Resource", "Due", "Status", "Progress"]
                     rows=Signal::stored(items) key=|r: &ToReview| (r.instance.clone(), r.progress.clone())
-                    row=row empty="You have no access reviews to do." />
+                    row=row empty="You have no access reviews to do. When you are asked to review, an email links to the review and it shows here." />
             </Loaded>
         </Blade>
     }

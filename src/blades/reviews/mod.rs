@@ -84,7 +84,7 @@ pub fn AccessReviews() -> impl IntoView {
             <Loaded resource=data loading="Loading access reviews…" let:items>
                 <DataTable caption="Access reviews" headers=vec!["Name", "Group", "Status", "Reviewers", "Created"]
                     rows=Signal::stored(items) key=|r: &Row| (r.def.id.clone(), r.def.status.clone())
-                    row=row empty="No access reviews yet." />
+                    row=row empty="No access reviews yet. Select New access review to start one." />
             </Loaded>
         </Blade>
     }
