@@ -9,7 +9,7 @@
 //   node scripts/bench-phone.mjs [--runs N]
 import { graphToken, newPage, signIn, startStack } from "../tests/e2e/harness.mjs";
 import { WATCH } from "./bench-watch.mjs";
-import { MEGAN } from "../tests/e2e/stories.mjs";
+import { helpdeskReview } from "../tests/e2e/stories.mjs";
 
 const RUNS = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
 const FIRST_BUDGET = 2000;
@@ -17,7 +17,6 @@ const RETURN_BUDGET = 1000;
 const PHONE = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 const EX_EXT = "b3c7d634-1627-454b-875b-fa1ed5210e5d";
 const EXT = "40fbe2a6-fd29-48dd-b0f3-e8699fe006ef";
-const HELPDESK = "347ea741-b4c8-4d9e-8111-87902089734f";
 
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -83,23 +82,13 @@ try {
       scheduleInfo: { startDateTime: now.toISOString(), expiration: { type: "afterDuration", duration: "PT2H" } } }),
   })).json();
   if (!asked.id) throw new Error(`no request to approve: ${JSON.stringify(asked)}`);
-  const megan = await graphToken(stack, MEGAN);
-  const reviews = `${stack.emulatorUrl}/v1.0/identityGovernance/accessReviews/definitions`;
-  const call = async (url, body) => (await fetch(url, { method: body ? "POST" : "GET", headers: { authorization: `Bearer ${megan}`, "content-type": "application/json" }, body: body && JSON.stringify(body) })).json();
-  const review = await call(reviews, {
-    displayName: "Benchmark review", descriptionForAdmins: "", descriptionForReviewers: "",
-    scope: { query: `/groups/${HELPDESK}/transitiveMembers`, queryType: "MicrosoftGraph" },
-    reviewers: [{ query: `/groups/${HELPDESK}/owners`, queryType: "MicrosoftGraph" }],
-    fallbackReviewers: [{ query: `/users/${MEGAN}`, queryType: "MicrosoftGraph" }],
-    settings: { instanceDurationInDays: 3, recurrence: { pattern: null, range: { type: "numbered", startDate: now.toISOString().slice(0, 10) } } },
-  });
-  const instance = (await call(`${reviews}/${review.id}/instances`)).value[0].id;
+  const review = await helpdeskReview(stack, "Benchmark review");
 
   const pages = [
     ["approval_page", "Adele Vance", `/approvals/${asked.id}`],
     ["my_groups", "Lidia Holloway", "/my/groups"],
     ["groups", "Megan Bowen", "/groups"],
-    ["review_access", "Diego Siciliani", `/my/reviews/${review.id}/${instance}`],
+    ["review_access", "Diego Siciliani", `/my/reviews/${review}`],
   ];
   for (const [name, person, path] of pages) {
     const runs = [];

@@ -4,8 +4,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { graphToken, holdChunks, newPage, signedInPage, startStack } from "./harness.mjs";
-import { MEGAN, log } from "./stories.mjs";
+import { holdChunks, newPage, signedInPage, startStack } from "./harness.mjs";
+import { helpdeskReview, log } from "./stories.mjs";
 
 const GROUP = "347ea741-b4c8-4d9e-8111-87902089734f";
 const APPROVAL = "f8bd9e2d-bc15-49b1-8a9b-c571b3cf9555";
@@ -35,23 +35,6 @@ function chunkLog(page) {
     if (m) log.push(m[1]);
   });
   return log;
-}
-
-/** A running review of the helpdesk group that its owners (Diego) review: "definition/instance". */
-async function newReview(name) {
-  const megan = await graphToken(stack, MEGAN);
-  const reviews = `${stack.emulatorUrl}/v1.0/identityGovernance/accessReviews/definitions`;
-  const call = async (url, body) => (await fetch(url, { method: body ? "POST" : "GET",
-    headers: { authorization: `Bearer ${megan}`, "content-type": "application/json" }, body: body && JSON.stringify(body) })).json();
-  const today = new Date(Date.parse((await (await fetch(`${stack.emulatorUrl}/_emulator/clock`)).json()).now));
-  const review = await call(reviews, {
-    displayName: name, descriptionForAdmins: "", descriptionForReviewers: "",
-    scope: { query: `/groups/${GROUP}/transitiveMembers`, queryType: "MicrosoftGraph" },
-    reviewers: [{ query: `/groups/${GROUP}/owners`, queryType: "MicrosoftGraph" }],
-    fallbackReviewers: [{ query: `/users/${MEGAN}`, queryType: "MicrosoftGraph" }],
-    settings: { instanceDurationInDays: 3, recurrence: { pattern: null, range: { type: "numbered", startDate: today.toISOString().slice(0, 10) } } },
-  });
-  return `${review.id}/${(await call(`${reviews}/${review.id}/instances`)).value[0].id}`;
 }
 
 describe("bundles", () => {
@@ -118,7 +101,7 @@ describe("bundles", () => {
     assert.ok(groups.held.filter((c) => c.startsWith("drift")).length >= 2, groups.held.join(" "));
 
     // The review email's page: the review shows with its people's form held back, then the form.
-    const review = await newReview("Form held review");
+    const review = await helpdeskReview(stack, "Form held review");
     const diego = await signedInPage(stack, "Diego Siciliani", {}, "/no/such/page");
     const form = await holdChunks(diego);
     await diego.goto(`${stack.appUrl}/my/reviews/${review}`);
@@ -272,7 +255,7 @@ describe("bundles", () => {
 
   test("a page of another tier gets its token while its module downloads, and its first reads go once with it", async () => {
     // The review email's page (the reviews tier) for a review Diego owns the group of.
-    const review = await newReview("Early token review");
+    const review = await helpdeskReview(stack, "Early token review");
     const page = await slowTab("Diego Siciliani");
     const since = (await log(stack)).total;
     await page.goto(`${stack.appUrl}/my/reviews/${review}`);

@@ -82,3 +82,23 @@ export function bulkCsv() {
   }
   return "\ufeff" + lines.join("\r\n") + "\r\n";
 }
+
+/** A running access review of the helpdesk group, which its owners (Diego) review, made with
+ * Megan's token: "definitionId/instanceId", as the review email's page's path ends. */
+export async function helpdeskReview(stack, name) {
+  const megan = await graphToken(stack, MEGAN);
+  const reviews = `${stack.emulatorUrl}/v1.0/identityGovernance/accessReviews/definitions`;
+  const call = async (url, body) => (await fetch(url, { method: body ? "POST" : "GET",
+    headers: { authorization: `Bearer ${megan}`, "content-type": "application/json" }, body: body && JSON.stringify(body) })).json();
+  const today = new Date(Date.parse((await (await fetch(`${stack.emulatorUrl}/_emulator/clock`)).json()).now));
+  const helpdesk = "347ea741-b4c8-4d9e-8111-87902089734f";
+  const review = await call(reviews, {
+    displayName: name, descriptionForAdmins: "", descriptionForReviewers: "",
+    scope: { query: `/groups/${helpdesk}/transitiveMembers`, queryType: "MicrosoftGraph" },
+    reviewers: [{ query: `/groups/${helpdesk}/owners`, queryType: "MicrosoftGraph" }],
+    fallbackReviewers: [{ query: `/users/${MEGAN}`, queryType: "MicrosoftGraph" }],
+    settings: { instanceDurationInDays: 3, recurrence: { pattern: null, range: { type: "numbered", startDate: today.toISOString().slice(0, 10) } } },
+  });
+  if (!review.id) throw new Error(`no review: ${JSON.stringify(review)}`);
+  return `${review.id}/${(await call(`${reviews}/${review.id}/instances`)).value[0].id}`;
+}
